@@ -1,0 +1,182 @@
+"""Command line: parse arguments, build what is asked, run it. No logic of its own.
+
+`crosscheck [PATH...]` (or `crosscheck open PATH...`) opens the triage app; the other
+subcommands are headless and print tables (rich) or one JSON document.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from tui import __version__
+from tui.analysis import Analysis, analyse, to_json_document
+from tui.articles import CorpusError
+from tui.config import Config, ConfigError, load_config
+
+EXIT_OK, EXIT_FAIL, EXIT_USAGE = 0, 1, 2
+
+
+def warn(message: str) -> None:
+    print(f"crosscheck: {message}", file=sys.stderr, flush=True)
+
+
+class UsageError(Exception):
+    pass
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        # One line and exit 2, like argparse, but with our prefix and a hint.
+        self.print_usage(sys.stderr)
+        warn(f"{message} (see 'crosscheck --help')")
+        raise SystemExit(EXIT_USAGE)
+
+
+def _common(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--config", type=Path, help="config file (default: ./config.toml if present)")
+
+
+def _corpus_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "paths",
+        nargs="*",
+        type=Path,
+        metavar="PATH",
+        help="article files or folders (default: the corpus in config.toml)",
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="crosscheck",
+        description="Read news articles side by side, match the claims they share, and triage "
+        "each claim as corroborated, disputed or unsourced.",
+        epilog="With no command, crosscheck opens the triage app (same as 'crosscheck open').",
+    )
+    parser.add_argument("--version", action="version", version=f"crosscheck {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    p = sub.add_parser("open", help="open the triage app on PATHs (the default command)")
+    _corpus_args(p)
+    _common(p)
+    p.add_argument("--verdicts", type=Path, help="verdict file (default: from config)")
+
+    for name, what in (
+        ("claims", "list every unit of every article with its kind"),
+        ("match", "list claims that different articles share"),
+    ):
+        p = sub.add_parser(name, help=what, description=what)
+        _corpus_args(p)
+        _common(p)
+        p.add_argument("--format", choices=("table", "json"), default="table")
+        if name == "match":
+            p.add_argument(
+                "--threshold",
+                type=float,
+                metavar="N",
+                help="match threshold, 0-100 (default: from config)",
+            )
+    return parser
+
+
+COMMANDS = ("open", "claims", "match")
+
+
+def _load_config(args: argparse.Namespace) -> Config:
+    config, problems = load_config(args.config)
+    for problem in problems:
+        warn(problem)
+    return config
+
+
+def _paths(args: argparse.Namespace, config: Config) -> list[Path]:
+    return list(args.paths) or [config.corpus]
+
+
+def _analyse(args: argparse.Namespace, config: Config) -> Analysis:
+    settings = config.matching
+    threshold = getattr(args, "threshold", None)
+    if threshold is not None:
+        if not 0 <= threshold <= 100:
+            raise UsageError(f"--threshold {threshold:g} is out of range (0 to 100)")
+        from dataclasses import replace
+
+        settings = replace(
+            settings,
+            match_threshold=threshold,
+            related_threshold=min(settings.related_threshold, threshold),
+        )
+    return analyse(_paths(args, config), settings, say=warn)
+
+
+def cmd_claims(args: argparse.Namespace) -> int:
+    config = _load_config(args)
+    analysis = _analyse(args, config)
+    if args.format == "json":
+        _print_json(to_json_document(analysis))
+    else:
+        from tui.tables import claims_table, print_table
+
+        print_table(claims_table(analysis))
+    return EXIT_OK
+
+
+def cmd_match(args: argparse.Namespace) -> int:
+    config = _load_config(args)
+    analysis = _analyse(args, config)
+    if args.format == "json":
+        _print_json(to_json_document(analysis))
+    else:
+        from tui.tables import match_table, print_table
+
+        print_table(match_table(analysis))
+    return EXIT_OK
+
+
+def cmd_open(args: argparse.Namespace) -> int:
+    config = _load_config(args)
+    from tui.app.app import run_app
+
+    return run_app(config, _paths(args, config), verdicts=getattr(args, "verdicts", None))
+
+
+def _print_json(doc: object) -> None:
+    sys.stdout.write(json.dumps(doc, ensure_ascii=False, indent=2))
+    sys.stdout.write("\n")
+
+
+HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
+    "open": cmd_open,
+    "claims": cmd_claims,
+    "match": cmd_match,
+}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    # `crosscheck PATH...` is `crosscheck open PATH...`.
+    if not argv or (argv[0] not in HANDLERS and argv[0] not in ("-h", "--help", "--version")):
+        argv = ["open", *argv]
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+        return HANDLERS[args.command](args)
+    except SystemExit as exc:
+        return int(exc.code) if isinstance(exc.code, int) else EXIT_USAGE
+    except UsageError as exc:
+        warn(str(exc))
+        return EXIT_USAGE
+    except (CorpusError, ConfigError) as exc:
+        warn(str(exc))
+        return EXIT_FAIL
+    except KeyboardInterrupt:
+        warn("interrupted")
+        return 130
+    except BrokenPipeError:
+        # The reader went away (e.g. `| head`); nothing more to say.
+        sys.stderr.close()
+        return EXIT_OK

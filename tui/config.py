@@ -1,0 +1,219 @@
+"""Typed settings from config.toml, validated once.
+
+Built-in defaults live here, in the dataclasses, so an installed crosscheck runs from any
+folder without a config file; the repository's config.toml documents every key with the
+same values (a test keeps the two equal).
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass, field, fields, replace
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any
+
+CONFIG_NAME = "config.toml"
+
+
+class ConfigError(Exception):
+    """A config file that cannot be used at all (unreadable, not TOML)."""
+
+
+@dataclass(frozen=True, slots=True)
+class MatchSettings:
+    # Scores are 0-100. `match` pairs are the same fact; `related` pairs are only suggested.
+    match_threshold: float = 72.0
+    related_threshold: float = 55.0
+    # Claims with fewer content words than this need `short_match_threshold` to match.
+    short_claim_words: int = 8
+    short_match_threshold: float = 85.0
+    # A claim joins a cluster only when it matches at least this share of its members.
+    cluster_min_share: float = 0.5
+    # Articles whose claims mostly match each other at `wire_score` or more are wire copies.
+    wire_score: float = 92.0
+    wire_share: float = 0.6
+
+
+@dataclass(frozen=True, slots=True)
+class Config:
+    corpus: Path = Path("seeds")
+    verdicts: Path = Path("verdicts.toml")
+    reviewer: str = ""  # empty: the login name
+    matching: MatchSettings = field(default_factory=MatchSettings)
+    cache_enabled: bool = True
+    cache_dir: Path | None = None  # None: the platform's user cache folder
+    keys: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
+    source: Path | None = None  # the file these settings came from, None for built-ins
+
+
+# (section, key) -> (attribute path, expected type, validator or None)
+_RANGES: dict[str, tuple[float, float]] = {
+    "match_threshold": (0, 100),
+    "related_threshold": (0, 100),
+    "short_claim_words": (1, 100),
+    "short_match_threshold": (0, 100),
+    "cluster_min_share": (0, 1),
+    "wire_score": (0, 100),
+    "wire_share": (0, 1),
+}
+
+
+def _type_name(value: Any) -> str:
+    return {str: "a string", bool: "true or false", int: "a number", float: "a number"}.get(
+        type(value), type(value).__name__
+    )
+
+
+def _check_number(key: str, value: Any, kind: type, problems: list[str]) -> float | int | None:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        problems.append(f"[matching] {key}: expected a number, got {_type_name(value)}")
+        return None
+    if kind is int and not isinstance(value, int):
+        problems.append(f"[matching] {key}: expected a whole number, got {value}")
+        return None
+    low, high = _RANGES[key]
+    if not low <= value <= high:
+        problems.append(f"[matching] {key}: {value} is out of range ({low} to {high})")
+        return None
+    return kind(value)
+
+
+def parse_config(
+    data: Mapping[str, Any], base: Path, known_actions: frozenset[str] | None = None
+) -> tuple[Config, list[str]]:
+    """Turn parsed TOML into a Config. Bad keys are reported and fall back to defaults."""
+    problems: list[str] = []
+    config = Config()
+    matching = MatchSettings()
+    sections = {"corpus", "verdicts", "matching", "cache", "keys"}
+    for name in data:
+        if name not in sections:
+            problems.append(
+                f"unknown section or key '{name}' (known: {', '.join(sorted(sections))})"
+            )
+
+    def table(name: str) -> Mapping[str, Any]:
+        value = data.get(name, {})
+        if not isinstance(value, Mapping):
+            problems.append(f"'{name}' must be a table like [{name}]")
+            return {}
+        return value
+
+    def path_value(section: str, key: str, value: Any) -> Path | None:
+        if not isinstance(value, str) or not value.strip():
+            problems.append(f"[{section}] {key}: expected a non-empty path string")
+            return None
+        p = Path(value).expanduser()
+        return p if p.is_absolute() else base / p
+
+    def unknown(section: str, keys: Mapping[str, Any], allowed: set[str]) -> None:
+        for key in keys:
+            if key not in allowed:
+                problems.append(
+                    f"[{section}] unknown key '{key}' (known: {', '.join(sorted(allowed))})"
+                )
+
+    corpus = table("corpus")
+    unknown("corpus", corpus, {"path"})
+    if "path" in corpus and (p := path_value("corpus", "path", corpus["path"])):
+        config = replace(config, corpus=p)
+    elif "path" not in corpus:
+        config = replace(config, corpus=base / config.corpus)
+
+    verdicts = table("verdicts")
+    unknown("verdicts", verdicts, {"path", "reviewer"})
+    if "path" in verdicts and (p := path_value("verdicts", "path", verdicts["path"])):
+        config = replace(config, verdicts=p)
+    elif "path" not in verdicts:
+        config = replace(config, verdicts=base / config.verdicts)
+    if "reviewer" in verdicts:
+        if isinstance(verdicts["reviewer"], str):
+            config = replace(config, reviewer=verdicts["reviewer"].strip())
+        else:
+            problems.append(
+                f"[verdicts] reviewer: expected a string, got {_type_name(verdicts['reviewer'])}"
+            )
+
+    section = table("matching")
+    kinds = {f.name: (int if f.type in ("int", int) else float) for f in fields(MatchSettings)}
+    unknown("matching", section, set(kinds))
+    for key, value in section.items():
+        if (
+            key in kinds
+            and (checked := _check_number(key, value, kinds[key], problems)) is not None
+        ):
+            matching = replace(matching, **{key: checked})
+    if matching.related_threshold > matching.match_threshold:
+        problems.append(
+            "[matching] related_threshold must not exceed match_threshold; using the defaults for both"
+        )
+        defaults = MatchSettings()
+        matching = replace(
+            matching,
+            related_threshold=defaults.related_threshold,
+            match_threshold=defaults.match_threshold,
+        )
+    config = replace(config, matching=matching)
+
+    cache = table("cache")
+    unknown("cache", cache, {"enabled", "dir"})
+    if "enabled" in cache:
+        if isinstance(cache["enabled"], bool):
+            config = replace(config, cache_enabled=cache["enabled"])
+        else:
+            problems.append(
+                f"[cache] enabled: expected true or false, got {_type_name(cache['enabled'])}"
+            )
+    if "dir" in cache and cache["dir"] != "":
+        if (p := path_value("cache", "dir", cache["dir"])) is not None:
+            config = replace(config, cache_dir=p)
+
+    keys = table("keys")
+    good_keys: dict[str, str] = {}
+    for action, value in keys.items():
+        if known_actions is not None and action not in known_actions:
+            problems.append(
+                f"[keys] unknown action '{action}' (known: {', '.join(sorted(known_actions))})"
+            )
+        elif not isinstance(value, str) or not value.strip():
+            problems.append(f"[keys] {action}: expected a string of comma-separated keys")
+        else:
+            good_keys[action] = ",".join(k.strip() for k in value.split(",") if k.strip())
+    config = replace(config, keys=MappingProxyType(good_keys))
+    return config, problems
+
+
+def read_config_file(path: Path) -> dict[str, Any]:
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise ConfigError(f"{path}: config file not found") from None
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read config ({exc.strerror or exc})") from None
+    try:
+        return tomllib.loads(raw.decode("utf-8-sig"))
+    except UnicodeDecodeError:
+        raise ConfigError(f"{path}: config is not UTF-8 text") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: invalid TOML: {exc}") from None
+
+
+def load_config(
+    path: Path | None = None, known_actions: frozenset[str] | None = None
+) -> tuple[Config, list[str]]:
+    """Load `path`, else ./config.toml when present, else the built-in defaults.
+
+    Relative paths inside a config file are resolved against the file's folder; the
+    built-in defaults resolve against the current folder.
+    """
+    if path is None:
+        candidate = Path.cwd() / CONFIG_NAME
+        if not candidate.is_file():
+            config, problems = parse_config({}, Path.cwd(), known_actions)
+            return config, problems
+        path = candidate
+    data = read_config_file(path)
+    config, problems = parse_config(data, path.resolve().parent, known_actions)
+    return replace(config, source=path), [f"{path}: {p}" for p in problems]
