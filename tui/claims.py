@@ -34,6 +34,18 @@ class Quantity:
 
 
 @dataclass(frozen=True, slots=True)
+class DateMention:
+    """A calendar date a sentence states; parts it does not state are None."""
+
+    text: str  # the surface form, e.g. "Nov. 7" or "August 6, 2024"
+    year: int | None
+    month: int | None
+    day: int | None
+    start: int  # offsets relative to the claim text
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
 class Claim:
     id: str
     article: str
@@ -43,6 +55,7 @@ class Claim:
     kind: Kind
     index: int  # position of the unit within its article, from 0
     numbers: tuple[Quantity, ...] = ()
+    dates: tuple[DateMention, ...] = ()
     attribution: str = ""
 
     @property
