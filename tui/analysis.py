@@ -86,8 +86,19 @@ def segment_corpus(corpus: Corpus) -> tuple[Claim, ...]:
     return tuple(units)
 
 
-def analyse_corpus(corpus: Corpus, settings: MatchSettings) -> Analysis:
+# Above this much text, the stages announce themselves so a long run shows progress.
+ANNOUNCE_CHARS = 2_000_000
+
+
+def analyse_corpus(corpus: Corpus, settings: MatchSettings, say: Say | None = None) -> Analysis:
+    size = sum(len(a.text) for a in corpus.articles)
+    announce = say if say is not None and size >= ANNOUNCE_CHARS else None
+    if announce:
+        announce(f"segmenting {len(corpus.articles)} articles ({size / 1e6:.1f} M characters)")
     claims = segment_corpus(corpus)
+    if announce:
+        count = sum(1 for c in claims if c.is_claim)
+        announce(f"matching {count} claims")
     result: MatchResult = match_claims(claims, settings)
     return Analysis(corpus, claims, result.matches, result.clusters)
 
@@ -96,7 +107,7 @@ def analyse(
     paths: Sequence[Path | str], settings: MatchSettings, say: Say | None = None
 ) -> Analysis:
     """Load, segment and match. Raises CorpusError when nothing could be loaded."""
-    return analyse_corpus(load_corpus(paths, say), settings)
+    return analyse_corpus(load_corpus(paths, say), settings, say)
 
 
 def _article_json(a: Article) -> dict[str, Any]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -180,3 +181,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         # The reader went away (e.g. `| head`); nothing more to say.
         sys.stderr.close()
         return EXIT_OK
+    except MemoryError:
+        warn("out of memory; try fewer articles at once")
+        return EXIT_FAIL
+    except Exception as exc:  # a bug: one line for the user, the traceback on request
+        if os.environ.get("CROSSCHECK_DEBUG"):
+            raise
+        warn(f"unexpected error: {type(exc).__name__}: {exc} (set CROSSCHECK_DEBUG=1 for details)")
+        return EXIT_FAIL

@@ -147,7 +147,8 @@ def parse_config(
             matching = replace(matching, **{key: checked})
     if matching.related_threshold > matching.match_threshold:
         problems.append(
-            "[matching] related_threshold must not exceed match_threshold; using the defaults for both"
+            "[matching] related_threshold must not exceed match_threshold;"
+            " using the defaults for both"
         )
         defaults = MatchSettings()
         matching = replace(
@@ -166,9 +167,8 @@ def parse_config(
             problems.append(
                 f"[cache] enabled: expected true or false, got {_type_name(cache['enabled'])}"
             )
-    if "dir" in cache and cache["dir"] != "":
-        if (p := path_value("cache", "dir", cache["dir"])) is not None:
-            config = replace(config, cache_dir=p)
+    if cache.get("dir", "") != "" and (p := path_value("cache", "dir", cache["dir"])):
+        config = replace(config, cache_dir=p)
 
     keys = table("keys")
     good_keys: dict[str, str] = {}

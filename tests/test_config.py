@@ -1,0 +1,97 @@
+"""Config: defaults, the documented config.toml, validation messages."""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from tui.config import Config, ConfigError, MatchSettings, load_config, parse_config
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_repository_config_documents_the_builtin_defaults() -> None:
+    data = tomllib.loads((ROOT / "config.toml").read_text(encoding="utf-8"))
+    config, problems = parse_config(data, ROOT)
+    defaults, _ = parse_config({}, ROOT)
+    assert problems == []
+    assert config == defaults
+    # Every matching setting is spelled out in the file, not left implicit.
+    assert set(data["matching"]) == set(MatchSettings.__dataclass_fields__)
+
+
+def test_relative_paths_resolve_against_the_config_folder(tmp_path: Path) -> None:
+    path = tmp_path / "sub" / "my.toml"
+    path.parent.mkdir()
+    path.write_text('[corpus]\npath = "articles"\n[verdicts]\npath = "out/v.toml"\n')
+    config, problems = load_config(path)
+    assert problems == []
+    assert config.corpus == path.parent.resolve() / "articles"
+    assert config.verdicts == path.parent.resolve() / "out" / "v.toml"
+    assert config.source == path
+
+
+def test_no_config_file_means_builtin_defaults(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    config, problems = load_config(None)
+    assert problems == []
+    assert config.corpus == tmp_path / "seeds"
+    assert config.matching == MatchSettings()
+    assert config.source is None
+
+
+@pytest.mark.parametrize(
+    ("toml", "fragment"),
+    [
+        ("colour = 1", "unknown section or key 'colour'"),
+        ("[matching]\nmatch_treshold = 70", "[matching] unknown key 'match_treshold'"),
+        ('[matching]\nmatch_threshold = "high"', "[matching] match_threshold: expected a number"),
+        ("[matching]\nmatch_threshold = 170", "match_threshold: 170 is out of range (0 to 100)"),
+        ("[matching]\nshort_claim_words = 7.5", "short_claim_words: expected a whole number"),
+        ("[matching]\nmatch_threshold = 40\nrelated_threshold = 60", "must not exceed"),
+        ("[cache]\nenabled = 1", "[cache] enabled: expected true or false"),
+        ("[verdicts]\nreviewer = 3", "[verdicts] reviewer: expected a string"),
+        ("[corpus]\npath = 5", "[corpus] path: expected a non-empty path string"),
+        ('matching = "x"', "'matching' must be a table"),
+    ],
+)
+def test_bad_values_are_named_and_fall_back_to_defaults(toml: str, fragment: str) -> None:
+    config, problems = parse_config(tomllib.loads(toml), Path("/base"))
+    assert any(fragment in p for p in problems), problems
+    assert config.matching == MatchSettings()
+
+
+def test_unknown_key_actions_are_reported_when_actions_are_known() -> None:
+    data = {"keys": {"next_claim": "j,down", "fly_away": "z"}}
+    config, problems = parse_config(data, Path("/"), frozenset({"next_claim"}))
+    assert dict(config.keys) == {"next_claim": "j,down"}
+    assert problems == ["[keys] unknown action 'fly_away' (known: next_claim)"]
+
+
+def test_good_values_are_taken() -> None:
+    data = {
+        "matching": {"match_threshold": 80, "short_claim_words": 6},
+        "cache": {"enabled": False},
+    }
+    config, problems = parse_config(data, Path("/"))
+    assert problems == []
+    assert config.matching.match_threshold == 80.0
+    assert config.matching.short_claim_words == 6
+    assert config.cache_enabled is False
+    assert isinstance(config, Config)
+
+
+def test_invalid_toml_raises_with_file_and_position(tmp_path: Path) -> None:
+    path = tmp_path / "c.toml"
+    path.write_text("[matching\nx = 1\n")
+    with pytest.raises(ConfigError) as info:
+        load_config(path)
+    assert str(path) in str(info.value)
+    assert "line 1" in str(info.value)
+
+
+def test_missing_config_file_is_an_error(tmp_path: Path) -> None:
+    with pytest.raises(ConfigError, match="config file not found"):
+        load_config(tmp_path / "none.toml")
