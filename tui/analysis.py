@@ -15,6 +15,7 @@ from tui.articles import Article, Corpus, load_corpus
 from tui.claims import Claim, extract_claims
 from tui.config import MatchSettings
 from tui.matching import Cluster, Match, MatchResult, match_claims
+from tui.sources import distinct_outlets
 
 JSON_VERSION = 1
 Say = Callable[[str], None]
@@ -135,8 +136,18 @@ def _claim_json(c: Claim) -> dict[str, Any]:
     }
 
 
+def _cluster_outlets(analysis: Analysis, cluster: Cluster) -> list[str]:
+    """Distinct known outlets carrying the cluster, sorted; unknown outlets are not named."""
+    carrying = {analysis.claim(cid).article for cid in cluster.claims if analysis.has_claim(cid)}
+    return list(distinct_outlets(analysis.article(a) for a in carrying))
+
+
 def to_json_document(analysis: Analysis, with_matches: bool = True) -> dict[str, Any]:
-    """The `claims`/`match` JSON document (version 1), ordered deterministically."""
+    """The `claims`/`match` JSON document (version 1), ordered deterministically.
+
+    Each article has `outlet`, `url` and `published` (null when unknown); each cluster has
+    `outlets`, the distinct known outlets carrying it.
+    """
     doc: dict[str, Any] = {
         "version": JSON_VERSION,
         "articles": [_article_json(a) for a in analysis.articles],
@@ -155,5 +166,8 @@ def to_json_document(analysis: Analysis, with_matches: bool = True) -> dict[str,
             }
             for m in analysis.matches
         ]
-        doc["clusters"] = [{"id": cl.id, "claims": list(cl.claims)} for cl in analysis.clusters]
+        doc["clusters"] = [
+            {"id": cl.id, "claims": list(cl.claims), "outlets": _cluster_outlets(analysis, cl)}
+            for cl in analysis.clusters
+        ]
     return doc

@@ -2,6 +2,9 @@
 
 A path is a file or a folder searched recursively. Each article keeps the exact decoded text
 (BOM removed, nothing else changed) because claim offsets and verdict anchors refer to it.
+Markdown and text files may open with front matter (see `tui.formats.front_matter`): the
+article's text is then the body after it, and its sha256 is still the hash of the file.
+Web pages and feeds are loaded by `tui.formats` (their text is the extracted text).
 """
 
 from __future__ import annotations
@@ -11,6 +14,9 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from tui.formats import FORMAT_LOADERS
+from tui.formats.front_matter import split_front_matter
 
 TEXT_SUFFIXES = frozenset({".txt", ".md"})
 # Suffixes that other loaders (HTML pages, feeds) register in LOADERS below.
@@ -121,19 +127,33 @@ def read_text_file(path: Path, say: Progress) -> list[RawDocument]:
     if not text.strip():
         say(f"{path}: skipped, empty file")
         return []
+    front = split_front_matter(text)
+    for problem in front.problems:
+        say(f"{path}: {problem}")
+    body = text[front.body_start :]
+    if not body.strip():
+        say(f"{path}: skipped, nothing after the front matter")
+        return []
     return [
         RawDocument(
             source=path,
             key="",
-            title=headline_from(text),
-            text=text,
+            title=front.title or headline_from(body),
+            text=body,
             sha256=hashlib.sha256(data).hexdigest(),
+            outlet=front.outlet,
+            url=front.url,
+            published=front.published,
+            author=front.author,
         )
     ]
 
 
 FileLoader = Callable[[Path, Progress], list[RawDocument]]
-LOADERS: dict[str, FileLoader] = {suffix: read_text_file for suffix in TEXT_SUFFIXES}
+LOADERS: dict[str, FileLoader] = {
+    **{suffix: read_text_file for suffix in TEXT_SUFFIXES},
+    **FORMAT_LOADERS,
+}
 
 
 def _files_under(path: Path) -> list[Path]:
@@ -198,7 +218,9 @@ def load_corpus(paths: Sequence[Path | str], say: Progress | None = None) -> Cor
             say(message)
 
     found: list[tuple[Path, RawDocument]] = []
-    by_hash: dict[str, Path] = {}
+    # Same text is loaded once, unless another outlet published it (a wire copy): that
+    # second outlet carrying the story is exactly what coverage and corroboration count.
+    by_hash: dict[tuple[str, str | None], Path] = {}
     given = [Path(p) for p in paths]
     for path in given:
         if not path.exists():
@@ -220,11 +242,12 @@ def load_corpus(paths: Sequence[Path | str], say: Progress | None = None) -> Cor
                 warn(f"{file}: cannot read ({exc.strerror or exc})")
                 continue
             for doc in docs:
-                earlier = by_hash.get(doc.sha256)
+                outlet = " ".join(doc.outlet.split()).casefold() if doc.outlet else None
+                earlier = by_hash.get((doc.sha256, outlet))
                 if earlier is not None:
                     warn(f"{file}: same content as {earlier}; loaded once")
                     continue
-                by_hash[doc.sha256] = file
+                by_hash[(doc.sha256, outlet)] = file
                 found.append((root, doc))
     if not found:
         what = ", ".join(str(p) for p in given) or "no path given"
