@@ -81,10 +81,39 @@ def build_parser() -> argparse.ArgumentParser:
                 metavar="N",
                 help="match threshold, 0-100 (default: from config)",
             )
+    _verdict_file_commands(sub)
+    what = "report every problem in verdict files or config files (file:line:col: message)"
+    p = sub.add_parser("check", help=what, description=what)
+    p.add_argument("files", nargs="+", type=Path, metavar="FILE", help="verdict or config files")
     return parser
 
 
-COMMANDS = ("open", "claims", "match")
+EXPORT_FORMATS = ("json", "csv", "md", "claimreview", "w3c")
+
+
+def _verdict_file_commands(sub: argparse._SubParsersAction) -> None:
+    """export, merge, stats: read verdict files (never write them) with their corpus."""
+    verdicts_help = "verdict file (default: from config)"
+    what = "export the verdicts with the reviewer, decision time and current positions"
+    p = sub.add_parser("export", help=what, description=what)
+    _common(p)
+    p.add_argument("--verdicts", type=Path, help=verdicts_help)
+    p.add_argument("--format", choices=EXPORT_FORMATS, required=True)
+    p.add_argument(
+        "-o", "--output", type=Path, metavar="OUT", help="file to write (default: stdout)"
+    )
+
+    what = "merge reviewers' verdict files, keep disagreements, report agreement (kappa)"
+    p = sub.add_parser("merge", help=what, description=what)
+    p.add_argument("inputs", nargs="+", type=Path, metavar="FILE", help="verdict files")
+    p.add_argument("-o", "--output", type=Path, required=True, metavar="MERGED")
+    _common(p)
+
+    what = "show triage progress: claims triaged and left, by verdict, article and cluster"
+    p = sub.add_parser("stats", help=what, description=what)
+    _common(p)
+    p.add_argument("--verdicts", type=Path, help=verdicts_help)
+    p.add_argument("--format", choices=("table", "json"), default="table")
 
 
 def _load_config(args: argparse.Namespace) -> Config:
@@ -150,10 +179,118 @@ def _print_json(doc: object) -> None:
     sys.stdout.write("\n")
 
 
+Handler = Callable[[argparse.Namespace], int]
+
+
+def _fails_cleanly(handler: Handler) -> Handler:
+    """A verdict file, corpus or output that cannot be used: one line on stderr, exit 1."""
+
+    def run(args: argparse.Namespace) -> int:
+        from tui.exporters.output import OutputError
+        from tui.merge import MergeError
+        from tui.verdicts import VerdictFileError
+        from tui.workspace import WorkspaceError
+
+        try:
+            return handler(args)
+        except (WorkspaceError, VerdictFileError, OutputError, MergeError) as exc:
+            warn(str(exc))
+            return EXIT_FAIL
+
+    return run
+
+
+@_fails_cleanly
+def cmd_export(args: argparse.Namespace) -> int:
+    from tui.exporters import export
+    from tui.exporters.output import check_writable, write_text_atomic
+    from tui.workspace import open_workspace
+
+    config = _load_config(args)
+    if args.output is not None:
+        check_writable(args.output)
+    ws = open_workspace(args.verdicts or config.verdicts, config.corpus, config.matching, warn)
+    if ws.orphans:
+        n = len(ws.orphans)
+        warn(f"{n} verdict{'s' * (n != 1)} could not be re-anchored; exported with orphan: true")
+    text = export(ws, args.format)
+    if args.output is None:
+        sys.stdout.write(text)
+    else:
+        write_text_atomic(args.output, text)
+    return EXIT_OK
+
+
+@_fails_cleanly
+def cmd_stats(args: argparse.Namespace) -> int:
+    from tui.stats import compute, render, to_json_document
+    from tui.workspace import open_workspace
+
+    config = _load_config(args)
+    ws = open_workspace(args.verdicts or config.verdicts, config.corpus, config.matching, warn)
+    stats = compute(ws.analysis, ws.placed, len(ws.orphans), ws.corrections)
+    if args.format == "json":
+        _print_json(to_json_document(stats))
+    else:
+        from rich.console import Console
+
+        Console(soft_wrap=False).print(render(stats))
+    return EXIT_OK
+
+
+@_fails_cleanly
+def cmd_merge(args: argparse.Namespace) -> int:
+    from tui.agreement import summary_lines
+    from tui.exporters.output import check_writable, write_text_atomic
+    from tui.merge import MergeInput, check_inputs, disagreement_lines, merge
+    from tui.verdict_store import relative_corpus
+    from tui.verdicts import default_reviewer, dumps
+    from tui.workspace import open_many, read_verdict_set
+
+    config = _load_config(args)
+    output = args.output.resolve()
+    if any(p.resolve() == output for p in args.inputs):
+        raise UsageError(f"{args.output}: is one of the inputs; merge into a new file")
+    check_writable(args.output)
+    files = [(p, read_verdict_set(p)) for p in args.inputs]
+    check_inputs(files)
+    workspaces = open_many(files, config.corpus, config.matching, warn)
+    inputs = [
+        MergeInput(ws.path, ws.verdicts, ws.placed, ws.orphans, ws.corrections) for ws in workspaces
+    ]
+    corpus = relative_corpus(workspaces[0].corpus_path, args.output)
+    result = merge(inputs, default_reviewer(config.reviewer), corpus)
+    write_text_atomic(args.output, dumps(result.merged))
+    for line in disagreement_lines(result):
+        warn(line)
+    if result.orphans:
+        n = result.orphans
+        warn(f"{n} verdict{'s' * (n != 1)} could not be re-anchored; kept as they were")
+    for line in summary_lines(result.agreement):
+        print(line)
+    return EXIT_OK
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from tui.checks import check_file
+
+    problems = [line for path in args.files for line in check_file(path)]
+    for line in problems:
+        print(line, file=sys.stderr)
+    if problems:
+        return EXIT_FAIL
+    print(f"ok: {len(args.files)} file(s) checked, no problems")
+    return EXIT_OK
+
+
 HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
     "open": cmd_open,
     "claims": cmd_claims,
     "match": cmd_match,
+    "export": cmd_export,
+    "merge": cmd_merge,
+    "stats": cmd_stats,
+    "check": cmd_check,
 }
 
 

@@ -1,14 +1,26 @@
-"""The verdict store: the reviewer's decisions as deterministic TOML, saved atomically.
+"""The verdict file: the reviewer's decisions as deterministic TOML (format version 1).
 
-Data model (final) and API (bodies implemented under issue 3/4/5).
+The data model below is shared by the store, the app and the exporters. `dumps` and `loads`
+convert it to and from TOML: the same decisions always give the same bytes, whatever order
+they are held in, and a file that cannot be used raises VerdictFileError naming the line.
+Saving (atomic, locked) lives in verdict_store.py; re-anchoring in anchoring.py.
 """
 
 from __future__ import annotations
 
+import getpass
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime
 from enum import StrEnum
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+import tomli_w
+
+if TYPE_CHECKING:  # make_anchor only reads their fields; the model stays import-light
+    from tui.articles import Article
+    from tui.claims import Claim
 
 FORMAT_VERSION = 1
 CONTEXT_CHARS = 32  # prefix/suffix kept either side of a claim for re-anchoring
@@ -83,7 +95,138 @@ class VerdictSet:
 class VerdictFileError(Exception):
     """A verdict file that must not be used (or overwritten). Says file, line, column, what."""
 
-    def __init__(self, path: Path, message: str, line: int | None = None, column: int | None = None):
+    def __init__(
+        self, path: Path, message: str, line: int | None = None, column: int | None = None
+    ):
         self.path, self.line, self.column, self.message = path, line, column, message
         where = f"{path}" + (f":{line}" if line else "") + (f":{column}" if column and line else "")
         super().__init__(f"{where}: {message}")
+
+
+def make_anchor(article: Article, claim: Claim) -> Anchor:
+    """The anchor of `claim` in `article` now: its text, position and context either side."""
+    text = article.text
+    return Anchor(
+        claim=claim.id,
+        article=article.id,
+        text=text[claim.start : claim.end],
+        prefix=text[max(0, claim.start - CONTEXT_CHARS) : claim.start],
+        suffix=text[claim.end : claim.end + CONTEXT_CHARS],
+        start=claim.start,
+        end=claim.end,
+        article_sha256=article.sha256,
+    )
+
+
+def default_reviewer(configured: str, *, login: Callable[[], str] = getpass.getuser) -> str:
+    """The configured reviewer name, else the login name, else "reviewer"."""
+    if configured.strip():
+        return configured.strip()
+    try:
+        name = login().strip()
+    except (OSError, KeyError, ImportError):  # no login name (containers, some CI)
+        name = ""
+    return name or "reviewer"
+
+
+# ---- canonical order -------------------------------------------------------------------
+
+
+def _anchor_key(anchor: Anchor) -> tuple[str, int, int, str]:
+    return (anchor.article, anchor.start, anchor.end, anchor.claim)
+
+
+def canonical(vs: VerdictSet) -> VerdictSet:
+    """The same set in file order: verdicts and corrections by article then position,
+    disagreements by article then claim, reviewers sorted. `loads` returns this form."""
+    return VerdictSet(
+        reviewer=vs.reviewer,
+        corpus=vs.corpus,
+        verdicts=tuple(sorted(vs.verdicts, key=lambda v: (*_anchor_key(v.anchor), v.reviewer))),
+        corrections=tuple(sorted(vs.corrections, key=lambda c: _anchor_key(c.anchor))),
+        disagreements=tuple(
+            sorted(
+                (
+                    Disagreement(d.claim, d.article, tuple(sorted(d.statuses)))
+                    for d in vs.disagreements
+                ),
+                key=lambda d: (d.article, d.claim),
+            )
+        ),
+        version=vs.version,
+        reviewers=tuple(sorted(set(vs.reviewers))),
+    )
+
+
+# ---- writing ---------------------------------------------------------------------------
+
+
+def _utc(moment: datetime) -> datetime:
+    if moment.tzinfo is None or moment.utcoffset() is None:
+        raise ValueError(f"decided_at must be timezone-aware, got {moment!r}")
+    return moment.astimezone(UTC)
+
+
+def _anchor_table(anchor: Anchor) -> dict[str, object]:
+    return {
+        "claim": anchor.claim,
+        "article": anchor.article,
+        "text": anchor.text,
+        "prefix": anchor.prefix,
+        "suffix": anchor.suffix,
+        "start": anchor.start,
+        "end": anchor.end,
+        "article_sha256": anchor.article_sha256,
+    }
+
+
+def _verdict_table(v: Verdict) -> dict[str, object]:
+    table = _anchor_table(v.anchor)
+    table["status"] = v.status.value
+    if v.note:
+        table["note"] = v.note
+    if v.sources:
+        table["sources"] = list(v.sources)
+    table["evidence"] = list(v.evidence)
+    table["decided_at"] = _utc(v.decided_at)
+    if v.reviewer:
+        table["reviewer"] = v.reviewer
+    return table
+
+
+def dumps(vs: VerdictSet) -> str:
+    """The TOML text of `vs`. Deterministic: equal sets give equal text in any order."""
+    vs = canonical(vs)
+    doc: dict[str, object] = {"version": vs.version, "reviewer": vs.reviewer, "corpus": vs.corpus}
+    if vs.reviewers:
+        doc["reviewers"] = list(vs.reviewers)
+    if vs.verdicts:
+        doc["verdicts"] = [_verdict_table(v) for v in vs.verdicts]
+    if vs.corrections:
+        doc["corrections"] = [
+            {**_anchor_table(c.anchor), "is_claim": c.is_claim, "decided_at": _utc(c.decided_at)}
+            for c in vs.corrections
+        ]
+    if vs.disagreements:
+        doc["disagreements"] = [
+            {"claim": d.claim, "article": d.article, "statuses": dict(d.statuses)}
+            for d in vs.disagreements
+        ]
+    return tomli_w.dumps(doc)
+
+
+def loads(text: str, path: Path) -> VerdictSet:
+    """Parse a verdict file's text; raise VerdictFileError (the first problem) if unusable."""
+    vs, problems = parse(text, path)
+    if problems:
+        raise problems[0]
+    assert vs is not None
+    return vs
+
+
+def parse(text: str, path: Path) -> tuple[VerdictSet | None, list[VerdictFileError]]:
+    """Every problem in a verdict file's text, and the set when there are none."""
+    # The reader builds on the model above, so it is imported here, not at the top.
+    from tui.verdict_reader import read_verdict_text
+
+    return read_verdict_text(text, path)
