@@ -1,0 +1,73 @@
+"""The `claimreview` export: a JSON array of schema.org ClaimReview objects (JSON-LD).
+
+One ClaimReview per verdict:
+- `claimReviewed`: the claim's text; `reviewBody`: the reviewer's note, when there is one;
+  `citation`: the verdict's sources (URLs or citations), when there are any.
+- `reviewRating`: a `Rating` whose `alternateName` is the verdict, on this scale
+  (`worstRating` 1, `bestRating` 3):
+    1 = disputed      other reporting contradicts the claim
+    2 = unsourced     neither corroborated nor contradicted; no named source
+    3 = corroborated  independent articles state the same
+- `itemReviewed`: a `Claim` whose `appearance` is the article (a `CreativeWork` with its
+  URL, or its file as a file:// URI, its headline, and its outlet and publication date
+  when the article names them). An orphaned verdict's claim is the text it was made on.
+- `author`: the reviewer (a `Person`); `datePublished`: the decision time (ISO 8601, UTC).
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from tui.exporters.records import ExportRecord, article_address, article_of, iso_utc, records
+from tui.verdicts import Status
+from tui.workspace import Workspace
+
+CONTEXT = "https://schema.org"
+WORST, BEST = 1, 3
+RATING = {Status.DISPUTED: 1, Status.UNSOURCED: 2, Status.CORROBORATED: 3}
+
+
+def _appearance(ws: Workspace, r: ExportRecord) -> dict[str, Any]:
+    article = article_of(ws, r)
+    work: dict[str, Any] = {"@type": "CreativeWork"}
+    if article is None:
+        work["name"] = r.article
+        return work
+    work["url"] = article_address(article)
+    work["headline"] = article.title
+    if article.outlet:
+        work["publisher"] = {"@type": "Organization", "name": article.outlet}
+    if article.author:
+        work["author"] = {"@type": "Person", "name": article.author}
+    if article.published:
+        work["datePublished"] = article.published
+    return work
+
+
+def review(ws: Workspace, r: ExportRecord) -> dict[str, Any]:
+    obj: dict[str, Any] = {
+        "@context": CONTEXT,
+        "@type": "ClaimReview",
+        "claimReviewed": r.text,
+        "reviewRating": {
+            "@type": "Rating",
+            "ratingValue": RATING[r.status],
+            "worstRating": WORST,
+            "bestRating": BEST,
+            "alternateName": r.status.value,
+        },
+        "itemReviewed": {"@type": "Claim", "appearance": _appearance(ws, r)},
+        "author": {"@type": "Person", "name": r.reviewer},
+        "datePublished": iso_utc(r.decided_at),
+    }
+    if r.note:
+        obj["reviewBody"] = r.note
+    if r.sources:
+        obj["citation"] = list(r.sources)
+    return obj
+
+
+def to_claimreview(ws: Workspace) -> str:
+    doc = [review(ws, r) for r in records(ws)]
+    return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"

@@ -1,0 +1,98 @@
+"""One flat record per verdict, shared by every export format.
+
+Placed verdicts carry their position in the current article text. Orphans (verdicts that
+could not be re-anchored after their article changed) are exported too, flagged
+`orphan=True`, with the quote and position last recorded in the verdict file: they are
+not dropped, and a reader can tell that their position no longer holds.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from tui.articles import Article
+from tui.verdicts import Status, Verdict
+from tui.workspace import Workspace
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    claim: str
+    article: str
+    text: str | None  # None when the claim is not in the current articles any more
+
+
+@dataclass(frozen=True, slots=True)
+class ExportRecord:
+    claim: str
+    article: str
+    status: Status
+    note: str
+    sources: tuple[str, ...]
+    reviewer: str
+    decided_at: datetime  # UTC
+    text: str
+    start: int
+    end: int
+    prefix: str
+    suffix: str
+    evidence: tuple[Evidence, ...]
+    orphan: bool = False
+
+
+def iso_utc(moment: datetime) -> str:
+    """ISO 8601 in UTC with a `Z`, to the second (or finer when the time has it)."""
+    return moment.astimezone(UTC).isoformat().replace("+00:00", "Z")
+
+
+def _evidence(ws: Workspace, claim_id: str) -> Evidence:
+    analysis = ws.analysis
+    if analysis.has_claim(claim_id):
+        c = analysis.claim(claim_id)
+        return Evidence(c.id, c.article, c.text)
+    article = claim_id.rsplit(":", 1)[0] if ":" in claim_id else ""
+    return Evidence(claim_id, article, None)
+
+
+def _record(ws: Workspace, v: Verdict, orphan: bool) -> ExportRecord:
+    a = v.anchor
+    return ExportRecord(
+        claim=a.claim,
+        article=a.article,
+        status=v.status,
+        note=v.note,
+        sources=tuple(v.sources),
+        reviewer=ws.reviewer_of(v),
+        decided_at=v.decided_at.astimezone(UTC),
+        text=a.text,
+        start=a.start,
+        end=a.end,
+        prefix=a.prefix,
+        suffix=a.suffix,
+        evidence=tuple(_evidence(ws, e) for e in v.evidence),
+        orphan=orphan,
+    )
+
+
+def records(ws: Workspace) -> list[ExportRecord]:
+    """Placed verdicts by article, position and reviewer; then the orphans, likewise."""
+
+    def key(r: ExportRecord) -> tuple[str, int, int, str, str]:
+        return (r.article, r.start, r.end, r.claim, r.reviewer)
+
+    placed = sorted((_record(ws, v, False) for v in ws.placed), key=key)
+    orphans = sorted((_record(ws, v, True) for v in ws.orphans), key=key)
+    return placed + orphans
+
+
+def article_of(ws: Workspace, record: ExportRecord) -> Article | None:
+    try:
+        return ws.analysis.article(record.article)
+    except KeyError:
+        return None
+
+
+def article_address(article: Article) -> str:
+    """Where an article lives: its URL when known, else its file as a file:// URI."""
+    return article.url or article.path.resolve().as_uri()

@@ -1,0 +1,91 @@
+"""The `json` and `csv` exports: one record per verdict, the same fields in both.
+
+Fields: claim, article, status, note, sources, reviewer, decided_at (ISO 8601, UTC, `Z`),
+text, start, end (character offsets in the current article text), evidence, orphan.
+
+In JSON, `sources` is an array of strings and `evidence` an array of objects
+`{claim, article, text}` (`text` is null for a claim no longer in the articles).
+CSV has no arrays, so a list is written one item per line inside its cell (claim texts
+never span lines), and evidence takes three parallel columns: `evidence` (claim ids),
+`evidence_article` and `evidence_text`. `orphan` is `true`/`false`.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from typing import Any
+
+from tui.exporters.records import ExportRecord, iso_utc, records
+from tui.workspace import Workspace
+
+CSV_FIELDS = (
+    "claim",
+    "article",
+    "status",
+    "note",
+    "sources",
+    "reviewer",
+    "decided_at",
+    "text",
+    "start",
+    "end",
+    "evidence",
+    "evidence_article",
+    "evidence_text",
+    "orphan",
+)
+LIST_SEPARATOR = "\n"
+
+
+def record_object(r: ExportRecord) -> dict[str, Any]:
+    return {
+        "claim": r.claim,
+        "article": r.article,
+        "status": r.status.value,
+        "note": r.note,
+        "sources": list(r.sources),
+        "reviewer": r.reviewer,
+        "decided_at": iso_utc(r.decided_at),
+        "text": r.text,
+        "start": r.start,
+        "end": r.end,
+        "evidence": [{"claim": e.claim, "article": e.article, "text": e.text} for e in r.evidence],
+        "orphan": r.orphan,
+    }
+
+
+def to_json(ws: Workspace) -> str:
+    doc = [record_object(r) for r in records(ws)]
+    return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+
+
+def _joined(items: list[str]) -> str:
+    return LIST_SEPARATOR.join(items)
+
+
+def to_csv(ws: Workspace) -> str:
+    out = io.StringIO(newline="")
+    writer = csv.DictWriter(out, fieldnames=CSV_FIELDS, lineterminator="\r\n")
+    writer.writeheader()
+    for r in records(ws):
+        writer.writerow(
+            {
+                "claim": r.claim,
+                "article": r.article,
+                "status": r.status.value,
+                "note": r.note,
+                "sources": _joined(list(r.sources)),
+                "reviewer": r.reviewer,
+                "decided_at": iso_utc(r.decided_at),
+                "text": r.text,
+                "start": r.start,
+                "end": r.end,
+                "evidence": _joined([e.claim for e in r.evidence]),
+                "evidence_article": _joined([e.article for e in r.evidence]),
+                "evidence_text": _joined([e.text or "" for e in r.evidence]),
+                "orphan": "true" if r.orphan else "false",
+            }
+        )
+    return out.getvalue()

@@ -1,0 +1,92 @@
+"""The `w3c` export: W3C Web Annotation Data Model, JSON-LD.
+
+An `AnnotationCollection` whose `first` page (an `AnnotationPage`) embeds every item: one
+`Annotation` per verdict, motivation `assessing`, with
+- `body`: a `TextualBody` (purpose `assessing`) whose value is the verdict; another
+  (purpose `commenting`) with the note when there is one; and one per source (purpose
+  `linking`): a web resource for a URL, a `TextualBody` for a citation;
+- `target`: the article (its URL, or its file as a file:// URI) with a
+  `TextQuoteSelector` (exact, prefix, suffix) and a `TextPositionSelector` (start, end:
+  Unicode code points in the article text, which is what Python indexes);
+- `creator` (the reviewer, a `Person`) and `created` (the decision time, UTC).
+
+An orphaned verdict has no valid position in the current text, so its target carries the
+quote it was made on and no TextPositionSelector; a client anchors it by quote or not at
+all. Ids are `urn:uuid:` values derived from the verdict, so a re-export gives the same ids.
+"""
+
+from __future__ import annotations
+
+import json
+import uuid
+from typing import Any
+
+from tui.exporters.records import ExportRecord, article_address, article_of, iso_utc, records
+from tui.workspace import Workspace
+
+CONTEXT = "http://www.w3.org/ns/anno.jsonld"
+_NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "https://crosscheck.invalid/verdict")
+
+
+def _urn(*parts: str) -> str:
+    return f"urn:uuid:{uuid.uuid5(_NAMESPACE, chr(31).join(parts))}"
+
+
+def _source_body(source: str) -> dict[str, Any]:
+    if source.startswith(("http://", "https://")):
+        return {"id": source, "purpose": "linking"}
+    return {"type": "TextualBody", "purpose": "linking", "value": source, "format": "text/plain"}
+
+
+def _target(ws: Workspace, r: ExportRecord) -> dict[str, Any]:
+    article = article_of(ws, r)
+    source = article_address(article) if article is not None else r.article
+    quote = {"type": "TextQuoteSelector", "exact": r.text, "prefix": r.prefix, "suffix": r.suffix}
+    if r.orphan:
+        return {"source": source, "selector": quote}
+    position = {"type": "TextPositionSelector", "start": r.start, "end": r.end}
+    return {"source": source, "selector": [quote, position]}
+
+
+def annotation(ws: Workspace, r: ExportRecord) -> dict[str, Any]:
+    body: list[dict[str, Any]] = [
+        {"type": "TextualBody", "purpose": "assessing", "value": r.status.value}
+    ]
+    if r.note:
+        body.append(
+            {
+                "type": "TextualBody",
+                "purpose": "commenting",
+                "value": r.note,
+                "format": "text/plain",
+            }
+        )
+    body += [_source_body(s) for s in r.sources]
+    return {
+        "id": _urn(r.claim, r.reviewer, iso_utc(r.decided_at)),
+        "type": "Annotation",
+        "motivation": "assessing",
+        "created": iso_utc(r.decided_at),
+        "creator": {"type": "Person", "name": r.reviewer},
+        "body": body,
+        "target": _target(ws, r),
+    }
+
+
+def to_w3c(ws: Workspace) -> str:
+    items = [annotation(ws, r) for r in records(ws)]
+    collection_id = _urn("collection", ws.path.name, *(item["id"] for item in items))
+    doc = {
+        "@context": CONTEXT,
+        "id": collection_id,
+        "type": "AnnotationCollection",
+        "label": f"crosscheck verdicts from {ws.path.name}",
+        "total": len(items),
+        "first": {
+            "id": _urn("page", collection_id),
+            "type": "AnnotationPage",
+            "startIndex": 0,
+            "items": items,
+        },
+    }
+    return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"

@@ -1,0 +1,157 @@
+"""A verdict file opened together with its corpus, its verdicts re-anchored: the step that
+`export`, `stats` and `merge` share before they do anything else.
+
+The corpus is the verdict file's `corpus` field, resolved against the file's folder; a file
+that names no corpus falls back to the configured one. Verdict files are only read here,
+never written and never locked.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from tui.analysis import Analysis, analyse, analyse_corpus
+from tui.articles import Corpus, load_corpus
+from tui.config import MatchSettings
+from tui.verdicts import Correction, Verdict, VerdictFileError, VerdictSet, loads
+
+Say = Callable[[str], None]
+
+
+class WorkspaceError(Exception):
+    """A verdict file or its corpus cannot be opened; the message is one line."""
+
+
+@dataclass(frozen=True)
+class Workspace:
+    path: Path  # the verdict file
+    verdicts: VerdictSet  # as read from the file
+    corpus_path: Path
+    analysis: Analysis
+    placed: tuple[Verdict, ...]  # re-anchored against the current articles
+    orphans: tuple[Verdict, ...]  # could not be placed; as in the file
+    corrections: tuple[Correction, ...] = ()  # re-anchored; those that could not be, as read
+
+    def reviewer_of(self, verdict: Verdict) -> str:
+        """Who decided: the verdict's own reviewer (merged files), else the file's."""
+        return verdict.reviewer or self.verdicts.reviewer
+
+
+def read_verdict_set(path: Path) -> VerdictSet:
+    """Read and parse a verdict file. Raises WorkspaceError or VerdictFileError."""
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise WorkspaceError(f"{path}: no such verdict file") from None
+    except IsADirectoryError:
+        raise WorkspaceError(f"{path}: is a folder, not a verdict file") from None
+    except OSError as exc:
+        raise WorkspaceError(f"{path}: cannot read ({exc.strerror or exc})") from None
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise VerdictFileError(path, f"not UTF-8 text (byte {exc.start})") from None
+    return loads(text, path)
+
+
+def corpus_path(vs: VerdictSet, verdict_path: Path, configured: Path) -> Path:
+    """The corpus a verdict file belongs to, as an absolute normalised path."""
+    if vs.corpus.strip():
+        path = Path(vs.corpus).expanduser()
+        if not path.is_absolute():
+            path = verdict_path.resolve().parent / path
+    else:
+        path = configured
+    return Path(os.path.normpath(path.resolve()))
+
+
+Placed = tuple[tuple[Verdict, ...], tuple[Verdict, ...], tuple[Correction, ...]]
+
+
+def place(vs: VerdictSet, analysis: Analysis) -> Placed:
+    """Re-anchor `vs` against the articles of `analysis`: the verdicts placed (with their
+    current anchors), the orphans (untouched), and the corrections (placed ones re-anchored,
+    the others untouched)."""
+    from tui.anchoring import reanchor
+
+    articles = {a.id: a for a in analysis.articles}
+    claims = {a.id: analysis.claims_of(a.id) for a in analysis.articles}
+    result = reanchor(vs, articles, claims)
+    corrections = (*result.corrections, *(o.correction for o in result.orphan_corrections))
+    return tuple(result.placed), tuple(o.verdict for o in result.orphans), corrections
+
+
+def load_analysis(corpus: Path, settings: MatchSettings, say: Say | None = None) -> Analysis:
+    """Analyse the corpus a verdict file names; WorkspaceError when it is not there."""
+    if not corpus.exists():
+        raise WorkspaceError(f"{corpus}: the verdict file's corpus is not there")
+    return analyse([corpus], settings, say)
+
+
+def open_workspace(
+    verdict_path: Path,
+    configured_corpus: Path,
+    settings: MatchSettings,
+    say: Say | None = None,
+    analysis: Analysis | None = None,
+) -> Workspace:
+    """Read the verdict file, analyse its corpus (unless given) and re-anchor.
+
+    Raises WorkspaceError, VerdictFileError, or CorpusError when no article loads.
+    """
+    vs = read_verdict_set(verdict_path)
+    corpus = corpus_path(vs, verdict_path, configured_corpus)
+    if analysis is None:
+        analysis = load_analysis(corpus, settings, say)
+    return Workspace(verdict_path, vs, corpus, analysis, *place(vs, analysis))
+
+
+def corpus_difference(first: tuple[Path, Corpus], other: tuple[Path, Corpus]) -> str | None:
+    """None when the two verdict files' corpora hold the same articles (ids and sha256,
+    wherever they live), else a one-line reason naming both files."""
+    (path_a, a), (path_b, b) = first, other
+    arts_a: Mapping[str, str] = {x.id: x.sha256 for x in a.articles}
+    arts_b: Mapping[str, str] = {x.id: x.sha256 for x in b.articles}
+    if arts_a == arts_b:
+        return None
+    only_a, only_b = sorted(set(arts_a) - set(arts_b)), sorted(set(arts_b) - set(arts_a))
+    changed = sorted(x for x in set(arts_a) & set(arts_b) if arts_a[x] != arts_b[x])
+    parts = []
+    if only_a:
+        parts.append(f"only {path_a.name}'s has {', '.join(only_a[:3])}")
+    if only_b:
+        parts.append(f"only {path_b.name}'s has {', '.join(only_b[:3])}")
+    if changed:
+        parts.append(f"{', '.join(changed[:3])} differ")
+    return f"{path_a} and {path_b} are on different corpora ({'; '.join(parts)})"
+
+
+def open_many(
+    files: Sequence[tuple[Path, VerdictSet]],
+    configured_corpus: Path,
+    settings: MatchSettings,
+    say: Say | None = None,
+) -> list[Workspace]:
+    """Open several verdict files (already read) on one corpus, analysed once.
+
+    Files naming different folders are accepted when those folders hold the same articles
+    (same ids, same sha256): copies of one corpus. Otherwise WorkspaceError."""
+    paths = [corpus_path(vs, path, configured_corpus) for path, vs in files]
+    loaded: dict[Path, Corpus] = {}
+    for corpus in paths:
+        if corpus not in loaded:
+            if not corpus.exists():
+                raise WorkspaceError(f"{corpus}: the verdict file's corpus is not there")
+            loaded[corpus] = load_corpus([corpus], say)
+    first = (files[0][0], loaded[paths[0]])
+    for (path, _), corpus in zip(files[1:], paths[1:], strict=True):
+        if (why := corpus_difference(first, (path, loaded[corpus]))) is not None:
+            raise WorkspaceError(why)
+    analysis = analyse_corpus(loaded[paths[0]], settings, say)
+    out = []
+    for (path, vs), corpus in zip(files, paths, strict=True):
+        out.append(Workspace(path, vs, corpus, analysis, *place(vs, analysis)))
+    return out
