@@ -1,7 +1,9 @@
-"""Claims: sentence segmentation, unit kinds, offsets, quantities and attribution.
+"""Claims: an article cut into units (sentences and lines), each with its kind, offsets,
+figures, dates and attribution.
 
-(Interim implementation: a plain regex splitter. Replaced by the full segmenter and
-classifier under issue 2.)
+The work is split by concept: `segmentation` finds the units, `unit_kinds` tells claims from
+headings, furniture and reader comments, `quantities` finds figures and dates, and
+`attribution` finds who a claim comes from. This module ties them into `Claim` records.
 """
 
 from __future__ import annotations
@@ -9,10 +11,23 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 
 from tui.articles import Article
+from tui.attribution import dash_source, find_attribution
+from tui.quantities import DateMention, Quantity, find_dates, find_quantities
+from tui.segmentation import Block, Marker, split_blocks
+from tui.unit_kinds import classify_blocks
+
+__all__ = [
+    "Claim",
+    "DateMention",
+    "Kind",
+    "Quantity",
+    "claim_id",
+    "extract_claims",
+]
 
 
 class Kind(StrEnum):
@@ -20,29 +35,6 @@ class Kind(StrEnum):
     HEADING = "heading"
     BOILERPLATE = "boilerplate"
     COMMENT = "comment"
-
-
-@dataclass(frozen=True, slots=True)
-class Quantity:
-    """A figure a sentence states: its value, the word it counts, and where it stands."""
-
-    value: float
-    unit: str  # "troops", "square kilometers", "" when no counted word is found
-    text: str  # the surface form, e.g. "50,000" or "30-day"
-    start: int  # offsets relative to the claim text
-    end: int
-
-
-@dataclass(frozen=True, slots=True)
-class DateMention:
-    """A calendar date a sentence states; parts it does not state are None."""
-
-    text: str  # the surface form, e.g. "Nov. 7" or "August 6, 2024"
-    year: int | None
-    month: int | None
-    day: int | None
-    start: int  # offsets relative to the claim text
-    end: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,44 +55,89 @@ class Claim:
         return self.kind is Kind.CLAIM
 
 
+_WORDS = re.compile(r"\w+")
+
+
 def normalise_for_id(text: str) -> str:
-    text = unicodedata.normalize("NFKC", text).casefold()
-    return " ".join(re.findall(r"\w+", text))
+    if not text.isascii():  # NFKC leaves ASCII unchanged; skipping it saves time at scale
+        text = unicodedata.normalize("NFKC", text)
+    return " ".join(_WORDS.findall(text.casefold()))
 
 
 def claim_id(article_id: str, text: str, occurrence: int) -> str:
     """Stable id: article id + normalised sentence text (+ occurrence for repeats)."""
-    digest = hashlib.sha256(f"{article_id}\x1f{normalise_for_id(text)}\x1f{occurrence}".encode())
+    return _id_of_key(article_id, normalise_for_id(text), occurrence)
+
+
+def _id_of_key(article_id: str, key: str, occurrence: int) -> str:
+    digest = hashlib.sha256(f"{article_id}\x1f{key}\x1f{occurrence}".encode())
     return f"{article_id}:{digest.hexdigest()[:12]}"
 
 
-_SENTENCE = re.compile(r"[^\n.!?]+(?:[.!?]+[\"'”’)]*|$)", re.MULTILINE)
+_QUOTE_OPEN = "\"“‘'«"
+_QUOTE_CLOSE = "\"”’'»"
+_DASHES = "-–—―"
+
+
+def _line_of(text: str, start: int, end: int) -> str:
+    """The whole line(s) a block stands on, list marker included."""
+    line_start = max(text.rfind("\n", 0, start), text.rfind("\r", 0, start)) + 1
+    return text[line_start:end].strip()
+
+
+def _credits_quote(text: str, block: Block, previous: str) -> str:
+    """The source named by a "— Jane Doe, mayor" line right under a quotation, or ""."""
+    if block.marker is not Marker.BULLET or previous[-1:] not in _QUOTE_CLOSE:
+        return ""
+    line = _line_of(text, block.start, block.end)
+    return dash_source(line) if line[:1] in _DASHES else ""
 
 
 def extract_claims(article: Article) -> list[Claim]:
+    """Every unit of the article in order: claims and the other kinds alike."""
     text = article.text
+    blocks = split_blocks(text)
+    block_kinds = classify_blocks(text, blocks, [_line_of(text, b.start, b.end) for b in blocks])
     claims: list[Claim] = []
     seen: dict[str, int] = {}
-    for m in _SENTENCE.finditer(text):
-        start, end = m.start(), m.end()
-        while start < end and text[start].isspace():
-            start += 1
-        while end > start and text[end - 1].isspace():
-            end -= 1
-        if start == end:
-            continue
-        sentence = text[start:end]
-        key = normalise_for_id(sentence)
-        seen[key] = seen.get(key, 0) + 1
-        claims.append(
-            Claim(
-                id=claim_id(article.id, sentence, seen[key]),
-                article=article.id,
-                text=sentence,
-                start=start,
-                end=end,
-                kind=Kind.CLAIM,
-                index=len(claims),
+    previous = ""
+    previous_kind = Kind.BOILERPLATE
+    for block, block_kind in zip(blocks, block_kinds, strict=True):
+        kind = Kind(block_kind)
+        for start, end in block.sentences:
+            sentence = text[start:end]
+            key = normalise_for_id(sentence)
+            seen[key] = seen.get(key, 0) + 1
+            unit_kind, attribution = kind, ""
+            numbers: list[Quantity] = []
+            dates: list[DateMention] = []
+            credit = _credits_quote(text, block, previous) if kind is not Kind.COMMENT else ""
+            if credit:
+                unit_kind = Kind.BOILERPLATE
+                if claims and not claims[-1].attribution:
+                    claims[-1] = replace(claims[-1], attribution=credit)
+            elif kind is Kind.CLAIM:
+                # The id key's words double as a lexicon for cheap tests downstream.
+                words = frozenset(key.split())
+                attribution = find_attribution(sentence, words)
+                continued_quote = sentence[:1] in _QUOTE_OPEN and previous[:1] in _QUOTE_OPEN
+                if not attribution and continued_quote and previous_kind is Kind.CLAIM:
+                    attribution = claims[-1].attribution  # the speaker goes on
+                dates = find_dates(sentence, words)
+                numbers = find_quantities(sentence, dates, words)
+            claims.append(
+                Claim(
+                    id=_id_of_key(article.id, key, seen[key]),
+                    article=article.id,
+                    text=sentence,
+                    start=start,
+                    end=end,
+                    kind=unit_kind,
+                    index=len(claims),
+                    numbers=tuple(numbers),
+                    dates=tuple(dates),
+                    attribution=attribution,
+                )
             )
-        )
+            previous, previous_kind = sentence, unit_kind
     return claims

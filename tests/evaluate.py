@@ -1,0 +1,24 @@
+"""`make eval`: quality of the claim classifier and the matcher on the labelled dev sets."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+if __package__ in (None, ""):  # run as a script: make the repository importable
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from tests import eval_claims, eval_matching  # noqa: E402
+
+
+def main() -> int:
+    print("== claim / non-claim classifier and segmentation ==")
+    eval_claims.main()
+    print()
+    print("== matcher ==")
+    eval_matching.main()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

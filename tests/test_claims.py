@@ -1,0 +1,138 @@
+"""Claims: unit kinds on small made-up pages, Claim fields, and stable ids."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tui.articles import Article
+from tui.claims import Kind, claim_id, extract_claims
+
+
+def article(text: str, article_id: str = "a") -> Article:
+    return Article(article_id, Path(f"{article_id}.txt"), "", text, "")
+
+
+def kinds(text: str) -> list[tuple[str, str]]:
+    return [(str(c.kind), c.text) for c in extract_claims(article(text))]
+
+
+BODY = (
+    "The council voted on Thursday to add bike lanes along three miles of the main road. "
+    "The plan will cost the city about $4 million over two years."
+)
+
+
+def test_headline_is_a_claim_and_body_heading_is_a_heading() -> None:
+    text = f"Council approves bike lanes\n\n{BODY}\n\nWhat happens next\n\n{BODY}"
+    got = kinds(text)
+    assert got[0] == ("claim", "Council approves bike lanes")
+    assert ("heading", "What happens next") in got
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Image Source : agency",
+        "Photo: Jane Doe/Reuters",
+        "Soldiers at a checkpoint. (Photo: Army press office)",
+        "By Jane Doe and John Roe",
+        "Published: March 4, 2025 at 9:12 a.m. ET",
+        "November 12, 2024",
+        "Title: **Council approves bike lanes**",
+        "Share on Facebook",
+        "Subscribe to our newsletter",
+        "Exit mobile version",
+        "Advertisement",
+        "Read more: Other story about something",
+        "Related: Another story",
+        "Previous articleSomething happened elsewhere",
+        "Next story: Library extends hours",
+        "© 2025 The Courier. All rights reserved.",
+        "4 min read",
+        "Getty Images",
+    ],
+)
+def test_page_furniture_is_never_a_claim(line: str) -> None:
+    text = f"Council approves bike lanes\n\n{line}\n\n{BODY}\n\n{line}\n"
+    top = text.index(line)
+    bottom = text.rindex(line)
+    furniture = [(top, top + len(line)), (bottom, bottom + len(line))]
+    claims = [c for c in extract_claims(article(text)) if c.is_claim]
+    assert len(claims) == 3  # the headline and the two body sentences
+    for c in claims:
+        assert not any(s <= c.start < e for s, e in furniture), c.text
+
+
+def test_short_verbless_line_above_the_story_is_a_caption() -> None:
+    text = f"Council approves bike lanes\n\nCyclists on a wet street in the city centre.\n\n{BODY}"
+    assert ("boilerplate", "Cyclists on a wet street in the city centre.") in kinds(text)
+
+
+def test_sources_list_and_its_numbered_entries_are_furniture() -> None:
+    text = f"Headline here\n\n{BODY}\n\nSources:\n\n  1. First source says so\n  2. Second one\n"
+    got = kinds(text)
+    assert got[-3:] == [
+        ("boilerplate", "Sources:"),
+        ("boilerplate", "First source says so"),
+        ("boilerplate", "Second one"),
+    ]
+
+
+def test_reader_comments_become_comments_names_included() -> None:
+    text = f"Headline here\n{BODY}\n2 Comments\nJane\nGreat article, thanks.\nBob K.\nI disagree.\n"
+    got = kinds(text)
+    assert got[-5:] == [
+        ("boilerplate", "2 Comments"),
+        ("comment", "Jane"),
+        ("comment", "Great article, thanks."),
+        ("comment", "Bob K."),
+        ("comment", "I disagree."),
+    ]
+
+
+def test_at_a_glance_box_heading_is_heading_and_sentence_items_are_claims() -> None:
+    text = (
+        f"Headline here\n\n{BODY}\n\nAt a Glance\n\n"
+        "  • The council approved three miles of new lanes.\n"
+        "  • Home\n"
+    )
+    got = kinds(text)
+    assert ("heading", "At a Glance") in got
+    assert ("claim", "The council approved three miles of new lanes.") in got
+    assert ("boilerplate", "Home") in got
+
+
+def test_dash_line_after_a_quote_credits_it_and_is_not_a_claim() -> None:
+    text = f"Headline here\n\n{BODY}\n\n“We cannot wait.”\n— Rosa Delgado, council member\n"
+    claims = extract_claims(article(text))
+    quote = next(c for c in claims if c.text == "“We cannot wait.”")
+    credit = next(c for c in claims if c.text.startswith("Rosa Delgado"))
+    assert quote.attribution == "Rosa Delgado"
+    assert credit.kind is Kind.BOILERPLATE
+
+
+def test_claim_fields() -> None:
+    text = "Headline\n\nOn Nov 11, Russian forces used 50 guided bombs, the army said."
+    claims = extract_claims(article(text))
+    c = claims[1]
+    assert (c.article, c.index, c.kind) == ("a", 1, Kind.CLAIM)
+    assert text[c.start : c.end] == c.text
+    assert [(q.value, q.unit) for q in c.numbers] == [(50, "bombs")]
+    assert [(d.month, d.day) for d in c.dates] == [(11, 11)]
+    assert c.attribution == "army"
+    assert c.id == claim_id("a", c.text, 1)
+
+
+def test_repeated_sentences_get_distinct_ids() -> None:
+    claims = extract_claims(article("Headline\n\nIt rained. It rained. It rained."))
+    ids = [c.id for c in claims]
+    assert len(set(ids)) == len(ids) == 4
+
+
+def test_non_claims_carry_no_figures() -> None:
+    text = f"Headline\n\n{BODY}\n\n5 Comments\nAnn\nI counted 40 cars yesterday.\n"
+    last = extract_claims(article(text))[-1]
+    assert last.kind is Kind.COMMENT
+    assert last.numbers == ()
