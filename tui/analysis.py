@@ -132,6 +132,9 @@ def _claim_json(c: Claim) -> dict[str, Any]:
         "end": c.end,
         "kind": str(c.kind),
         "numbers": [{"value": q.value, "unit": q.unit, "text": q.text} for q in c.numbers],
+        "dates": [
+            {"text": d.text, "year": d.year, "month": d.month, "day": d.day} for d in c.dates
+        ],
         "attribution": c.attribution,
     }
 

@@ -15,40 +15,45 @@ def print_table(table: Table) -> None:
 
 
 def claims_table(analysis: Analysis) -> Table:
-    table = Table(title="Units by article", show_lines=False, expand=True)
-    table.add_column("article", no_wrap=True)
-    table.add_column("#", justify="right")
-    table.add_column("kind")
-    table.add_column("text", ratio=1)
-    table.add_column("numbers")
-    table.add_column("attribution")
-    for c in analysis.claims:
-        style = "" if c.is_claim else "dim"
-        table.add_row(
-            Text(printable(c.article)),
-            str(c.index),
-            Text(str(c.kind), style=style),
-            Text(printable(c.text), style=style),
-            Text(", ".join(f"{q.text} {q.unit}".strip() for q in c.numbers)),
-            Text(printable(c.attribution)),
-        )
+    """Every unit, grouped by article (a section per article), non-claims dimmed."""
+    table = Table(title="Units by article", expand=True)
+    table.add_column("#", justify="right", no_wrap=True)
+    table.add_column("kind", no_wrap=True)
+    table.add_column("text", ratio=4, min_width=20)
+    table.add_column("numbers", ratio=1)
+    table.add_column("attribution", ratio=1)
+    for article in analysis.articles:
+        table.add_section()
+        heading = Text(printable(article.id), style="bold")
+        heading.append(f"  {printable(article.title)}", style="italic")
+        table.add_row("", "", heading, "", "")
+        for c in analysis.claims_of(article.id):
+            style = "" if c.is_claim else "dim"
+            table.add_row(
+                str(c.index),
+                Text(str(c.kind), style=style),
+                Text(printable(c.text), style=style),
+                Text(", ".join(printable(f"{q.text} {q.unit}".strip()) for q in c.numbers)),
+                Text(printable(c.attribution)),
+            )
     return table
 
 
 def match_table(analysis: Analysis) -> Table:
+    """Cross-article pairs, best first, with conflicting figures in a warning colour."""
     table = Table(title="Claims shared across articles", expand=True)
-    table.add_column("score", justify="right")
-    table.add_column("tier")
-    table.add_column("claim", ratio=1)
-    table.add_column("matches", ratio=1)
-    table.add_column("conflicts")
+    table.add_column("score", justify="right", no_wrap=True)
+    table.add_column("tier", no_wrap=True)
+    table.add_column("claim", ratio=1, min_width=16)
+    table.add_column("matches", ratio=1, min_width=16)
+    table.add_column("conflicts", max_width=24)
     for m in sorted(analysis.matches, key=lambda m: (-m.score, m.a, m.b)):
         a, b = analysis.claim(m.a), analysis.claim(m.b)
         table.add_row(
             f"{m.score:.0f}",
             str(m.tier),
-            Text(f"[{printable(a.article)}] ") + Text(printable(a.text)),
-            Text(f"[{printable(b.article)}] ") + Text(printable(b.text)),
-            Text("; ".join(f"{k.a} vs {k.b}" for k in m.conflicts), style="yellow"),
+            Text(printable(a.article), style="dim") + Text("\n" + printable(a.text)),
+            Text(printable(b.article), style="dim") + Text("\n" + printable(b.text)),
+            Text("; ".join(printable(f"{k.a} vs {k.b}") for k in m.conflicts), style="yellow"),
         )
     return table
