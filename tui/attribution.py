@@ -10,6 +10,7 @@ subject ("Reports indicate", "Some believe", pronouns) names no source and gives
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable, Iterator
 
 
 def _wordset(words: str) -> frozenset[str]:
@@ -35,6 +36,11 @@ _TAG_VERBS = r"(?:said|says|told|added|wrote|asked|explained|noted|warned|claime
 # '..." said X' after a quotation; after a bare comma only when X ends the sentence
 # ("The bridge is unsafe, said the inspector."), not in "X, said the cracks were ...".
 _INVERTED = re.compile(rf"[,!?]?[”\"’']\s*{_TAG_VERBS}\s+(?!that\b|in\b|on\b)")
+# The same from the quotation mark: a pattern that opens with a character class is searched
+# much faster. `_inverted_spans` puts back the punctuation mark before it.
+_INVERTED_AT_QUOTE = re.compile(_INVERTED.pattern.removeprefix("[,!?]?"))
+# What every match of _BY contains; found quickly (it opens with a literal word).
+_BY_CUE = re.compile(_BY.pattern.removeprefix(r"\b"))
 _INVERTED_COMMA = re.compile(rf",\s*{_TAG_VERBS}\s+(?=[^,;:\"“”]{{1,80}}[.!?]?$)")
 _DASH_TAIL = re.compile(r"[”\"’]\s*[–—―-]{1,2}\s*(?P<who>[A-Z][^.!?”\"]{1,80})\s*$")
 _DASH_LINE = re.compile(r"^[–—―-]{1,2}\s*(?P<who>[A-Z][^,.!?”\"]{1,80})(?:,[^.!?]*)?$")
@@ -143,12 +149,33 @@ _VERB_WORDS = frozenset(_VERBS)
 # Verbs of finding name a source only when nothing else in the sentence does.
 _WEAK_WORDS = frozenset({"found", "finds", "showed", "shows", "concluded", "concludes"})
 _TAG_WORDS = frozenset(_TAG_VERBS.strip("(?:)").split("|"))
-_PHRASE_PATTERNS = (
-    (_ACCORDING, frozenset({"according"})),
-    (_BY, frozenset({"by"})),
-    (_INVERTED, _TAG_WORDS),
-    (_INVERTED_COMMA, _TAG_WORDS),
+_Spans = Callable[[str], Iterable[tuple[int, int]]]
+
+
+def _spans(pattern: re.Pattern[str]) -> _Spans:
+    return lambda text: (m.span() for m in pattern.finditer(text))
+
+
+def _by_spans(text: str) -> Iterable[tuple[int, int]]:
+    return (m.span() for m in _BY.finditer(text)) if _BY_CUE.search(text) else ()
+
+
+def _inverted_spans(text: str) -> Iterator[tuple[int, int]]:
+    """The spans of _INVERTED's matches, in order."""
+    for m in _INVERTED_AT_QUOTE.finditer(text):
+        quote = m.start()
+        # A match ends in a space, so the mark before the next quote is never taken yet.
+        yield (quote - 1 if quote and text[quote - 1] in ",!?" else quote), m.end()
+
+
+_PHRASE_PATTERNS: tuple[tuple[_Spans, frozenset[str]], ...] = (
+    (_spans(_ACCORDING), frozenset({"according"})),
+    (_by_spans, frozenset({"by"})),
+    (_inverted_spans, _TAG_WORDS),
+    (_spans(_INVERTED_COMMA), _TAG_WORDS),
 )
+# Every word one of which a sentence needs for any shape but the dash tail.
+_CUE_WORDS = frozenset({"according", "by"}) | _TAG_WORDS | _VERB_WORDS | _WEAK_WORDS
 
 
 def _occurrences(text: str, verbs: frozenset[str]) -> list[tuple[int, int]]:
@@ -172,16 +199,22 @@ def find_attribution(text: str, words: frozenset[str] | None = None) -> str:
     candidates: list[tuple[int, str]] = []
     if words is None:
         words = frozenset(_LETTERS.findall(text.lower()))
-    for pattern, needed in _PHRASE_PATTERNS:
-        if not words & needed:
-            continue  # a cheap test first: the regexes are costly on long sentences
-        for m in pattern.finditer(text):
-            who = _phrase_after(text, m.end())
+    cues = words & _CUE_WORDS  # a cheap test first: the regexes are costly on long sentences
+    if not cues:
+        return _dash_tail(text)
+    for spans, needed in _PHRASE_PATTERNS:
+        if not cues & needed:
+            continue
+        for start, end in spans(text):
+            who = _phrase_after(text, end)
             if who:
-                candidates.append((m.start(), who))
+                candidates.append((start, who))
                 break
     for needed in (_VERB_WORDS, _WEAK_WORDS):
-        for start, end in _occurrences(text, words & needed):
+        verbs = cues & needed
+        if not verbs:
+            continue
+        for start, end in _occurrences(text, verbs):
             if text.startswith(" by ", end):
                 continue  # passive: "the amount claimed by Ukraine" is handled by _BY
             who = _subject_before(text, start)
@@ -198,6 +231,13 @@ def find_attribution(text: str, words: frozenset[str] | None = None) -> str:
     if not candidates:
         return ""
     return min(candidates)[1]
+
+
+def _dash_tail(text: str) -> str:
+    """The source of a trailing "– X" after a quotation, or "" (`find_attribution` when the
+    sentence has none of the other shapes)."""
+    tail = _DASH_TAIL.search(text)
+    return _clean(tail.group("who")) if tail else ""
 
 
 def dash_source(line: str) -> str:

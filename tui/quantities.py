@@ -43,6 +43,7 @@ _DATE_PATTERNS = (
 _LETTERS = re.compile(r"[a-z]+")
 _MONTH_WORDS = frozenset(_MONTHS)
 _DIGIT = re.compile(r"\d")
+_MONTH_CUE = re.compile("|".join(sorted({m[:3].capitalize() for m in _MONTHS})))
 _FOUR_DIGITS = re.compile(r"\d\d\d\d")
 _BARE_YEAR = re.compile(r"(?<![\d,.$€£-])\b(?P<year>1[89]\d\d|20\d\d)\b(?![,.]\d|%)")
 
@@ -79,6 +80,10 @@ def find_dates(text: str, words: frozenset[str] | None = None) -> list[DateMenti
     """Calendar dates, earliest first, never overlapping. `words` is `lexicon(text)`."""
     if words is None:
         words = lexicon(text)
+    # Every date pattern needs a capitalised month name, which opens with one of these.
+    has_month = not words.isdisjoint(_MONTH_WORDS) and _MONTH_CUE.search(text) is not None
+    if not has_month and not _FOUR_DIGITS.search(text):
+        return []  # no month name and no four digits: no date (the common case)
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
 
@@ -86,7 +91,7 @@ def find_dates(text: str, words: frozenset[str] | None = None) -> list[DateMenti
         return all(b <= s or a >= e for s, e in taken)
 
     # The date patterns are costly alternations: run them only when a month name is there.
-    for pattern in _DATE_PATTERNS if words & _MONTH_WORDS else ():
+    for pattern in _DATE_PATTERNS if has_month else ():
         for m in pattern.finditer(text):
             span = "alone" if m.groupdict().get("alone") else 0
             start, end = m.span(span)
@@ -193,7 +198,7 @@ def counted_word(text: str, pos: int) -> str:
     return " ".join(tail)
 
 
-_NUMERAL_START = re.compile(r"[$€£¥₹]?\d")
+_CURRENCY_SIGNS = "$€£¥₹"  # a currency sign right before a digit starts the numeral
 _NUMBER_WORDS = frozenset(_SPELLED) | {"thousand", "million", "billion"}
 # Spelled out in both cases rather than with (?i), which makes the scan several times slower.
 _WORD_NUMBER_START = re.compile(
@@ -206,8 +211,16 @@ _WORD_NUMBER_START = re.compile(
 def _candidates(text: str, words: frozenset[str]) -> list[re.Match[str]]:
     """_NUMBER matches, tried only where a numeral or a number word starts (much faster
     than letting one big alternation scan every position)."""
-    starts = [m.start() for m in _NUMERAL_START.finditer(text)] if _DIGIT.search(text) else []
-    if words & _NUMBER_WORDS:
+    digits = _DIGIT.search(text) is not None
+    number_words = not words.isdisjoint(_NUMBER_WORDS)
+    if not digits and not number_words:
+        return []  # nothing can start a figure (the common case)
+    starts = []
+    if digits:  # where `[$€£¥₹]?\d` matches, found faster by scanning for digits alone
+        for digit in _DIGIT.finditer(text):
+            i = digit.start()
+            starts.append(i - 1 if i and text[i - 1] in _CURRENCY_SIGNS else i)
+    if number_words:
         starts += [m.start() for m in _WORD_NUMBER_START.finditer(text)]
     found: list[re.Match[str]] = []
     last_end = -1
@@ -221,17 +234,32 @@ def _candidates(text: str, words: frozenset[str]) -> list[re.Match[str]]:
     return found
 
 
+_FIGURE_WORDS = _MONTH_WORDS | _NUMBER_WORDS
+
+
+def find_figures(text: str, words: frozenset[str]) -> tuple[list[DateMention], list[Quantity]]:
+    """`find_dates` and `find_quantities` together, with one cheap test for the common
+    sentence that has neither: no digit, no month name, no number word."""
+    if words.isdisjoint(_FIGURE_WORDS) and _DIGIT.search(text) is None:
+        return [], []
+    dates = find_dates(text, words)
+    return dates, find_quantities(text, dates, words)
+
+
 def find_quantities(
     text: str, dates: list[DateMention] | None = None, words: frozenset[str] | None = None
 ) -> list[Quantity]:
     """Figures stated in `text`, skipping those inside the given dates."""
     if words is None:
         words = lexicon(text)
+    candidates = _candidates(text, words)
+    if not candidates:
+        return []
     if dates is None:
         dates = find_dates(text, words)
     spans = [(d.start, d.end) for d in dates]
     found = []
-    for m in _candidates(text, words):
+    for m in candidates:
         start, end = m.span()
         if any(s <= start < e for s, e in spans):
             continue

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -50,7 +49,12 @@ _BULLET = re.compile(r"[•●○◦▪▫■□►▶‣⁃∙·*+\-–—](?=\
 _NUMBERED = re.compile(r"(?:\d{1,3}[.)]|\(\d{1,3}\)|\(?[a-z][.)])(?=\s)\s*")
 _MD_HEADING = re.compile(r"#{1,6}(?=\s)\s*")
 # Sentence-final punctuation, with closing quotes and brackets that belong to the sentence.
-_TERMINAL = re.compile(r"(?:[.!?]+|…)[\"'”’»)\]]*(?=\s)")
+# `[.!?…](?:(?<=[.!?])[.!?]*)?` is `(?:[.!?]+|…)` written to open with a character class,
+# which the regex engine scans for much faster. The lookahead captures the word after the
+# mark, past spaces and opening quotes: letters and digits, apostrophes and hyphens.
+_TERMINAL_NEXT = re.compile(
+    r"[.!?…](?:(?<=[.!?])[.!?]*)?[\"'”’»)\]]*(?=\s[\s\"'“‘«(\[¿¡]*((?:[^\W_]|['’-])*))"
+)
 _INLINE_BULLET = re.compile(r"\s[•●▪►](?=\s)")
 _CLOSERS = "\"'”’»)]"
 _OPENERS = "\"'“‘«([¿¡"
@@ -85,24 +89,30 @@ _DOTTED = re.compile(r"(?:[A-Za-z]\.){2,}$")
 _WORD_BEFORE = re.compile(r"([A-Za-z]+)\.$")
 
 
-def iter_lines(text: str) -> Iterator[tuple[int, int]]:
-    """(start, end) of every line, without its line break (\\n, \\r\\n, \\r, U+2028...)."""
+_LINE_BREAKS = "\r\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
+
+
+def _stripped_lines(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every line without its line break (\\n, \\r\\n, \\r, U+2028...) and
+    stripped of whitespace; (x, x) for a blank line, x where its line break starts."""
+    lines = []
     pos = 0
     for line in text.splitlines(keepends=True):
-        body = line.rstrip("\r\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")
-        yield pos, pos + len(body)
-        pos += len(line)
-
-
-def _strip(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
+        stop = pos + len(line)
+        body_end = pos + len(line.rstrip())  # line breaks are whitespace too
+        if body_end == pos:  # blank
+            body = pos + len(line.rstrip(_LINE_BREAKS))
+            lines.append((body, body))
+        else:
+            lines.append((stop - len(line.lstrip()), body_end))
+        pos = stop
+    return lines
 
 
 def _marker(text: str, start: int, end: int) -> tuple[Marker, int]:
+    first = text[start]
+    if first.isalpha() and not "a" <= first <= "z":
+        return Marker.NONE, start  # no marker opens with a capital (the common case)
     for pattern, kind in (
         (_BULLET, Marker.BULLET),
         (_NUMBERED, Marker.NUMBER),
@@ -137,9 +147,8 @@ def _continues(text: str, prev: tuple[int, int], nxt: tuple[int, int]) -> bool:
 
 def split_blocks(text: str) -> list[Block]:
     """The article's blocks in order, each with its sentences."""
-    lines: list[tuple[int, int]] = []  # stripped spans; (x, x) for a blank line
-    for start, end in iter_lines(text):
-        lines.append(_strip(text, start, end))
+    lines = _stripped_lines(text)  # stripped spans; (x, x) for a blank line
+    bullets = _INLINE_BULLET.search(text) is not None
     blocks: list[Block] = []
     i = 0
     while i < len(lines):
@@ -164,26 +173,18 @@ def split_blocks(text: str) -> list[Block]:
                 marker,
                 blank_before,
                 blank_after,
-                tuple(split_sentences(text, body, end)),
+                tuple(_sentences(text, body, end, bullets)),
             )
         )
         i = j + 1
     return blocks
 
 
-def _next_word(text: str, pos: int, end: int) -> str:
-    """The word that starts after `pos`, skipping spaces and opening quotes."""
-    while pos < end and (text[pos].isspace() or text[pos] in _OPENERS):
-        pos += 1
-    stop = pos
-    while stop < end and (text[stop].isalnum() or text[stop] in "'’-"):
-        stop += 1
-    return text[pos:stop]
-
-
-def _is_boundary(text: str, block_start: int, mark_start: int, mark_end: int, end: int) -> bool:
-    """Decide whether the punctuation at text[mark_start:mark_end] ends a sentence."""
-    nxt = _next_word(text, mark_end, end)
+def _is_boundary(
+    text: str, block_start: int, mark_start: int, mark_end: int, end: int, nxt: str
+) -> bool:
+    """Decide whether the punctuation at text[mark_start:mark_end] ends a sentence; `nxt` is
+    the word after it (captured by _TERMINAL_NEXT)."""
     if not nxt:
         # A new quotation or bracket with no word yet, or a symbol: break only before a quote.
         pos = mark_end
@@ -219,18 +220,30 @@ def _is_boundary(text: str, block_start: int, mark_start: int, mark_end: int, en
 
 def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Sentence spans of text[start:end], whitespace trimmed, never empty."""
+    return _sentences(text, start, end, True)
+
+
+def _sentences(text: str, start: int, end: int, bullets: bool) -> list[tuple[int, int]]:
+    """`split_sentences`; `bullets` False when the text has no inline bullet at all."""
     cuts = [start]
-    for m in _TERMINAL.finditer(text, start, end):
-        if _is_boundary(text, start, m.start(), m.end(), end):
+    for m in _TERMINAL_NEXT.finditer(text, start, end):
+        nxt = m.group(1)
+        if nxt and not (nxt[0].isupper() or nxt[0].isdigit()):
+            continue  # "e.g. the", '?" he asked': the quick no of `_is_boundary`
+        if _is_boundary(text, start, m.start(), m.end(), end, nxt):
             cuts.append(m.end())
-    for m in _INLINE_BULLET.finditer(text, start, end):
-        cuts.append(m.start())
-        cuts.append(m.end())
+    if bullets:
+        for m in _INLINE_BULLET.finditer(text, start, end):
+            cuts.append(m.start())
+            cuts.append(m.end())
+        cuts.sort()
     cuts.append(end)
-    cuts.sort()
     spans = []
     for a, b in itertools.pairwise(cuts):
-        a, b = _strip(text, a, b)
+        while a < b and text[a].isspace():
+            a += 1
+        while b > a and text[b - 1].isspace():
+            b -= 1
         if a < b and not (b - a == 1 and text[a] in "•●▪►"):
             spans.append((a, b))
     return spans

@@ -57,6 +57,7 @@ _CREDIT = re.compile(
 _CREDIT_CUES = ("photo", "image", "picture", "credit", "file", "video", "illustration",
                 "getty", "ap ", "shutterstock", "reuters", "afp", "epa", "©", "copyright",
                 "rights reserved")  # fmt: skip
+_DIGIT = re.compile(r"\d")
 _BYLINE = re.compile(r"^(?:by|written\s+by|words\s+by|reporting\s+by)\s+[A-Z]", _I)
 _NAVIGATION = re.compile(
     r"(?:previous|next|prev|older|newer)\s*(?:article|post|story|page|item)|"
@@ -102,12 +103,13 @@ def _words(text: str) -> list[str]:
 
 def _has_verb(text: str) -> bool:
     """A finite-verb cue. The first word is skipped: captions open with "Pictured", "Seen"."""
-    rest = text.split(None, 1)[1] if len(text.split(None, 1)) > 1 else ""
+    parts = text.split(None, 1)
+    rest = parts[1] if len(parts) > 1 else ""
     return bool(_VERB_CUE.search(rest) or _PARTICIPLE.search(rest))
 
 
 def _is_date_line(text: str) -> bool:
-    if len(text) > 80 or not re.search(r"\d", text):
+    if len(text) > 80 or not _DIGIT.search(text):
         return False
     return not _DATE_WORD.sub("", text).strip()
 
@@ -121,8 +123,9 @@ def _name_only(text: str) -> bool:
     )
 
 
-def furniture(text: str, line_text: str) -> bool:
-    """Page furniture wherever it stands on the page. `line_text` is the whole line."""
+def furniture(text: str, line_text: str, n_words: int | None = None) -> bool:
+    """Page furniture wherever it stands on the page. `line_text` is the whole line;
+    `n_words` is `len(text.split())` when the caller has it."""
     if _NAVIGATION.match(line_text) or _LABELLED.match(line_text):
         return True
     if len(text) > 300:
@@ -132,30 +135,28 @@ def furniture(text: str, line_text: str) -> bool:
     low = text.casefold()
     if any(cue in low for cue in _CREDIT_CUES) and _CREDIT.search(text):
         return True
-    words = _words(text)
-    if len(words) <= 12 and (_COUNTER.match(text) or _is_date_line(text)):
+    words = len(text.split()) if n_words is None else n_words
+    if words <= 12 and (_COUNTER.match(text) or _is_date_line(text)):
         return True
-    if _BYLINE.match(text) and len(words) <= 12 and not _VERB_CUE.search(text):
+    if _BYLINE.match(text) and words <= 12 and not _VERB_CUE.search(text):
         return True
     unpunctuated = text[-1] not in ".!?…"
-    return len(words) <= 6 and unpunctuated and bool(_PROMPT.match(text)) and not _has_verb(text)
+    return words <= 6 and unpunctuated and bool(_PROMPT.match(text)) and not _has_verb(text)
 
 
-def _is_heading_shape(text: str, block: Block) -> bool:
-    words = _words(text)
+def _is_heading_shape(text: str, block: Block, words: int) -> bool:
     if block.marker is Marker.HEADING:
         return True
-    if not words or len(words) > _SHORT_WORDS or len(text) > 120:
+    if not words or words > _SHORT_WORDS or len(text) > 120:
         return False
-    if text.endswith(":") and len(words) <= 8:
+    if text.endswith(":") and words <= 8:
         return True  # "At a glance:", "Key points:"
     return text[-1] not in _FINAL and not text[0].islower()
 
 
-def _is_body(block: Block, text: str) -> bool:
+def _is_body(block: Block, text: str, words: int) -> bool:
     """Prose: several sentences, one long punctuated sentence, or a list item that is a
     full sentence (an "At a glance" box is part of the story, not of the page around it)."""
-    words = len(_words(text))
     if block.marker in (Marker.BULLET, Marker.NUMBER):
         return words >= 5 and text[-1] in ".!?…"
     return len(block.sentences) >= 2 or (words >= 20 and text[-1] in _FINAL)
@@ -165,17 +166,22 @@ def classify_blocks(text: str, blocks: Sequence[Block], line_texts: Sequence[str
     """One kind per block. `line_texts` holds each block's full line (marker included)."""
     kinds = [CLAIM] * len(blocks)
     texts = [text[b.start : b.end] for b in blocks]
-    body = [i for i, b in enumerate(blocks) if _is_body(b, texts[i])]
+    counts = [len(t.split()) for t in texts]
+    body = [i for i, b in enumerate(blocks) if _is_body(b, texts[i], counts[i])]
     first_body = body[0] if body else len(blocks)
     last_body = body[-1] if body else -1
-    headline = next((i for i, t in enumerate(texts) if not furniture(t, line_texts[i])), None)
+    headline = next(
+        (i for i, t in enumerate(texts) if not furniture(t, line_texts[i], counts[i])), None
+    )
     headline_key = _key(texts[headline]) if headline is not None else ""
+    # The longest word of the headline: a unit without it cannot repeat the headline.
+    headline_cue = max(headline_key.split(), key=len, default="")
     in_list = False
     in_comments = False
     for i, (block, unit) in enumerate(zip(blocks, texts, strict=True)):
         line = line_texts[i]
         if in_comments:
-            kinds[i] = BOILERPLATE if furniture(unit, line) else COMMENT
+            kinds[i] = BOILERPLATE if furniture(unit, line, counts[i]) else COMMENT
             continue
         if i == headline:
             continue  # the headline is a claim: outlets repeat headlines
@@ -189,32 +195,34 @@ def classify_blocks(text: str, blocks: Sequence[Block], line_texts: Sequence[str
             kinds[i] = BOILERPLATE
             continue
         in_list = False
-        if furniture(unit, line) or _repeats(unit, headline_key):
+        if furniture(unit, line, counts[i]) or _repeats(unit, headline_key, headline_cue):
             kinds[i] = BOILERPLATE
             continue
-        kinds[i] = _by_position(block, unit, i, first_body, last_body)
+        kinds[i] = _by_position(block, unit, counts[i], i, first_body, last_body)
     return kinds
 
 
-def _by_position(block: Block, unit: str, i: int, first_body: int, last_body: int) -> str:
-    """Headings, captions and name lines, told apart by where they stand."""
+def _by_position(
+    block: Block, unit: str, words: int, i: int, first_body: int, last_body: int
+) -> str:
+    """Headings, captions and name lines, told apart by where they stand. `words` is the
+    unit's word count."""
     header = i < first_body
     trailer = i > last_body
-    words = _words(unit)
     if block.marker in (Marker.BULLET, Marker.NUMBER):
         # A list item is a claim when it reads as a sentence; link lists and menus are not.
-        sentence = len(words) >= 5 and (unit[-1] in _FINAL or _has_verb(unit))
+        sentence = words >= 5 and (unit[-1] in _FINAL or _has_verb(unit))
         return CLAIM if sentence else BOILERPLATE
-    if _is_heading_shape(unit, block):
-        if (header or trailer) and _name_only(unit) and len(words) <= 3:
+    if _is_heading_shape(unit, block, words):
+        if (header or trailer) and _name_only(unit) and words <= 3:
             return BOILERPLATE  # a byline name or an outlet's name
-        if trailer and len(words) <= 4:
+        if trailer and words <= 4:
             return BOILERPLATE  # stray interface text after the article
         return HEADING
     if (
         header
         and len(block.sentences) == 1
-        and len(words) <= 15
+        and words <= 15
         and unit[-1] in _FINAL
         and not _has_verb(unit)
     ):
@@ -223,7 +231,7 @@ def _by_position(block: Block, unit: str, i: int, first_body: int, last_body: in
         block.blank_before
         and block.blank_after
         and len(block.sentences) == 1
-        and 4 <= len(words) <= 10
+        and 4 <= words <= 10
         and unit[-1] == "."
         and not _has_verb(unit)
         and not _PERSONAL.search(unit)
@@ -232,13 +240,20 @@ def _by_position(block: Block, unit: str, i: int, first_body: int, last_body: in
     return CLAIM
 
 
+_WORD = re.compile(r"\w+")
+
+
 def _key(text: str) -> str:
-    return " ".join(re.findall(r"\w+", text.casefold()))
+    return " ".join(_WORD.findall(text.casefold()))
 
 
-def _repeats(unit: str, headline_key: str) -> bool:
-    """The headline again, perhaps wrapped in a label or markup ("Title: **...**")."""
+def _repeats(unit: str, headline_key: str, headline_cue: str) -> bool:
+    """The headline again, perhaps wrapped in a label or markup ("Title: **...**").
+    `headline_cue` is a word of the headline key, which a copy must contain."""
     if not headline_key or len(unit) > 2 * len(headline_key) + 40:
         return False  # far longer than the headline: cannot be a copy of it
-    key = _key(unit)
+    low = unit.casefold()
+    if headline_cue not in low:
+        return False
+    key = " ".join(_WORD.findall(low))
     return headline_key in key and len(key) <= len(headline_key) + 20
