@@ -175,7 +175,9 @@ def cmd_open(args: argparse.Namespace) -> int:
 
 
 def _print_json(doc: object) -> None:
-    sys.stdout.write(json.dumps(doc, ensure_ascii=False, indent=2))
+    # Compact separators keep json on its C encoder: large corpora print in a fraction of
+    # the time an indented document takes.
+    sys.stdout.write(json.dumps(doc, ensure_ascii=False, separators=(",", ":")))
     sys.stdout.write("\n")
 
 

@@ -24,11 +24,11 @@ class ConfigError(Exception):
 @dataclass(frozen=True, slots=True)
 class MatchSettings:
     # Scores are 0-100. `match` pairs are the same fact; `related` pairs are only suggested.
-    match_threshold: float = 72.0
-    related_threshold: float = 55.0
+    match_threshold: float = 45.0
+    related_threshold: float = 30.0
     # Claims with fewer content words than this need `short_match_threshold` to match.
     short_claim_words: int = 8
-    short_match_threshold: float = 85.0
+    short_match_threshold: float = 65.0
     # A claim joins a cluster only when it matches at least this share of its members.
     cluster_min_share: float = 0.5
     # Articles whose claims mostly match each other at `wire_score` or more are wire copies.

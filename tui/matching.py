@@ -1,33 +1,46 @@
-"""Matching claims across articles: normalisation, scoring, tiers, clusters, conflicts.
+"""Matching claims across articles: scoring, tiers, clusters and conflicts.
 
-(Interim implementation: brute-force cdist. Replaced by the full matcher under issue 2.)
+The pipeline: each claim becomes a set of match tokens (`tui.scoring.match_tokens`); the
+pairs that can reach the `related` tier are found exactly (all pairs of a small corpus, the
+prefix-filter index of `tui.blocking` for a large one) and scored with rapidfuzz; each pair
+gets its tier; matches are grouped into clusters (`tui.clusters`); every match lists the
+figures and dates it disagrees on (`tui.conflicts`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
-from rapidfuzz import fuzz, process
+import numpy as np
 
 from tui.claims import Claim
+from tui.clusters import build_clusters
 from tui.config import MatchSettings
+from tui.conflicts import Conflict, find_conflicts
+from tui.scoring import Encoded, encode, match_tokens, score_matrix, score_pairs, similarity
+from tui.worddiff import word_diff
+
+__all__ = [
+    "Cluster",
+    "Conflict",
+    "Match",
+    "MatchResult",
+    "Tier",
+    "match_claims",
+    "similarity",
+    "word_diff",
+]
+
+# Up to this many claims every pair is scored (one cdist matrix); above it the index
+# decides which pairs are scored. Both give the same matches.
+BRUTE_FORCE_MAX = 1500
 
 
 class Tier(StrEnum):
     MATCH = "match"
     RELATED = "related"
-
-
-@dataclass(frozen=True, slots=True)
-class Conflict:
-    """Figures or dates about the same thing that disagree between two claims."""
-
-    kind: str  # "number" or "date"
-    subject: str  # what is counted ("troops"), or "" for dates
-    a: str  # surface text in claim a
-    b: str  # surface text in claim b
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,26 +64,78 @@ class MatchResult:
     clusters: tuple[Cluster, ...]
 
 
-def similarity(a: str, b: str) -> float:
-    return round(float(fuzz.token_set_ratio(a.lower(), b.lower())), 1)
+def thresholds(settings: MatchSettings, short: bool) -> tuple[float, float]:
+    """(match, related) thresholds for a pair; `short` when either claim has few words.
+
+    A short claim shares most of its few words with many sentences by chance, so both of
+    its tiers move up by the same step."""
+    if not short:
+        return settings.match_threshold, settings.related_threshold
+    step = max(0.0, settings.short_match_threshold - settings.match_threshold)
+    return settings.match_threshold + step, min(100.0, settings.related_threshold + step)
+
+
+def tier_of(score: float, short: bool, settings: MatchSettings) -> Tier | None:
+    match, related = thresholds(settings, short)
+    if score >= match:
+        return Tier.MATCH
+    if score >= related:
+        return Tier.RELATED
+    return None
+
+
+def _pairs(
+    enc: Encoded, articles: np.ndarray, least: np.ndarray
+) -> Iterator[tuple[np.ndarray, np.ndarray, np.ndarray]]:
+    """(left, right, score) chunks of cross-article pairs that may reach a tier."""
+    n = len(enc.strings)
+    if n <= BRUTE_FORCE_MAX:
+        if n < 2:
+            return
+        left, right = np.triu_indices(n, 1)
+        keep = articles[left] != articles[right]
+        left, right = left[keep], right[keep]
+        yield left, right, score_matrix(enc)[left, right]
+        return
+    from tui.blocking import candidate_pairs
+
+    for left, right in candidate_pairs(enc, articles, least / 100.0):
+        yield left, right, score_pairs(enc, left, right)
 
 
 def match_claims(claims: Sequence[Claim], settings: MatchSettings) -> MatchResult:
     units = [c for c in claims if c.is_claim]
-    texts = [c.text.lower() for c in units]
-    if not units:
-        return MatchResult((), ())
-    scores = process.cdist(texts, texts, scorer=fuzz.token_set_ratio, workers=-1)
-    matches = []
-    for i, ci in enumerate(units):
-        for j in range(i + 1, len(units)):
-            cj = units[j]
-            if ci.article == cj.article:
+    token_sets = [match_tokens(c.text) for c in units]
+    enc = encode(token_sets)
+    short = enc.sizes < settings.short_claim_words
+    articles = np.unique(np.asarray([c.article for c in units], dtype=object), return_inverse=True)[
+        1
+    ]
+    related_short = thresholds(settings, True)[1]
+    least = np.where(short, related_short, settings.related_threshold)
+    matches: list[Match] = []
+    for left, right, scores in _pairs(enc, articles, least):
+        is_short = short[left] | short[right]
+        floor = np.where(is_short, related_short, settings.related_threshold)
+        keep = np.round(scores, 1) >= floor
+        for i, j, s, sh in zip(
+            left[keep].tolist(),
+            right[keep].tolist(),
+            np.round(scores[keep], 1).tolist(),
+            is_short[keep].tolist(),
+            strict=True,
+        ):
+            tier = tier_of(s, sh, settings)
+            if tier is None:
                 continue
-            s = float(scores[i, j])
-            if s >= settings.related_threshold:
-                tier = Tier.MATCH if s >= settings.match_threshold else Tier.RELATED
-                a, b = sorted((ci.id, cj.id))
-                matches.append(Match(a, b, round(s, 1), tier))
+            ci, cj = (units[i], units[j]) if units[i].id < units[j].id else (units[j], units[i])
+            conflicts = find_conflicts(ci, cj) if tier is Tier.MATCH else ()
+            matches.append(Match(ci.id, cj.id, s, tier, conflicts))
     matches.sort(key=lambda m: (m.a, m.b))
-    return MatchResult(tuple(matches), ())
+    article_of = {c.id: c.article for c in units}
+    clusters = build_clusters(
+        [(m.a, m.b, m.score) for m in matches if m.tier is Tier.MATCH],
+        article_of,
+        settings.cluster_min_share,
+    )
+    return MatchResult(tuple(matches), tuple(Cluster(cid, members) for cid, members in clusters))

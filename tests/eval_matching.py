@@ -1,0 +1,116 @@
+"""Precision, recall and F1 of the matcher on the labelled pairs in tests/data/matching/.
+
+A pair counts as predicted "same fact" when the matcher puts it in the `match` tier. The
+`related` tier is a suggestion shown to the reviewer, not a claim that the two sentences
+agree, so a related pair counts as not matched. Seed sentences are found by article id and
+a substring, whatever the segmenter makes of the rest of the article; all seed claims are
+matched together, as the app does, so a pair is judged in the company of every other claim.
+
+Run: python tests/eval_matching.py
+"""
+
+from __future__ import annotations
+
+import sys
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:  # run as a script from anywhere
+    sys.path.insert(0, str(ROOT))
+
+from tui.analysis import segment_corpus  # noqa: E402
+from tui.articles import load_corpus  # noqa: E402
+from tui.claims import Claim, Kind  # noqa: E402
+from tui.config import MatchSettings  # noqa: E402
+from tui.matching import Tier, match_claims, similarity  # noqa: E402
+
+PAIRS = ROOT / "tests" / "data" / "matching" / "pairs.toml"
+SEEDS = ROOT / "seeds"
+
+
+@dataclass(frozen=True, slots=True)
+class Judged:
+    a: str
+    b: str
+    same: bool
+    predicted: bool
+    score: float
+
+
+def _locate(side: dict[str, Any], units: list[Claim], written: list[Claim]) -> Claim:
+    if "sentence" in side:
+        n = len(written)
+        claim = Claim(f"dev-{n:03d}:0", f"dev-{n:03d}", side["sentence"], 0,
+                      len(side["sentence"]), Kind.CLAIM, 0)  # fmt: skip
+        written.append(claim)
+        return claim
+    article, text = side["article"], side["text"]
+    found = [c for c in units if c.article == article and text in c.text]
+    if not found:
+        # Segmentation cut the substring: take the unit where it starts.
+        found = [c for c in units if c.article == article and _starts_in(c, text, units)]
+    if not found:
+        raise LookupError(f"{article}: no sentence contains {text!r}")
+    return found[0]
+
+
+def _starts_in(claim: Claim, text: str, units: list[Claim]) -> bool:
+    head = text.split()[0]
+    return claim.text.rstrip().endswith(head) or f" {head} " in f" {claim.text} "
+
+
+def evaluate(settings: MatchSettings | None = None, path: Path = PAIRS) -> dict[str, Any]:
+    """Judge every labelled pair; returns counts, precision, recall, f1 and the errors."""
+    settings = settings or MatchSettings()
+    pairs = tomllib.loads(path.read_text(encoding="utf-8"))["pair"]
+    units = list(segment_corpus(load_corpus([SEEDS])))
+    written: list[Claim] = []
+    located = [(_locate(p["a"], units, written), _locate(p["b"], units, written), p) for p in pairs]
+    result = match_claims([*units, *written], settings)
+    matched = {(m.a, m.b) for m in result.matches if m.tier is Tier.MATCH}
+    judged: list[Judged] = []
+    skipped = 0
+    for a, b, p in located:
+        if not (a.is_claim and b.is_claim):
+            skipped += 1  # the segmenter says one side is not a claim: nothing to match
+            continue
+        key = (min(a.id, b.id), max(a.id, b.id))
+        judged.append(
+            Judged(a.text, b.text, bool(p["same"]), key in matched, similarity(a.text, b.text))
+        )
+    tp = sum(j.same and j.predicted for j in judged)
+    fp = sum(j.predicted and not j.same for j in judged)
+    fn = sum(j.same and not j.predicted for j in judged)
+    precision = tp / (tp + fp) if tp + fp else 1.0
+    recall = tp / (tp + fn) if tp + fn else 1.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return {
+        "pairs": len(judged),
+        "skipped": skipped,
+        "tp": tp,
+        "fp": fp,
+        "fn": fn,
+        "precision": precision,
+        "recall": recall,
+        "f1": f1,
+        "errors": [j for j in judged if j.same != j.predicted],
+        "judged": judged,
+    }
+
+
+def main() -> int:
+    r = evaluate()
+    print(f"matcher on {r['pairs']} labelled pairs ({r['skipped']} skipped: not claims)")
+    print(f"  precision {r['precision']:.3f}  recall {r['recall']:.3f}  f1 {r['f1']:.3f}")
+    print(f"  tp {r['tp']}  fp {r['fp']}  fn {r['fn']}")
+    for j in r["errors"]:
+        label = "missed" if j.same else "false match"
+        print(f"  {label} ({j.score:.1f}): {j.a[:70]!r} / {j.b[:70]!r}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

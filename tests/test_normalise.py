@@ -1,0 +1,39 @@
+"""Normalisation: the words the matcher compares."""
+
+from __future__ import annotations
+
+from tui.normalise import content_text, content_words, stem, tokens
+
+
+def test_number_formats_are_written_one_way() -> None:
+    assert content_words("50,000 troops") == content_words("50000 troops")
+    assert content_words("1.5 million people") == content_words("1500000 people")
+    assert content_words("$430bn") == content_words("$430 billion")
+    assert "1376" in content_words("approximately 1,376 square kilometers")
+
+
+def test_case_quotes_and_possessives_are_ignored() -> None:
+    assert content_text("Ukraine’s “daring” incursion") == content_text(
+        'ukraine\'s "daring" INCURSION'
+    )
+
+
+def test_stopwords_go_but_negations_stay() -> None:
+    words = content_words("The troops did not advance, officials said.")
+    assert "the" not in words and "said" not in words
+    assert "not" in words
+    assert "not" in content_words("They didn't advance")
+
+
+def test_light_stemming_is_consistent() -> None:
+    assert stem("troops") == stem("troop")
+    assert stem("casualties") == stem("casualty")
+    assert stem("launched") == stem("launching") == "launch"
+    assert stem("stopped") == "stop"
+    assert stem("class") == "class"  # not a plural
+    assert stem("was") == "was"
+
+
+def test_stopwords_are_not_stemmed_into_content_words() -> None:
+    assert "doe" not in content_words("It does matter")
+    assert tokens("does") == ["does"]
