@@ -1,0 +1,65 @@
+"""Snapshot tests of the app's screens (pytest-textual-snapshot), one class per feature.
+
+The scenes are those of tests/screenshots.py (the README's pictures), at fixed terminal
+sizes with a fixed reviewer, clock and config; the verdict file is a fresh `verdicts.toml`
+in a temporary folder, so the SVGs do not depend on where the tests run. Update them with
+`pytest tests/test_app_snapshots.py --snapshot-update` after checking the change by eye.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.screenshots import Scene, corpus_for, make_app, scene_named
+from tui.app.app import CrosscheckApp
+
+
+@pytest.fixture
+def shoot(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, snap_compare
+) -> Iterator[Callable[[str], bool]]:  # type: ignore[no-untyped-def]
+    monkeypatch.chdir(tmp_path)
+    apps: list[CrosscheckApp] = []
+
+    def compare(name: str) -> bool:
+        scene: Scene = scene_named(name)
+        app = make_app(corpus_for(scene, tmp_path))
+        apps.append(app)
+        return snap_compare(app, terminal_size=scene.size, run_before=scene.play)
+
+    yield compare
+    for app in apps:
+        app.store.close()
+
+
+class TestMainScreen:
+    def test_main_screen_with_verdicts(self, shoot) -> None:  # type: ignore[no-untyped-def]
+        assert shoot("main")
+
+
+class TestInspector:
+    def test_inspector_shows_a_conflict(self, shoot) -> None:  # type: ignore[no-untyped-def]
+        assert shoot("inspector-conflict")
+
+
+class TestHelp:
+    def test_help_screen(self, shoot) -> None:  # type: ignore[no-untyped-def]
+        assert shoot("help")
+
+
+class TestNoteModal:
+    def test_note_modal_with_note_and_source(self, shoot) -> None:  # type: ignore[no-untyped-def]
+        assert shoot("note-modal")
+
+
+class TestFilter:
+    def test_filter_in_effect(self, shoot) -> None:  # type: ignore[no-untyped-def]
+        assert shoot("filter")
+
+
+class TestNarrowLayout:
+    def test_narrow_layout_80x24(self, shoot) -> None:  # type: ignore[no-untyped-def]
+        assert shoot("narrow")

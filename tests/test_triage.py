@@ -1,0 +1,309 @@
+"""The reviewer's session as plain logic: navigation, filters, changes, undo/redo, history."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from tui.analysis import Analysis
+from tui.articles import Article, Corpus
+from tui.claims import Claim, Kind
+from tui.matching import Cluster, Conflict, Match, Tier
+from tui.triage import FILTER_CYCLE, Filter, Session, TriageError, apply_steps, history_of
+from tui.verdicts import Status, VerdictSet
+
+# Two articles: A has a heading and three claims, B two claims. a1~b1 match (with a figure
+# conflict), a2~b2 are only related.
+TEXTS = {
+    "a": "Heading of A\n\nFirst claim of A here. Second claim of A. Third claim of A.",
+    "b": "Claim one in B said. Claim two in B.",
+}
+UNITS = {
+    "a": [
+        ("Heading of A", Kind.HEADING),
+        ("First claim of A here.", Kind.CLAIM),
+        ("Second claim of A.", Kind.CLAIM),
+        ("Third claim of A.", Kind.CLAIM),
+    ],
+    "b": [("Claim one in B said.", Kind.CLAIM), ("Claim two in B.", Kind.CLAIM)],
+}
+
+
+def build_analysis(outlets: dict[str, str | None] | None = None) -> Analysis:
+    articles, claims = [], []
+    for aid, text in TEXTS.items():
+        articles.append(
+            Article(
+                aid,
+                Path(f"{aid}.txt"),
+                f"Title {aid}",
+                text,
+                f"sha-{aid}",
+                outlet=(outlets or {}).get(aid),
+            )
+        )
+        pos = 0
+        for index, (sentence, kind) in enumerate(UNITS[aid]):
+            start = text.index(sentence, pos)
+            pos = start + len(sentence)
+            claims.append(Claim(f"{aid}{index}", aid, sentence, start, pos, kind, index))
+    matches = (
+        Match("a1", "b0", 88.0, Tier.MATCH, (Conflict("number", "troops", "5", "6"),)),
+        Match("a2", "b1", 60.0, Tier.RELATED),
+    )
+    clusters = (Cluster("cl-1", ("a1", "b0")),)
+    return Analysis(Corpus(Path("."), tuple(articles)), tuple(claims), matches, clusters)
+
+
+class Clock:
+    def __init__(self) -> None:
+        self.now = datetime(2024, 11, 12, 9, 0, tzinfo=UTC)
+
+    def __call__(self) -> datetime:
+        self.now += timedelta(minutes=1)
+        return self.now
+
+
+@pytest.fixture
+def session() -> Session:
+    return Session(build_analysis(), VerdictSet("tester", "corpus"), clock=Clock())
+
+
+def statuses(s: Session) -> dict[str, str]:
+    return {v.claim: v.status.value for v in s.verdict_set.verdicts}
+
+
+def test_starts_on_first_claim_and_skips_non_claims(session: Session) -> None:
+    assert session.cursor == "a1"  # a0 is a heading
+    assert session.following(-1) is None
+    assert [session.following(1)] == ["a2"]
+
+
+def test_navigation_crosses_articles_and_stops_at_ends(session: Session) -> None:
+    visited = [session.cursor]
+    while (nxt := session.following(1)) is not None:
+        session.move_to(nxt)
+        visited.append(nxt)
+    assert visited == ["a1", "a2", "a3", "b0", "b1"]
+    assert session.last() == "b1" and session.first() == "a1"
+
+
+def test_mark_records_anchor_evidence_and_time(session: Session) -> None:
+    change = session.mark(Status.DISPUTED)
+    (verdict,) = session.verdict_set.verdicts
+    assert verdict.status is Status.DISPUTED
+    assert verdict.anchor.text == "First claim of A here." and verdict.anchor.article == "a"
+    assert verdict.evidence == ("b0",)
+    assert verdict.decided_at.tzinfo is not None
+    assert change.steps[0].verdict_before is None
+
+
+def test_next_untriaged_skips_decided_claims_and_wraps(session: Session) -> None:
+    session.move_to("a2")
+    session.mark(Status.CORROBORATED)
+    session.move_to("a1")
+    assert session.following(1, untriaged=True) == "a3"
+    session.move_to("b1")
+    assert session.following(1, untriaged=True) is None
+    assert session.following(1, untriaged=True, wrap=True) == "a1"
+
+
+def test_filters(session: Session) -> None:
+    session.move_to("a3")
+    session.mark(Status.UNSOURCED)
+    expected = {
+        Filter.ALL: ["a1", "a2", "a3", "b0", "b1"],
+        Filter.UNTRIAGED: ["a1", "a2", "b0", "b1"],
+        Filter.MATCHED: ["a1", "b0"],
+        Filter.CONFLICTS: ["a1", "b0"],
+        Filter.CORROBORATED: [],
+        Filter.DISPUTED: [],
+        Filter.UNSOURCED: ["a3"],
+        Filter.NOT_CLAIMS: ["a0"],
+    }
+    for f in FILTER_CYCLE:
+        session.filter = f
+        assert session.visible() == expected[f], f
+
+
+def test_filter_moves_cursor_into_it_and_navigation_stays_inside(session: Session) -> None:
+    session.move_to("a2")
+    session.set_filter(Filter.MATCHED)
+    assert session.cursor == "b0"  # nearest following claim the filter lets through
+    assert session.following(1) is None and session.following(-1) == "a1"
+
+
+def test_cycle_filter_goes_round(session: Session) -> None:
+    seen = [session.cycle_filter() for _ in FILTER_CYCLE]
+    assert seen[-1] is Filter.ALL and len(set(seen)) == len(FILTER_CYCLE)
+
+
+def test_clear_removes_the_verdict_and_refuses_when_none(session: Session) -> None:
+    session.mark(Status.CORROBORATED)
+    session.clear()
+    assert session.verdict_set.verdicts == ()
+    with pytest.raises(TriageError):
+        session.clear()
+
+
+def test_note_needs_a_verdict_and_keeps_status(session: Session) -> None:
+    with pytest.raises(TriageError):
+        session.set_note("why", [])
+    session.mark(Status.DISPUTED)
+    session.set_note("  figures differ ", ["https://example.org/a", " ", "Report p. 3"])
+    (v,) = session.verdict_set.verdicts
+    assert (v.note, v.sources, v.status) == (
+        "figures differ",
+        ("https://example.org/a", "Report p. 3"),
+        Status.DISPUTED,
+    )
+    assert session.set_note("figures differ", ["https://example.org/a", "Report p. 3"]) is None
+
+
+def test_cluster_verdict_applies_to_cluster_members_in_the_filter(session: Session) -> None:
+    with pytest.raises(TriageError):
+        session.cluster_targets()  # selected claim has no verdict yet
+    session.mark(Status.DISPUTED)
+    assert session.cluster_targets() == ("b0",)
+    session.apply_to_cluster()
+    assert statuses(session) == {"a1": "disputed", "b0": "disputed"}
+    with pytest.raises(TriageError):
+        session.apply_to_cluster()
+
+
+def test_cluster_verdict_respects_the_filter(session: Session) -> None:
+    session.mark(Status.DISPUTED)
+    session.filter = Filter.UNSOURCED  # b0 is not in it
+    assert session.group("a1") == ("a1",)
+
+
+def test_group_without_cluster_uses_match_tier_pairs() -> None:
+    a = build_analysis()
+    bare = Analysis(a.corpus, a.claims, a.matches, ())
+    s = Session(bare, VerdictSet("t", "c"), clock=Clock())
+    assert s.group("a1") == ("a1", "b0")
+    assert s.group("a2") == ("a2",)  # related pairs are not a group
+
+
+def test_toggle_claim_drops_verdict_and_round_trips(session: Session) -> None:
+    session.mark(Status.CORROBORATED)
+    session.move_to("a1")
+    session.toggle_claim()
+    assert not session.is_claim("a1") and session.verdict("a1") is None
+    (correction,) = session.verdict_set.corrections
+    assert correction.is_claim is False and correction.anchor.claim == "a1"
+    session.toggle_claim()
+    assert session.is_claim("a1") and session.verdict_set.corrections == ()
+
+
+def test_toggle_makes_a_heading_a_claim(session: Session) -> None:
+    session.set_filter(Filter.NOT_CLAIMS)
+    assert session.cursor == "a0"
+    with pytest.raises(TriageError):
+        session.mark(Status.CORROBORATED)  # not a claim: no verdict
+    session.toggle_claim()
+    assert session.is_claim("a0") and session.verdict_set.corrections[0].is_claim is True
+    session.mark(Status.CORROBORATED)
+    assert statuses(session) == {"a0": "corroborated"}
+
+
+def test_undo_redo_chain_over_mixed_changes(session: Session) -> None:
+    session.mark(Status.CORROBORATED)  # a1
+    session.set_note("n1", [])
+    session.apply_to_cluster()  # b0
+    session.move_to("a2")
+    session.mark(Status.UNSOURCED)
+    states = [statuses(session)]
+    for _ in range(4):
+        assert session.undo() is not None
+        states.append(statuses(session))
+    assert session.undo() is None
+    assert states[-1] == {}
+    assert states[1] == {"a1": "corroborated", "b0": "corroborated"}
+    assert session.verdict("a1") is None
+    for expected in reversed(states[:-1]):
+        assert session.redo() is not None
+        assert statuses(session) == expected
+    assert session.redo() is None
+    assert session.verdict("a1").note == "n1"  # type: ignore[union-attr]
+
+
+def test_new_change_clears_redo(session: Session) -> None:
+    session.mark(Status.CORROBORATED)
+    session.undo()
+    assert session.can_redo
+    session.mark(Status.DISPUTED)
+    assert not session.can_redo and session.redo() is None
+
+
+def test_undo_keeps_decisions_merged_from_outside(session: Session) -> None:
+    session.mark(Status.CORROBORATED)  # a1, by us
+    other = Session(build_analysis(), VerdictSet("other", "corpus"), clock=Clock())
+    other.move_to("b1")
+    other.mark(Status.UNSOURCED)
+    merged = apply_steps(session.verdict_set, [other._undo[-1].steps[0]])
+    session.sync(merged)  # what a save returns after merging the other writer
+    session.undo()
+    assert statuses(session) == {"b1": "unsourced"}
+
+
+def test_undo_moves_the_cursor_back(session: Session) -> None:
+    session.mark(Status.CORROBORATED)
+    session.move_to("b1")
+    session.undo()
+    assert session.cursor == "a1"
+
+
+def test_search_is_incremental_case_insensitive_and_wraps(session: Session) -> None:
+    assert session.search("CLAIM TWO") == "b1"
+    session.move_to("b1")
+    assert session.search("claim", after="b1") == "a1"  # wraps round
+    assert session.search("nowhere") is None and session.search("  ") is None
+
+
+def test_search_respects_filter(session: Session) -> None:
+    session.set_filter(Filter.MATCHED)
+    assert session.search("claim two") is None
+
+
+def test_progress_counts_claims_after_corrections(session: Session) -> None:
+    assert session.progress() == (0, 5)
+    session.mark(Status.CORROBORATED)
+    assert session.progress() == (1, 5) and session.progress("a") == (1, 3)
+    session.move_to("a2")
+    session.toggle_claim()
+    assert session.progress() == (1, 4)
+
+
+def test_history_of_each_kind_of_change(session: Session) -> None:
+    when = datetime(2024, 1, 1, tzinfo=UTC)
+    (mark,) = history_of(session.mark(Status.DISPUTED), "tester", when)
+    assert (mark.action, mark.old_status, mark.new_status, mark.article) == (
+        "verdict",
+        None,
+        Status.DISPUTED,
+        "a",
+    )
+    (note,) = history_of(session.set_note("n", ["s"]), "tester", when)  # type: ignore[arg-type]
+    assert note.action == "note" and note.note_change == ("", "n")
+    assert note.sources_change == ((), ("s",))
+    (cleared,) = history_of(session.clear(), "tester", when)
+    assert cleared.action == "verdict" and cleared.new_status is None
+    (corr,) = history_of(session.toggle_claim(), "tester", when)
+    assert corr.action == "correction" and corr.is_claim is False
+    (undone,) = history_of(session.undo(), "tester", when)  # type: ignore[arg-type]
+    assert undone.action == "correction" and undone.is_claim is True
+
+
+def test_verdicts_for_unknown_claims_are_kept(session: Session) -> None:
+    session.mark(Status.CORROBORATED)
+    foreign = session.verdict_set.verdicts[0]
+    from dataclasses import replace
+
+    orphan = replace(foreign, anchor=replace(foreign.anchor, claim="gone", article="zzz"))
+    s = Session(build_analysis(), VerdictSet("t", "c", verdicts=(orphan,)), clock=Clock())
+    s.mark(Status.UNSOURCED)
+    assert {v.claim for v in s.verdict_set.verdicts} == {"gone", "a1"}
+    assert s.progress() == (1, 5)

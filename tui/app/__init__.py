@@ -1,0 +1,1 @@
+"""The triage app: everything that imports textual lives under this package."""

@@ -1,0 +1,216 @@
+"""The triage app: builds the main screen at once, reads and matches the articles in a
+worker, and saves every change through the verdict store.
+
+`build_app` is the one factory (run_app and the tests use it); `run_app` turns the errors a
+reviewer can meet before the corpus is shown (a locked or damaged verdict file, nothing to
+load) into a message and a non-zero exit status.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import sys
+from collections.abc import Callable, Mapping, Sequence
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, ClassVar
+
+from textual import work
+from textual.app import App
+from textual.worker import get_current_worker
+
+from tui.app.keys import unknown_ids
+from tui.app.screens.main import MainScreen
+from tui.config import Config
+
+if TYPE_CHECKING:
+    from tui.analysis import Analysis
+    from tui.triage import Change, Session
+    from tui.verdict_store import VerdictStore
+
+EXIT_OK, EXIT_FAIL = 0, 1
+Clock = Callable[[], datetime]
+
+
+def _path_label(path: Path) -> str:
+    """The verdict file as the reviewer would type it: relative to here when below it."""
+    try:
+        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return str(path)
+
+
+def _triage_commands() -> type:
+    from tui.app.commands import TriageCommands  # loaded when the palette first opens
+
+    return TriageCommands
+
+
+class CrosscheckApp(App[int]):
+    CSS_PATH = "app.tcss"
+    TITLE = "crosscheck"
+    COMMANDS: ClassVar = App.COMMANDS | {lambda: _triage_commands()}
+
+    def __init__(
+        self,
+        config: Config,
+        paths: Sequence[Path],
+        store: VerdictStore,
+        *,
+        keymap: Mapping[str, str] | None = None,
+    ) -> None:
+        super().__init__()
+        self.config = config
+        self.paths = list(paths)
+        self.store = store
+        self.keymap = dict(config.keys if keymap is None else keymap)
+        self.path_label = _path_label(store.path)
+        self.orphans = 0
+        self.session: Session | None = None
+        self.failure: str | None = None  # why the app gave up, printed after it exits
+        self.analysed = asyncio.Event()  # set when the articles are shown (or loading failed)
+        self.main_screen = MainScreen()
+
+    def get_default_screen(self) -> MainScreen:
+        return self.main_screen
+
+    def on_mount(self) -> None:
+        self.set_keymap(self.keymap)
+        # Start reading after the first frame: the worker would otherwise compete with it.
+        self.call_after_refresh(self.load)
+
+    # ---- loading ------------------------------------------------------------------------
+
+    @work(thread=True, exclusive=True, group="analysis")
+    def load(self) -> None:
+        """Read, segment and match the articles, re-anchor the verdicts, build the session."""
+        from tui.analysis import analyse
+        from tui.articles import CorpusError
+
+        worker = get_current_worker()
+        notes: list[str] = []
+
+        def say(message: str) -> None:
+            notes.append(message)
+            if not worker.is_cancelled:
+                self.call_from_thread(self.main_screen.loading_message, message)
+
+        try:
+            analysis = analyse(self.paths, self.config.matching, say=say)
+        except CorpusError as exc:
+            self.call_from_thread(self.fail, str(exc))
+            return
+        if worker.is_cancelled:
+            return
+        session, cursor, orphans = self._open_session(analysis)
+        if worker.is_cancelled:
+            return
+        self.call_from_thread(self._loaded, session, cursor, orphans, notes)
+
+    def _open_session(self, analysis: Analysis) -> tuple[Session, str | None, int]:
+        """The session over `analysis`, with the file's verdicts placed on today's text.
+
+        Verdicts that no longer fit anywhere (orphans) stay in the set, untouched, so every
+        save writes them back; the session shows only the placed ones."""
+        from dataclasses import replace
+
+        from tui.anchoring import reanchor, resume_claim
+        from tui.triage import Session
+
+        vs = self.store.verdict_set
+        claims_by_article = {a.id: analysis.claims_of(a.id) for a in analysis.articles}
+        placed = reanchor(vs, analysis.articles, claims_by_article)
+        working = replace(
+            vs,
+            verdicts=(*placed.placed, *(o.verdict for o in placed.orphans)),
+            corrections=(*placed.corrections, *(o.correction for o in placed.orphan_corrections)),
+        )
+        session = Session(analysis, working, clock=self.store.now)
+        cursor = resume_claim(working, [c.id for c in session.claims()])
+        orphans = len(placed.orphans) + len(placed.orphan_corrections)
+        return session, cursor, orphans
+
+    def _loaded(self, session: Session, cursor: str | None, orphans: int, notes: list[str]) -> None:
+        self.session = session
+        self.orphans = orphans
+        self.main_screen.start(session, cursor)
+        self.analysed.set()
+        for note in notes:
+            self.notify(note, severity="warning", timeout=6)
+        if orphans:
+            self.notify(
+                f"{orphans} verdict(s) no longer fit the articles' text; kept in the file.",
+                severity="warning",
+                timeout=6,
+            )
+
+    def fail(self, message: str) -> None:
+        self.failure = message
+        self.analysed.set()
+        self.exit(EXIT_FAIL, return_code=EXIT_FAIL)
+
+    # ---- saving -------------------------------------------------------------------------
+
+    def persist(self, change: Change) -> None:
+        """Save the session's verdicts now, with the history of `change`."""
+        from tui.triage import history_of
+        from tui.verdicts import VerdictFileError
+
+        session = self.session
+        assert session is not None
+        entries = history_of(change, self.store.reviewer, self.store.now())
+        try:
+            session.sync(self.store.save(session.verdict_set, entries))
+        except (OSError, VerdictFileError) as exc:
+            self.notify(f"NOT SAVED: {exc}", severity="error", timeout=30)
+            return
+        for message in self.store.external_changes:
+            self.notify(message, severity="warning", timeout=8)
+        self.store.external_changes.clear()
+
+
+def build_app(
+    config: Config,
+    paths: Sequence[Path],
+    verdicts_path: Path | None = None,
+    *,
+    clock: Clock | None = None,
+) -> CrosscheckApp:
+    """Open the verdict file (locked) and build the app over `paths`.
+
+    Raises StoreLocked or VerdictFileError before anything is shown."""
+    from tui.articles import common_root
+    from tui.verdict_store import VerdictStore, utc_now
+    from tui.verdicts import default_reviewer
+
+    path = Path(verdicts_path) if verdicts_path is not None else config.verdicts
+    store = VerdictStore.open(
+        path,
+        reviewer=default_reviewer(config.reviewer),
+        corpus=common_root(paths) if paths else config.corpus,
+        clock=clock or utc_now,
+    )
+    return CrosscheckApp(config, paths, store)
+
+
+def run_app(config: Config, paths: Sequence[Path], verdicts: Path | None = None) -> int:
+    """Run the app until the reviewer quits; the exit status."""
+    from tui.file_lock import StoreLocked
+    from tui.verdicts import VerdictFileError
+
+    for name in unknown_ids(config.keys):
+        print(
+            f"crosscheck: [keys] {name}: no such action (see the help screen, ?)", file=sys.stderr
+        )
+    try:
+        app = build_app(config, paths, verdicts)
+    except (StoreLocked, VerdictFileError) as exc:
+        print(f"crosscheck: {exc}", file=sys.stderr)
+        return EXIT_FAIL
+    try:
+        app.run()
+    finally:
+        app.store.close()
+    if app.failure:
+        print(f"crosscheck: {app.failure}", file=sys.stderr)
+    return app.return_code or EXIT_OK

@@ -1,0 +1,74 @@
+"""The app's key map: one definition per action, in one table.
+
+The main screen's bindings, the help screen, the command palette and the validation of
+config.toml `[keys]` are all built from KEYS. This module does not import textual, so the
+CLI can check a config file without paying for it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Key:
+    id: str  # the binding id; config.toml [keys] uses it
+    keys: str  # default keys, comma-separated, as Textual names them
+    description: str
+    group: str
+    show: bool = False  # shown in the footer (everything is on the help screen)
+    display: str | None = None  # how the footer/help shows the keys, when not obvious
+
+    @property
+    def action(self) -> str:
+        return self.id
+
+
+KEYS: tuple[Key, ...] = (
+    Key("next_claim", "j,down", "Next claim", "Move", display="j ↓"),
+    Key("previous_claim", "k,up", "Previous claim", "Move", display="k ↑"),
+    Key("next_untriaged", "n", "Next untriaged claim", "Move", show=True),
+    Key("previous_untriaged", "N", "Previous untriaged claim", "Move"),
+    Key("first_claim", "g", "First claim", "Move"),
+    Key("last_claim", "G", "Last claim", "Move"),
+    Key("mark_corroborated", "c", "Corroborated", "Decide", show=True),
+    Key("mark_disputed", "d", "Disputed", "Decide", show=True),
+    Key("mark_unsourced", "u", "Unsourced", "Decide", show=True),
+    Key("accept_suggestion", "v", "Accept suggestion", "Decide", show=True),
+    Key("clear_verdict", "x,backspace", "Clear verdict", "Decide", display="x ⌫"),
+    Key("cluster_verdict", "m", "Verdict to whole cluster", "Decide"),
+    Key("toggle_claim", "K", "Claim / not a claim", "Decide"),
+    Key("edit_note", "a", "Note and sources", "Decide", show=True),
+    Key("undo", "ctrl+z", "Undo", "Decide"),
+    Key("redo", "ctrl+y", "Redo", "Decide"),
+    Key("switch_pane", "tab", "Switch pane", "View"),
+    Key("previous_comparison", "[", "Previous comparison article", "View"),
+    Key("next_comparison", "]", "Next comparison article", "View"),
+    Key("previous_article", "{", "Previous article to triage", "View"),
+    Key("next_article", "}", "Next article to triage", "View"),
+    Key("show_best_match", "enter", "Best match in right pane", "View"),
+    Key("toggle_articles", "l", "Article list", "View"),
+    Key("search", "/", "Search claims", "Find", show=True),
+    Key("cycle_filter", "f", "Filter", "Find", show=True),
+    Key("help", "?", "Help", "App", show=True),
+    Key("quit", "q", "Quit", "App", show=True),
+)
+
+KEY_IDS: frozenset[str] = frozenset(k.id for k in KEYS)
+
+
+def unknown_ids(keymap: Mapping[str, str]) -> list[str]:
+    """Names in a `[keys]` table that are not actions of the app, sorted."""
+    return sorted(set(keymap) - KEY_IDS)
+
+
+def keys_for(key: Key, keymap: Mapping[str, str]) -> str:
+    """The keys bound to `key` now: the config's remapping, else the default."""
+    return keymap.get(key.id, key.keys)
+
+
+def display_keys(key: Key, keymap: Mapping[str, str]) -> str:
+    if key.id in keymap:
+        return " ".join(k.strip() for k in keymap[key.id].split(","))
+    return key.display or " ".join(key.keys.split(","))

@@ -1,0 +1,58 @@
+"""The help screen: every key, grouped, as bound now (config.toml [keys] applied)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import ClassVar
+
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+from tui.app.keys import KEYS, display_keys
+
+VERDICT_LEGEND = "✓ corroborated   ✗ disputed   ? unsourced   · untriaged"
+
+
+class HelpScreen(ModalScreen[None]):
+    BINDINGS: ClassVar = [
+        Binding("escape,q,question_mark", "close", "Close help", id="help_close"),
+    ]
+
+    def __init__(self, keymap: Mapping[str, str]) -> None:
+        super().__init__()
+        self.keymap = keymap
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="help-box"):
+            yield Static(self._table(), id="help-keys")
+            yield Static(Text(VERDICT_LEGEND), id="help-legend")
+            yield Static(
+                Text(
+                    "Every decision is saved at once. ctrl+p lists every action; "
+                    "escape closes this screen."
+                ),
+                id="help-footnote",
+            )
+
+    def _table(self) -> Table:
+        table = Table(box=None, show_header=False, expand=True, padding=(0, 1))
+        table.add_column("group", no_wrap=True)
+        table.add_column("keys", no_wrap=True)
+        table.add_column("action", ratio=1)
+        group = ""
+        for key in KEYS:
+            label = key.group if key.group != group else ""
+            group = key.group
+            table.add_row(Text(label), Text(display_keys(key, self.keymap)), Text(key.description))
+        return table
+
+    def on_mount(self) -> None:
+        self.query_one("#help-box").border_title = "Keys"
+
+    def action_close(self) -> None:
+        self.dismiss(None)

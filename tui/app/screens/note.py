@@ -1,0 +1,70 @@
+"""The note modal (`a`): a free-text note and, beside it, sources one per line."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import ClassVar
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Label, Static, TextArea
+
+from tui.safe_text import printable
+
+
+@dataclass(frozen=True, slots=True)
+class NoteResult:
+    note: str
+    sources: tuple[str, ...]
+
+
+class NoteScreen(ModalScreen[NoteResult | None]):
+    BINDINGS: ClassVar = [
+        Binding("ctrl+s", "save", "Save note", id="note_save"),
+        Binding("escape", "cancel", "Cancel", id="note_cancel"),
+    ]
+
+    def __init__(self, claim_text: str, note: str, sources: Sequence[str]) -> None:
+        super().__init__()
+        self.claim_text = claim_text
+        self.note = note
+        self.sources = tuple(sources)
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="note-box"):
+            yield Static(Text(printable(self.claim_text, keep_newlines=False)), id="note-claim")
+            with Horizontal(id="note-fields"):
+                with Vertical():
+                    yield Label("Note")
+                    yield TextArea(self.note, id="note-text", soft_wrap=True)
+                with Vertical():
+                    yield Label("Sources (one per line)")
+                    yield TextArea("\n".join(self.sources), id="note-sources", soft_wrap=True)
+            with Horizontal(id="note-buttons"):
+                yield Button("Save (ctrl+s)", id="note-save", variant="primary")
+                yield Button("Cancel (esc)", id="note-cancel")
+
+    def on_mount(self) -> None:
+        self.query_one("#note-box").border_title = "Note and sources"
+        for area in self.query(TextArea):
+            area.cursor_blink = not self.app.is_headless
+        self.query_one("#note-text", TextArea).focus()
+
+    def action_save(self) -> None:
+        note = self.query_one("#note-text", TextArea).text
+        sources = self.query_one("#note-sources", TextArea).text.splitlines()
+        self.dismiss(NoteResult(note.strip(), tuple(s.strip() for s in sources if s.strip())))
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        if event.button.id == "note-save":
+            self.action_save()
+        else:
+            self.action_cancel()

@@ -1,0 +1,1 @@
+"""Widgets of the triage app, one (or a tight family) per module."""

@@ -1,0 +1,257 @@
+"""One article, painted line by line (the Line API), with its units styled by spans.
+
+Only visible lines are rendered, so a long article costs the same per frame as a short one.
+Each unit is preceded by a two-cell slot ("✓ ", "✗ ", "? ", "· ") that shows its verdict as
+a symbol; the slot is always there, so a verdict changing never reflows the text. How a unit
+looks is decided by the screen (a `Mark`: component class names); colours live in app.tcss.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import ClassVar
+
+from rich.cells import cell_len, get_character_cell_size
+from rich.segment import Segment
+from rich.style import Style
+from rich.text import Text
+from textual import events
+from textual.binding import Binding
+from textual.geometry import Size
+from textual.message import Message
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from tui.safe_text import printable
+
+SLOT = "  "
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    id: str
+    start: int  # offsets in the article text
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Mark:
+    """How one unit is drawn: component classes for its text and its slot, and the symbol."""
+
+    text: tuple[str, ...]
+    slot: tuple[str, ...] = ()
+    symbol: str = " "
+
+
+def wrap_offsets(text: str, width: int) -> list[tuple[int, int]]:
+    """(start, end) of each screen line when `text` is wrapped at `width` cells: breaks at
+    spaces where it can, inside a word when the word alone is wider; newlines always break."""
+    width = max(1, width)
+    lines: list[tuple[int, int]] = []
+    pos = 0
+    for raw in text.split("\n"):
+        end_of_para = pos + len(raw)
+        start = pos
+        while True:
+            if raw.isascii():
+                fit = min(end_of_para, start + width)
+            else:
+                cells, fit = 0, start
+                while fit < end_of_para:
+                    cells += get_character_cell_size(text[fit])
+                    if cells > width:
+                        break
+                    fit += 1
+                fit = max(fit, start + 1) if start < end_of_para else fit
+            if fit >= end_of_para:
+                lines.append((start, end_of_para))
+                break
+            space = text.rfind(" ", start, fit + 1)
+            cut = space if space > start else fit
+            lines.append((start, cut))
+            start = cut
+            while start < end_of_para and text[start] == " ":
+                start += 1
+            if start >= end_of_para:
+                break
+        pos = end_of_para + 1
+    return lines
+
+
+class ArticlePane(ScrollView, can_focus=True, inherit_bindings=False):
+    BINDINGS: ClassVar = [
+        Binding("pageup", "page_up", "Page up", show=False, id="pane_page_up"),
+        Binding("pagedown", "page_down", "Page down", show=False, id="pane_page_down"),
+    ]
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "article-pane--title",
+        "article-pane--claim",
+        "article-pane--dim",
+        "article-pane--selected",
+        "article-pane--counterpart",
+        "article-pane--match-strong",
+        "article-pane--match",
+        "article-pane--related",
+        "article-pane--conflict",
+        "article-pane--untriaged",
+        "article-pane--corroborated",
+        "article-pane--disputed",
+        "article-pane--unsourced",
+        *(f"article-pane--cluster-{i}" for i in range(6)),
+    }
+
+    @dataclass
+    class ClaimClicked(Message):
+        pane: ArticlePane
+        claim: str
+
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)
+        self.article_id: str | None = None
+        self._title = ""
+        self._display = ""
+        self._units: list[Unit] = []  # display offsets: slot at start - 2
+        self._starts: list[int] = []
+        self._lines: list[tuple[int, int]] = []
+        self._line_starts: list[int] = []
+        self._marks: Mapping[str, Mark] = {}
+        self._wrapped_at = -1
+        self._styles: dict[tuple[str, ...], Style] = {}
+
+    # ---- content ----------------------------------------------------------------------
+
+    def show_article(self, article_id: str, title: str, text: str, units: Sequence[Unit]) -> None:
+        """Show an article; `units` are its claims and other units in reading order."""
+        self.article_id = article_id
+        self._title = printable(title, keep_newlines=False)
+        safe = printable(text).replace("\t", " ")
+        parts: list[str] = []
+        placed: list[Unit] = []
+        pos = shift = 0
+        for u in units:
+            parts.append(safe[pos : u.start])
+            parts.append(SLOT)
+            shift += len(SLOT)
+            placed.append(Unit(u.id, u.start + shift, u.end + shift))
+            pos = u.start
+        parts.append(safe[pos:])
+        self._display = "".join(parts)
+        self._units = placed
+        self._starts = [u.start for u in placed]
+        self._wrapped_at = -1
+        self._rewrap()
+        self.scroll_to(y=0, animate=False, immediate=True)
+
+    def set_marks(self, marks: Mapping[str, Mark]) -> None:
+        self._marks = marks
+        self.refresh()
+
+    def _rewrap(self) -> None:
+        width = self.scrollable_content_region.width
+        if width <= 0 or width == self._wrapped_at:
+            return
+        self._wrapped_at = width
+        self._lines = [(0, 0), *wrap_offsets(self._display, width)]  # line 0: the title
+        self._line_starts = [s for s, _ in self._lines]
+        self.virtual_size = Size(width, len(self._lines))
+        self.refresh()
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._rewrap()
+
+    def line_of(self, claim_id: str) -> int | None:
+        for u in self._units:
+            if u.id == claim_id:
+                return max(1, bisect_right(self._line_starts, u.start - len(SLOT), lo=1) - 1)
+        return None
+
+    def scroll_to_claim(self, claim_id: str) -> None:
+        """Bring a unit into view (a third of the way down) unless it is visible already."""
+        self._rewrap()
+        line = self.line_of(claim_id)
+        if line is None:
+            return
+        top, height = self.scroll_offset.y, self.scrollable_content_region.height
+        if not top <= line < top + max(1, height - 1):
+            self.scroll_to(y=max(0, line - height // 3), animate=False, immediate=True)
+
+    def unit_at(self, line: int, x: int) -> str | None:
+        if not 0 < line < len(self._lines):
+            return None
+        start, end = self._lines[line]
+        offset, cells = start, 0
+        while offset < end and cells + cell_len(self._display[offset]) <= x:
+            cells += cell_len(self._display[offset])
+            offset += 1
+        i = bisect_right(self._starts, offset + len(SLOT)) - 1
+        if i >= 0 and self._units[i].start - len(SLOT) <= offset < self._units[i].end:
+            return self._units[i].id
+        return None
+
+    # ---- painting ---------------------------------------------------------------------
+
+    def _style(self, names: tuple[str, ...]) -> Style:
+        style = self._styles.get(names)
+        if style is None:
+            style = Style.combine([Style(), *(self.get_component_rich_style(n) for n in names)])
+            self._styles[names] = style
+        return style
+
+    def notify_style_update(self) -> None:
+        self._styles.clear()
+        super().notify_style_update()
+
+    def _base(self) -> Style:
+        base = self._styles.get(())
+        if base is None:
+            base = self._styles[()] = self.rich_style
+        return base
+
+    def render_line(self, y: int) -> Strip:
+        width = self.scrollable_content_region.width
+        index = self.scroll_offset.y + y
+        base = self._base()
+        if index == 0:
+            title = Text(self._title, style=base + self._style(("article-pane--title",)))
+            title.truncate(width, overflow="ellipsis")
+            return Strip(list(title.render(self.app.console))).extend_cell_length(width, base)
+        if index >= len(self._lines):
+            return Strip.blank(width, base)
+        start, end = self._lines[index]
+        chars = list(self._display[start:end])
+        spans: list[tuple[int, int, tuple[str, ...]]] = []
+        first = max(0, bisect_right(self._starts, start) - 1)
+        for u in self._units[first:]:
+            slot = u.start - len(SLOT)
+            if slot >= end:
+                break
+            mark = self._marks.get(u.id)
+            if mark is None:
+                continue
+            if start <= slot < end:
+                chars[slot - start] = mark.symbol
+                spans.append((slot - start, slot - start + 1, mark.slot))
+            lo, hi = max(u.start, start), min(u.end, end)
+            if lo < hi:
+                spans.append((lo - start, hi - start, mark.text))
+        line = "".join(chars)
+        segments: list[Segment] = []
+        at = 0
+        for lo, hi, names in spans:  # in order and never overlapping
+            if lo > at:
+                segments.append(Segment(line[at:lo], base))
+            segments.append(Segment(line[lo:hi], base + self._style(names)))
+            at = hi
+        if at < len(line):
+            segments.append(Segment(line[at:], base))
+        return Strip(segments).crop_extend(0, width, base)
+
+    def on_click(self, event: events.Click) -> None:
+        offset = event.get_content_offset(self)
+        if offset is None:
+            return
+        claim = self.unit_at(self.scroll_offset.y + offset.y, offset.x)
+        if claim is not None:
+            self.post_message(self.ClaimClicked(self, claim))

@@ -1,0 +1,66 @@
+"""The line at the top: overall progress, the filter, orphans and the verdict file's path."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import ClassVar
+
+from rich.text import Text
+from textual.reactive import reactive
+from textual.widgets import Static
+
+from tui.safe_text import printable
+
+
+@dataclass(frozen=True, slots=True)
+class Status:
+    triaged: int = 0
+    total: int = 0
+    filter: str = "all"
+    shown: int = 0  # claims the filter lets through
+    orphans: int = 0
+    path: str = ""
+    loading: str = ""  # non-empty while the corpus is being read: what is happening
+
+
+class StatusBar(Static):
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "status-bar--app",
+        "status-bar--progress",
+        "status-bar--filter",
+        "status-bar--orphans",
+        "status-bar--path",
+    }
+    status: reactive[Status] = reactive(Status, layout=False)
+    filtered: reactive[bool] = reactive(False)
+
+    def watch_status(self, status: Status) -> None:
+        self.filtered = status.filter != "all"
+        self.update(self._text(status))
+
+    def watch_filtered(self, filtered: bool) -> None:
+        self.set_class(filtered, "-filtered")
+
+    def _text(self, s: Status) -> Text:
+        style = self.get_component_rich_style
+        parts: list[Text] = [Text(" crosscheck ", style=style("status-bar--app"))]
+        if s.loading:
+            parts.append(Text(f" {s.loading}", style=style("status-bar--progress")))
+        else:
+            parts.append(
+                Text(f" {s.triaged}/{s.total} triaged", style=style("status-bar--progress"))
+            )
+            label = f" · filter: {s.filter} ({s.shown})" if s.filter != "all" else " · filter: all"
+            parts.append(Text(label, style=style("status-bar--filter")))
+            if s.orphans:
+                parts.append(Text(f" · {s.orphans} orphaned", style=style("status-bar--orphans")))
+        parts.append(
+            Text(f" · {printable(s.path, keep_newlines=False)}", style=style("status-bar--path"))
+        )
+        text = Text(no_wrap=True, overflow="ellipsis", end="")
+        for p in parts:
+            text.append_text(p)
+        return text
+
+    def on_mount(self) -> None:
+        self.update(self._text(self.status))
