@@ -13,14 +13,17 @@ Everything runs over numpy arrays in chunks, so memory stays bounded on large co
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 
 import numpy as np
 
 from tui.scoring import Encoded
 
 # Probe entries are expanded chunk by chunk, at most this many (claim, partner) rows at once.
-CHUNK_ROWS = 4_000_000
+CHUNK_ROWS = 2_000_000
+THREADS = 2
 _EPS = 1e-9
 # Scores are compared after rounding to one decimal: 29.95 counts as 30.0.
 _SCORE_SLACK = 0.0005
@@ -57,12 +60,12 @@ def candidate_pairs(
     `overlap[i]` is the least score (as a fraction) a pair with claim i as its smaller side
     must reach to matter; claims with no tokens take part in no pair.
     """
-    n = len(enc.token_ids)
-    sizes = enc.sizes.astype(np.int64)
+    n = len(enc.strings)
+    sizes = enc.sizes
     if n < 2 or enc.vocabulary == 0:
         return
     owner = np.repeat(np.arange(n, dtype=np.int64), sizes)
-    tokens = np.concatenate(enc.token_ids).astype(np.int64)
+    tokens = enc.tokens
     df = np.bincount(tokens, minlength=enc.vocabulary)
     # Global order: rarest first, token id breaking ties, as one integer key.
     rank = np.empty(enc.vocabulary, dtype=np.int64)
@@ -92,14 +95,9 @@ def candidate_pairs(
     first = np.searchsorted(posting_keys, probe_token * stride + sizes[probe_owner])
     lengths = posting_end[probe_token] - first
     ends = np.cumsum(lengths)
-    begin = 0
-    while begin < len(probe_owner):
-        # Take probe entries until the expanded rows would pass CHUNK_ROWS.
-        base = ends[begin - 1] if begin else 0
-        stop = int(np.searchsorted(ends, base + CHUNK_ROWS, side="right"))
-        stop = max(stop, begin + 1)
-        # End on a claim boundary, so each pair comes from one chunk only.
-        stop = int(np.searchsorted(probe_owner, probe_owner[stop - 1], side="right"))
+
+    def chunk(bounds: tuple[int, int]) -> tuple[np.ndarray, np.ndarray]:
+        begin, stop = bounds
         left, right, shared = _expand(
             probe_owner[begin:stop],
             first[begin:stop],
@@ -109,7 +107,30 @@ def candidate_pairs(
             articles,
         )
         keep = _may_reach(left, right, shared, sizes, prefix, overlap, signature)
-        yield left[keep], right[keep]
+        return left[keep], right[keep]
+
+    # numpy releases the GIL in its sorts and gathers, so chunks run on two threads; at
+    # most two chunks are in flight, which bounds memory.
+    with ThreadPoolExecutor(max_workers=THREADS) as pool:
+        pending: deque[Future[tuple[np.ndarray, np.ndarray]]] = deque()
+        for bounds in _chunks(probe_owner, ends):
+            pending.append(pool.submit(chunk, bounds))
+            if len(pending) >= THREADS:
+                yield pending.popleft().result()
+        while pending:
+            yield pending.popleft().result()
+
+
+def _chunks(probe_owner: np.ndarray, ends: np.ndarray) -> Iterator[tuple[int, int]]:
+    """Ranges of probe entries expanding to about CHUNK_ROWS rows, on claim boundaries (so
+    each pair comes from one chunk only)."""
+    begin = 0
+    while begin < len(probe_owner):
+        base = ends[begin - 1] if begin else 0
+        stop = int(np.searchsorted(ends, base + CHUNK_ROWS, side="right"))
+        stop = max(stop, begin + 1)
+        stop = int(np.searchsorted(probe_owner, probe_owner[stop - 1], side="right"))
+        yield begin, stop
         begin = stop
 
 

@@ -274,6 +274,20 @@ def _word(word: str) -> str:
     return word if word in STOPWORDS else stem(word)
 
 
+def raw_tokens(text: str) -> list[tuple[str, str, str, str]]:
+    """(number, scale word, scale abbreviation, word) for each token of the cleaned text."""
+    return _TOKEN.findall(clean(text))
+
+
+def number_token(num: str, scale: str) -> str:
+    return _number(num, scale or None)
+
+
+def word_token(word: str) -> str:
+    """A word as `tokens` gives it: number words as digits, stemmed unless a stopword."""
+    return _word(word)
+
+
 def tokens(text: str) -> list[str]:
     """Every word and number of `text`, normalised and stemmed, stopwords included."""
     # findall over groups is several times faster than finditer + group() on long corpora.

@@ -4,7 +4,8 @@ Each claim becomes a set of *match tokens*: its content words (`tui.normalise`),
 through the news lexicon (`tui.lexicon`), with every figure counted twice, because a shared
 figure ("50000", "1376") ties two reports to one fact far more than a shared common word.
 
-Words are cut to their first few letters (truncation stemming). From the shared tokens I of sets A and B:
+Words are cut to their first few letters (truncation stemming).
+From the shared tokens I of sets A and B:
 - overlap o = |I| / min(|A|, |B|): high when a short report is contained in a longer one;
 - dice    d = 2|I| / (|A| + |B|): pulls the score down when one says much more than the other;
 - score = 100 * (o + d) / 2, symmetric, from 0 to 100.
@@ -25,7 +26,7 @@ import numpy as np
 from rapidfuzz import fuzz, process
 
 from tui.lexicon import fold
-from tui.normalise import content_words
+from tui.normalise import is_content, number_token, raw_tokens, word_token
 
 BATCH = 500_000  # candidate pairs scored per cpdist call: bounds the temporary lists
 _FIRST_SYMBOL = 0x100  # past ASCII/Latin-1, so symbols never look like punctuation
@@ -37,9 +38,10 @@ _SURROGATES = range(0xD800, 0xE000)
 TRUNCATE = 6
 
 
-@lru_cache(maxsize=131072)
-def _match_form(word: str) -> tuple[str, ...]:
-    token = fold(word)
+def _forms(token: str) -> tuple[str, ...]:
+    if not is_content(token):
+        return ()
+    token = fold(token)
     if len(token) > TRUNCATE and token.isalpha():
         token = token[:TRUNCATE]
     if token[:1].isdigit() and len(token) > 1:
@@ -47,9 +49,19 @@ def _match_form(word: str) -> tuple[str, ...]:
     return (token,)
 
 
+@lru_cache(maxsize=262144)
+def _word_forms(word: str) -> tuple[str, ...]:
+    return _forms(word_token(word))
+
+
 def match_tokens(text: str) -> frozenset[str]:
-    """The set a claim is compared on: folded content words, figures counted twice."""
-    return frozenset(t for word in content_words(text) for t in _match_form(word))
+    """The set a claim is compared on: folded content words, figures counted twice.
+
+    The same words as `normalise.content_words`, computed per distinct word once."""
+    out: set[str] = set()
+    for num, mult, abbr, word in raw_tokens(text):
+        out.update(_word_forms(word) if word else _forms(number_token(num, mult or abbr)))
+    return frozenset(out)
 
 
 def _symbol(n: int) -> str:
@@ -61,23 +73,33 @@ def _symbol(n: int) -> str:
 
 @dataclass(frozen=True, slots=True)
 class Encoded:
-    """Claims as token-id arrays (for the index) and symbol strings (for rapidfuzz)."""
+    """Claims as token ids (for the index) and symbol strings (for rapidfuzz)."""
 
     strings: list[str]
-    sizes: np.ndarray  # int32, tokens per claim
-    token_ids: list[np.ndarray]  # int32 arrays, sorted
+    sizes: np.ndarray  # int64, tokens per claim
+    tokens: np.ndarray  # int64 token ids of every claim, claim after claim
     vocabulary: int
 
 
 def encode(token_sets: Sequence[Iterable[str]]) -> Encoded:
     ids: dict[str, int] = {}
-    token_ids = []
+    symbols: list[str] = []
+    strings: list[str] = []
+    flat: list[int] = []
+    sizes: list[int] = []
     for tokens in token_sets:
         row = sorted(ids.setdefault(t, len(ids)) for t in tokens)
-        token_ids.append(np.asarray(row, dtype=np.int32))
-    strings = ["".join(_symbol(int(i)) for i in row) for row in token_ids]
-    sizes = np.fromiter((len(r) for r in token_ids), dtype=np.int32, count=len(token_ids))
-    return Encoded(strings, sizes, token_ids, len(ids))
+        while len(symbols) < len(ids):
+            symbols.append(_symbol(len(symbols)))
+        strings.append("".join([symbols[i] for i in row]))
+        flat.extend(row)
+        sizes.append(len(row))
+    return Encoded(
+        strings,
+        np.asarray(sizes, dtype=np.int64),
+        np.asarray(flat, dtype=np.int64),
+        len(ids),
+    )
 
 
 def combine(dice: np.ndarray, size_a: np.ndarray, size_b: np.ndarray) -> np.ndarray:
