@@ -11,10 +11,11 @@ and the verdict file's path (a relative path in a fresh folder, shown as "verdic
 from __future__ import annotations
 
 import asyncio
+import io
 import os
 import tempfile
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, redirect_stderr, redirect_stdout
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -46,12 +47,108 @@ CONFLICT_CORPUS = {
 }
 
 
-def write_conflict_corpus(folder: Path) -> Path:
-    root = folder / "conflict"
+# One story from four outlets: two of them carry the same wire copy, one blog names none.
+OUTLET_CORPUS = {
+    "wire-a.md": '+++\ntitle = "Floods close the river port"\noutlet = "Reuters"\n+++\n'
+    "Floods close the river port\n\n"
+    "Floods closed the river port of Varna on Tuesday, the harbour authority said.\n"
+    "About 1,200 residents were moved to shelters overnight.\n"
+    "The water level reached 4.2 metres, the highest since 1998.\n",
+    "wire-b.md": '+++\ntitle = "River port shut by floods"\noutlet = "Daily Planet"\n+++\n'
+    "River port shut by floods\n\n"
+    "Floods closed the river port of Varna on Tuesday, the harbour authority said.\n"
+    "About 1,200 residents were moved to shelters overnight.\n"
+    "The water level reached 4.2 metres, the highest since 1998.\n",
+    "herald.md": '+++\ntitle = "Varna under water"\noutlet = "The Herald"\n+++\n'
+    "Varna under water\n\n"
+    "The harbour authority said floods closed the river port of Varna on Tuesday.\n"
+    "Some 1,500 residents were moved to shelters overnight.\n"
+    "Shops in the old town stayed shut.\n",
+    "blog.txt": "A local's view\n\n"
+    "Floods closed the river port of Varna on Tuesday, according to the harbour authority.\n"
+    "The mayor asked for army help.\n",
+}
+
+# desk-a.txt of CONFLICT_CORPUS after an edit: the date sentence reworded beyond what
+# re-anchoring accepts, the residents sentence deleted, a paragraph inserted at the top.
+EDITED_DESK_A = (
+    "Russia masses troops near Kursk\n\n"
+    "Correction appended on Tuesday.\n"
+    "Russia has gathered 50,000 troops near the Kursk region, officials said on Monday.\n"
+    "Fighting resumed in early November, the Pentagon now says.\n"
+)
+
+
+def _write(folder: Path, name: str, texts: dict[str, str]) -> Path:
+    root = folder / name
     root.mkdir(parents=True, exist_ok=True)
-    for name, text in CONFLICT_CORPUS.items():
-        (root / name).write_text(text, encoding="utf-8")
+    for file, text in texts.items():
+        (root / file).write_text(text, encoding="utf-8")
     return root
+
+
+def write_conflict_corpus(folder: Path) -> Path:
+    return _write(folder, "conflict", CONFLICT_CORPUS)
+
+
+def write_outlet_corpus(folder: Path) -> Path:
+    return _write(folder, "outlets", OUTLET_CORPUS)
+
+
+def write_reviewer_file(corpus: Path, path: Path, reviewer: str, decisions: dict[str, str]) -> None:
+    """A reviewer's verdict file as the app writes it: `decisions` maps a claim's first
+    words to a status."""
+    from tui.analysis import analyse
+    from tui.config import MatchSettings
+    from tui.triage import Session
+    from tui.verdict_store import relative_corpus
+    from tui.verdicts import Status, VerdictSet, dumps
+
+    analysis = analyse([corpus], MatchSettings())
+    vs = VerdictSet(reviewer, relative_corpus(corpus, path))
+    session = Session(analysis, vs, clock=lambda: FIXED_TIME)
+    for start, status in decisions.items():
+        (claim,) = [c for c in session.claims() if c.text.startswith(start)]
+        session.move_to(claim.id)
+        session.mark(Status(status))
+    path.write_text(dumps(session.verdict_set), encoding="utf-8")
+
+
+# Two reviewers of CONFLICT_CORPUS: they agree on one claim and disagree on two.
+ALICE = {
+    "Russia has gathered 50,000": "disputed",
+    "The counteroffensive began on November 7": "corroborated",
+    "Local residents": "unsourced",
+}
+BOB = {
+    "Russia has gathered 50,000": "corroborated",
+    "The counteroffensive began on November 7": "disputed",
+    "Local residents": "unsourced",
+}
+
+
+def write_merged_file(folder: Path, out: Path) -> Path:
+    """`crosscheck merge` of ALICE's and BOB's files on the conflict corpus into `out`."""
+    from tui.cli import main
+
+    corpus = write_conflict_corpus(folder)
+    alice, bob = folder / "alice.toml", folder / "bob.toml"
+    write_reviewer_file(corpus, alice, "alice", ALICE)
+    write_reviewer_file(corpus, bob, "bob", BOB)
+    said = io.StringIO()  # the agreement figures and disagreements it prints
+    with redirect_stdout(said), redirect_stderr(said):
+        status = main(["merge", str(alice), str(bob), "-o", str(out)])
+    if status != 0:
+        raise RuntimeError(f"crosscheck merge failed: {said.getvalue()}")
+    return corpus
+
+
+def write_orphan_case(folder: Path, verdicts: Path) -> Path:
+    """Verdicts on the conflict corpus, then desk-a.txt edited so that two no longer fit."""
+    corpus = write_conflict_corpus(folder)
+    write_reviewer_file(corpus, verdicts, "tester", ALICE)
+    (corpus / "desk-a.txt").write_text(EDITED_DESK_A, encoding="utf-8")
+    return corpus
 
 
 def fixed_config(corpus: Path, **keys: str) -> Config:
@@ -82,7 +179,7 @@ class Scene:
     name: str
     size: tuple[int, int]
     keys: tuple[str, ...]
-    corpus: str = "seeds"  # or "conflict"
+    corpus: str = "seeds"  # or "conflict", "outlets", "orphans" or "merged"
 
     async def play(self, pilot: Pilot) -> None:
         await ready(pilot)
@@ -109,6 +206,10 @@ SCENES: tuple[Scene, ...] = (
     ),
     Scene("filter", (150, 42), ("c", "u", "c", "f", "f", "f", "f")),
     Scene("narrow", (80, 24), ("c", "j")),
+    Scene("outlets", (150, 42), ("j",), corpus="outlets"),
+    Scene("coverage", (150, 30), ("j", "c", "o"), corpus="outlets"),
+    Scene("orphans", (130, 30), ("O",), corpus="orphans"),
+    Scene("adjudicate", (150, 42), (), corpus="merged"),
 )
 
 
@@ -127,7 +228,17 @@ def inside(folder: Path) -> Iterator[None]:
 
 
 def corpus_for(scene: Scene, folder: Path) -> Path:
-    return write_conflict_corpus(folder) if scene.corpus == "conflict" else SEEDS
+    """The scene's corpus, written into `folder`; "orphans" and "merged" also write the
+    verdict file (VERDICTS, relative to the current folder) the scene opens."""
+    if scene.corpus == "conflict":
+        return write_conflict_corpus(folder)
+    if scene.corpus == "outlets":
+        return write_outlet_corpus(folder)
+    if scene.corpus == "orphans":
+        return write_orphan_case(folder, VERDICTS)
+    if scene.corpus == "merged":
+        return write_merged_file(folder, VERDICTS)
+    return SEEDS
 
 
 async def _shoot(scene: Scene, out: Path) -> None:

@@ -63,3 +63,23 @@ class TestFilter:
 class TestNarrowLayout:
     def test_narrow_layout_80x24(self, shoot) -> None:  # type: ignore[no-untyped-def]
         assert shoot("narrow")
+
+
+class TestOutlets:
+    def test_outlets_and_wire_copies_in_list_and_inspector(self, shoot) -> None:  # type: ignore[no-untyped-def]
+        assert shoot("outlets")
+
+
+class TestCoverage:
+    def test_coverage_screen_with_a_verdict(self, shoot) -> None:  # type: ignore[no-untyped-def]
+        assert shoot("coverage")
+
+
+class TestOrphans:
+    def test_orphans_screen_after_an_edit(self, shoot) -> None:  # type: ignore[no-untyped-def]
+        assert shoot("orphans")
+
+
+class TestAdjudication:
+    def test_merged_file_opens_on_its_disagreements(self, shoot) -> None:  # type: ignore[no-untyped-def]
+        assert shoot("adjudicate")

@@ -300,3 +300,12 @@ class TestMarkdown:
     def test_inline_escapes_markup(self) -> None:
         assert inline("a|b *c* [x](y) <b>\nnext") == "a\\|b \\*c\\* \\[x\\](y) \\<b\\> next"
         assert inline("\x1b[31mred") == "␛\\[31mred"
+
+
+def test_markdown_report_has_the_coverage_section(ws: Workspace) -> None:
+    md = export(ws, "md")
+    section = md.split("## Coverage", 1)
+    assert len(section) == 2, "the report has a coverage section"
+    # a table with one row per cluster of the analysis
+    assert ws.analysis.clusters
+    assert section[1].count("\n|") >= len(ws.analysis.clusters)

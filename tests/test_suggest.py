@@ -1,4 +1,4 @@
-"""Suggested verdicts: each rule, its reason, and how outlets are counted."""
+"""Suggested verdicts: each rule, its reason, and how independent sources are counted."""
 
 from __future__ import annotations
 
@@ -7,14 +7,22 @@ from pathlib import Path
 from tui.analysis import Analysis
 from tui.articles import Article, Corpus
 from tui.claims import Claim, Kind
+from tui.config import MatchSettings
 from tui.matching import Conflict, Match, Tier
-from tui.suggest import Suggestion, source_key, suggest
+from tui.sources import sources_of
+from tui.suggest import Suggestion
+from tui.suggest import suggest as suggest_with
 from tui.verdicts import Status
+
+
+def suggest(analysis: Analysis, claim_id: str) -> Suggestion:
+    """The suggestion with the sources built once for the analysis, as the app does."""
+    return suggest_with(analysis, claim_id, sources_of(analysis, MatchSettings()))
 
 
 def corpus(
     outlets: dict[str, str | None],
-    matches: list[tuple[str, str, str, tuple]],
+    matches: list[tuple[str, str, str, tuple]] | list[tuple[str, str, str, tuple, float]],
     attribution: str = "",
 ) -> Analysis:
     """One claim per article ("x" is the one under test); matches as (a, b, tier, conflicts)."""
@@ -35,8 +43,9 @@ def corpus(
             )
         )
     found = tuple(
-        Match(*sorted((a, b)), 90.0 if tier == "match" else 60.0, Tier(tier), conflicts)
-        for a, b, tier, conflicts in matches
+        Match(*sorted((a, b)), score, Tier(tier), conflicts)
+        for a, b, tier, conflicts, *rest in matches
+        for score in [rest[0] if rest else 90.0 if tier == "match" else 60.0]
     )
     return Analysis(Corpus(Path("."), tuple(articles)), tuple(claims), found, ())
 
@@ -46,12 +55,12 @@ def test_matched_in_other_articles_is_corroborated() -> None:
         {"x": None, "p": None, "q": None, "r": None},
         [("x", "p", "match", ()), ("x", "q", "match", ()), ("x", "r", "match", ())],
     )
-    assert suggest(a, "x") == Suggestion(Status.CORROBORATED, "matched in 3 other articles")
+    assert suggest(a, "x") == Suggestion(Status.CORROBORATED, "matched in 3 outlets")
 
 
 def test_one_match_is_enough_and_singular() -> None:
     a = corpus({"x": None, "p": None}, [("x", "p", "match", ())])
-    assert suggest(a, "x") == Suggestion(Status.CORROBORATED, "matched in 1 other article")
+    assert suggest(a, "x") == Suggestion(Status.CORROBORATED, "matched in 1 outlet")
 
 
 def test_conflict_outranks_agreement() -> None:
@@ -62,7 +71,7 @@ def test_conflict_outranks_agreement() -> None:
         [("x", "p", "match", conflict), ("x", "q", "match", date), ("x", "r", "match", ())],
     )
     assert suggest(a, "x") == Suggestion(
-        Status.DISPUTED, "dates and figures disagree with 2 articles"
+        Status.DISPUTED, "dates and figures disagree with 2 outlets"
     )
 
 
@@ -96,11 +105,29 @@ def test_articles_of_one_outlet_count_once() -> None:
         {"x": None, "p": "Daily", "q": "Daily", "r": None},
         [("x", "p", "match", ()), ("x", "q", "match", ()), ("x", "r", "match", ())],
     )
-    assert suggest(a, "x") == Suggestion(
-        Status.CORROBORATED, "matched in 3 other articles (2 outlets)"
-    )
+    assert suggest(a, "x") == Suggestion(Status.CORROBORATED, "matched in 2 outlets (3 articles)")
 
 
 def test_unknown_outlets_are_distinct_sources() -> None:
-    a = corpus({"x": None, "p": None, "q": "  "}, [])
-    assert len({source_key(a, "p"), source_key(a, "q"), source_key(a, "x")}) == 3
+    a = corpus(
+        {"x": None, "p": None, "q": "  "},
+        [("x", "p", "match", ()), ("x", "q", "match", ())],
+    )
+    assert suggest(a, "x") == Suggestion(Status.CORROBORATED, "matched in 2 outlets")
+
+
+def test_wire_copies_count_as_one_source() -> None:
+    # p and q are wire copies (their one claim each matches at 97); x matches both.
+    a = corpus(
+        {"x": "Herald", "p": "Post", "q": "Globe"},
+        [("x", "p", "match", ()), ("x", "q", "match", ()), ("p", "q", "match", (), 97.0)],
+    )
+    assert sources_of(a, MatchSettings()).wire_group_of("p") is not None
+    assert suggest(a, "x") == Suggestion(Status.CORROBORATED, "matched in 1 outlet (2 articles)")
+
+
+def test_a_wire_copy_of_the_claims_own_article_does_not_corroborate() -> None:
+    a = corpus({"x": "Herald", "p": "Post"}, [("x", "p", "match", (), 97.0)])
+    assert suggest(a, "x") == Suggestion(
+        Status.UNSOURCED, "matched only by wire copies and no named source"
+    )

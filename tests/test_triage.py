@@ -307,3 +307,116 @@ def test_verdicts_for_unknown_claims_are_kept(session: Session) -> None:
     s.mark(Status.UNSOURCED)
     assert {v.claim for v in s.verdict_set.verdicts} == {"gone", "a1"}
     assert s.progress() == (1, 5)
+
+
+# ---- merged files and orphans (tui/adjudication.py, tui/orphan_review.py) -----------------
+
+
+def _merged_session() -> Session:
+    """a1 decided differently by alice and bob; a2 agreed by both."""
+    from dataclasses import replace
+
+    from tui.verdicts import Disagreement
+
+    base = Session(build_analysis(), VerdictSet("tester", "corpus"), clock=Clock())
+    base.mark(Status.CORROBORATED)  # a1
+    base.move_to("a2")
+    base.mark(Status.UNSOURCED)
+    a1, a2 = base.verdict_set.verdicts
+    verdicts = (
+        replace(a1, reviewer="alice", note="wires agree"),
+        replace(a1, status=Status.DISPUTED, reviewer="bob", sources=("AP",)),
+        replace(a2, reviewer="alice, bob"),
+    )
+    vs = VerdictSet(
+        "merger",
+        "corpus",
+        verdicts=verdicts,
+        disagreements=(
+            Disagreement("a1", "a", (("alice", Status.CORROBORATED), ("bob", Status.DISPUTED))),
+        ),
+        reviewers=("alice", "bob"),
+    )
+    return Session(build_analysis(), vs, clock=Clock(), reviewer="carol")
+
+
+def test_a_disagreement_is_untriaged_until_the_adjudicator_settles_it() -> None:
+    s = _merged_session()
+    assert s.verdict("a1") is None and s.disagreement("a1") is not None
+    assert s.progress() == (1, 5)
+    s.set_filter(Filter.DISAGREEMENTS)
+    assert s.visible() == ["a1"] and s.cursor == "a1"
+    with pytest.raises(TriageError):
+        s.clear()
+    change = s.mark(Status.UNSOURCED)
+    assert change.action == "adjudicate"
+    (settled,) = [v for v in s.verdict_set.verdicts if v.claim == "a1"]
+    assert (settled.status, settled.reviewer) == (Status.UNSOURCED, "carol")
+    assert settled.note == "wires agree" and settled.sources == ("AP",)
+    assert s.verdict_set.disagreements == () and s.disagreements() == 0
+    (entry,) = history_of(change, "carol", datetime(2024, 11, 12, tzinfo=UTC))
+    assert entry.action == "verdict" and entry.new_status is Status.UNSOURCED
+
+
+def test_undoing_an_adjudication_restores_both_reviewers() -> None:
+    s = _merged_session()
+    before = s.verdict_set
+    s.mark(Status.DISPUTED)
+    s.undo()
+    assert s.verdict_set == before
+    s.redo()
+    assert [v.reviewer for v in s.verdict_set.verdicts] == ["carol", "alice, bob"]
+
+
+def test_other_reviewers_verdicts_survive_a_change_on_another_claim() -> None:
+    s = _merged_session()
+    s.move_to("b1")
+    s.mark(Status.UNSOURCED)
+    assert sorted(v.reviewer for v in s.verdict_set.verdicts if v.claim == "a1") == [
+        "alice",
+        "bob",
+    ]
+
+
+def _orphaned_session() -> tuple[Session, object]:
+    from dataclasses import replace
+
+    from tui.anchoring import Orphan
+    from tui.orphan_review import orphan_items
+
+    base = Session(build_analysis(), VerdictSet("tester", "corpus"), clock=Clock())
+    base.mark(Status.DISPUTED)
+    (v,) = base.verdict_set.verdicts
+    old = replace(v, anchor=replace(v.anchor, claim="a:gone", text="A claim that was reworded."))
+    items = orphan_items([Orphan(old, "a3", 61.0)])
+    vs = VerdictSet("tester", "corpus", verdicts=(old,))
+    return Session(build_analysis(), vs, clock=Clock(), orphans=items), items[0]
+
+
+def test_reattach_moves_the_orphan_and_undo_brings_it_back() -> None:
+    s, item = _orphaned_session()
+    assert s.verdict("a3") is None and len(s.orphans()) == 1
+    change = s.reattach(item)  # type: ignore[arg-type]
+    assert change.action == "reattach" and s.cursor == "a3"
+    (moved,) = s.verdict_set.verdicts
+    assert moved.claim == "a3" and moved.anchor.text == "Third claim of A."
+    assert moved.status is Status.DISPUTED and s.orphans() == ()
+    s.undo()
+    assert s.verdict_set.verdicts == (item.decision,) and len(s.orphans()) == 1  # type: ignore[attr-defined]
+
+
+def test_discard_removes_the_orphan_and_refuses_twice() -> None:
+    s, item = _orphaned_session()
+    s.discard(item)  # type: ignore[arg-type]
+    assert s.verdict_set.verdicts == () and s.orphans() == ()
+    with pytest.raises(TriageError):
+        s.discard(item)  # type: ignore[arg-type]
+
+
+def test_reattach_refuses_a_candidate_with_a_verdict() -> None:
+    s, item = _orphaned_session()
+    s.move_to("a3")
+    s.mark(Status.CORROBORATED)
+    with pytest.raises(TriageError):
+        s.reattach(item)  # type: ignore[arg-type]
+    assert len(s.orphans()) == 1

@@ -9,13 +9,16 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from tui.articles import Article, Corpus, load_corpus
 from tui.claims import Claim, extract_claims
 from tui.config import MatchSettings
 from tui.matching import Cluster, Match, MatchResult, match_claims
 from tui.sources import distinct_outlets
+
+if TYPE_CHECKING:
+    from tui.match_cache import MatchCache
 
 JSON_VERSION = 1
 Say = Callable[[str], None]
@@ -91,24 +94,38 @@ def segment_corpus(corpus: Corpus) -> tuple[Claim, ...]:
 ANNOUNCE_CHARS = 2_000_000
 
 
-def analyse_corpus(corpus: Corpus, settings: MatchSettings, say: Say | None = None) -> Analysis:
+def analyse_corpus(
+    corpus: Corpus,
+    settings: MatchSettings,
+    say: Say | None = None,
+    *,
+    cache: MatchCache | None = None,
+) -> Analysis:
+    """Segment and match. With a `cache` (`MatchCache.for_config`), unchanged articles are
+    not segmented again and cached matches are reused; the result is the same."""
     size = sum(len(a.text) for a in corpus.articles)
     announce = say if say is not None and size >= ANNOUNCE_CHARS else None
     if announce:
         announce(f"segmenting {len(corpus.articles)} articles ({size / 1e6:.1f} M characters)")
-    claims = segment_corpus(corpus)
+    claims = segment_corpus(corpus) if cache is None else cache.segment(corpus)
     if announce:
         count = sum(1 for c in claims if c.is_claim)
         announce(f"matching {count} claims")
-    result: MatchResult = match_claims(claims, settings)
+    result: MatchResult = (
+        match_claims(claims, settings) if cache is None else cache.match(corpus, claims, settings)
+    )
     return Analysis(corpus, claims, result.matches, result.clusters)
 
 
 def analyse(
-    paths: Sequence[Path | str], settings: MatchSettings, say: Say | None = None
+    paths: Sequence[Path | str],
+    settings: MatchSettings,
+    say: Say | None = None,
+    *,
+    cache: MatchCache | None = None,
 ) -> Analysis:
     """Load, segment and match. Raises CorpusError when nothing could be loaded."""
-    return analyse_corpus(load_corpus(paths, say), settings, say)
+    return analyse_corpus(load_corpus(paths, say), settings, say, cache=cache)
 
 
 def _article_json(a: Article) -> dict[str, Any]:

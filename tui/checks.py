@@ -50,9 +50,11 @@ def _config_line(text: str, section: str | None, key: str) -> int | None:
 
 def _locate_config_problem(text: str, message: str) -> int | None:
     if m := _SECTION_KEY.match(message):
-        return _config_line(text, m.group(1), m.group(2) or m.group(3))
+        # `is not None`: an empty key name ('') is a name too, and has a line
+        key = m.group(2) if m.group(2) is not None else m.group(3)
+        return _config_line(text, m.group(1), key)
     if m := _TOP_KEY.match(message):
-        return _config_line(text, None, m.group(1) or m.group(2))
+        return _config_line(text, None, m.group(1) if m.group(1) is not None else m.group(2))
     return None
 
 

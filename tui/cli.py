@@ -49,6 +49,11 @@ def _corpus_args(p: argparse.ArgumentParser) -> None:
         metavar="PATH",
         help="article files or folders (default: the corpus in config.toml)",
     )
+    p.add_argument(
+        "--no-cache",
+        action="store_true",
+        help="neither read nor write the cache of claims and matches for this run",
+    )
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -120,6 +125,10 @@ def _load_config(args: argparse.Namespace) -> Config:
     config, problems = load_config(args.config)
     for problem in problems:
         warn(problem)
+    if getattr(args, "no_cache", False):
+        from dataclasses import replace
+
+        config = replace(config, cache_enabled=False)
     return config
 
 
@@ -140,7 +149,9 @@ def _analyse(args: argparse.Namespace, config: Config) -> Analysis:
             match_threshold=threshold,
             related_threshold=min(settings.related_threshold, threshold),
         )
-    return analyse(_paths(args, config), settings, say=warn)
+    from tui.match_cache import MatchCache
+
+    return analyse(_paths(args, config), settings, say=warn, cache=MatchCache.for_config(config))
 
 
 def cmd_claims(args: argparse.Namespace) -> int:
@@ -176,8 +187,12 @@ def cmd_open(args: argparse.Namespace) -> int:
 
 def _print_json(doc: object) -> None:
     # Compact separators keep json on its C encoder: large corpora print in a fraction of
-    # the time an indented document takes.
-    sys.stdout.write(json.dumps(doc, ensure_ascii=False, separators=(",", ":")))
+    # the time an indented document takes. Control characters from article text (C1, bidi,
+    # zero-width) are written escaped, so the document is inert on a terminal.
+    from tui.safe_text import json_escape_unsafe
+
+    text = json.dumps(doc, ensure_ascii=False, separators=(",", ":"))
+    sys.stdout.write(json_escape_unsafe(text))
     sys.stdout.write("\n")
 
 
@@ -274,9 +289,10 @@ def cmd_merge(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
+    from tui.app.keys import KEY_IDS  # the app's action names; keys.py imports no textual
     from tui.checks import check_file
 
-    problems = [line for path in args.files for line in check_file(path)]
+    problems = [line for path in args.files for line in check_file(path, KEY_IDS)]
     for line in problems:
         print(line, file=sys.stderr)
     if problems:

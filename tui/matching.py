@@ -9,7 +9,7 @@ figures and dates it disagrees on (`tui.conflicts`).
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -85,26 +85,41 @@ def tier_of(score: float, short: bool, settings: MatchSettings) -> Tier | None:
 
 
 def _pairs(
-    enc: Encoded, articles: np.ndarray, least: np.ndarray
+    enc: Encoded, articles: np.ndarray, least: np.ndarray, fresh: np.ndarray | None = None
 ) -> Iterator[tuple[np.ndarray, np.ndarray, np.ndarray]]:
-    """(left, right, score) chunks of cross-article pairs that may reach a tier."""
+    """(left, right, score) chunks of cross-article pairs that may reach a tier.
+
+    With `fresh` (a boolean mask over the claims), only the pairs with at least one fresh
+    claim are scored: the others are known from an earlier run."""
     n = len(enc.strings)
     if n <= BRUTE_FORCE_MAX:
         if n < 2:
             return
         left, right = np.triu_indices(n, 1)
         keep = articles[left] != articles[right]
+        if fresh is None:
+            left, right = left[keep], right[keep]
+            yield left, right, score_matrix(enc)[left, right]
+            return
+        keep &= fresh[left] | fresh[right]
         left, right = left[keep], right[keep]
-        yield left, right, score_matrix(enc)[left, right]
+        if len(left):
+            yield left, right, score_pairs(enc, left, right)
         return
     from tui.blocking import candidate_pairs
 
     for left, right in candidate_pairs(enc, articles, least / 100.0):
-        yield left, right, score_pairs(enc, left, right)
+        if fresh is not None:
+            keep = fresh[left] | fresh[right]
+            left, right = left[keep], right[keep]
+        if len(left):
+            yield left, right, score_pairs(enc, left, right)
 
 
-def match_claims(claims: Sequence[Claim], settings: MatchSettings) -> MatchResult:
-    units = [c for c in claims if c.is_claim]
+def _scored(
+    units: Sequence[Claim], settings: MatchSettings, fresh: np.ndarray | None
+) -> list[Match]:
+    """The matches among `units` (claims only), or only those with a `fresh` claim."""
     token_sets = [match_tokens(c.text) for c in units]
     enc = encode(token_sets)
     short = enc.sizes < settings.short_claim_words
@@ -114,7 +129,7 @@ def match_claims(claims: Sequence[Claim], settings: MatchSettings) -> MatchResul
     related_short = thresholds(settings, True)[1]
     least = np.where(short, related_short, settings.related_threshold)
     matches: list[Match] = []
-    for left, right, scores in _pairs(enc, articles, least):
+    for left, right, scores in _pairs(enc, articles, least, fresh):
         is_short = short[left] | short[right]
         floor = np.where(is_short, related_short, settings.related_threshold)
         keep = np.round(scores, 1) >= floor
@@ -131,6 +146,32 @@ def match_claims(claims: Sequence[Claim], settings: MatchSettings) -> MatchResul
             ci, cj = (units[i], units[j]) if units[i].id < units[j].id else (units[j], units[i])
             conflicts = find_conflicts(ci, cj) if tier is Tier.MATCH else ()
             matches.append(Match(ci.id, cj.id, s, tier, conflicts))
+    return matches
+
+
+def match_claims(
+    claims: Sequence[Claim],
+    settings: MatchSettings,
+    *,
+    fresh: Collection[str] | None = None,
+    known: Iterable[Match] = (),
+) -> MatchResult:
+    """Matches and clusters of the claims (units of other kinds are skipped).
+
+    Incremental use: with `fresh` (claim ids), only the pairs with at least one fresh claim
+    are scored, and `known` supplies the matches among the other claims, from an earlier
+    run with the same settings (a pair's score depends on its two claims alone). Known
+    matches that involve a fresh claim are dropped; without `fresh`, `known` is ignored.
+    Given the right `known`, the result equals a full run's."""
+    units = [c for c in claims if c.is_claim]
+    mask = None
+    matches: list[Match] = []
+    if fresh is not None:
+        new = fresh if isinstance(fresh, set | frozenset) else set(fresh)
+        mask = np.fromiter((c.id in new for c in units), dtype=bool, count=len(units))
+        matches = [m for m in known if m.a not in new and m.b not in new]
+    if mask is None or mask.any():
+        matches.extend(_scored(units, settings, mask))
     matches.sort(key=lambda m: (m.a, m.b))
     article_of = {c.id: c.article for c in units}
     clusters = build_clusters(

@@ -7,6 +7,7 @@ itself. Offsets are kept: every character maps to exactly one character.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 _BIDI = {chr(c) for c in (*range(0x202A, 0x202F), *range(0x2066, 0x206A), 0x200E, 0x200F, 0x061C)}
@@ -40,3 +41,18 @@ def printable(text: str, keep_newlines: bool = True) -> str:
         else:
             out.append(ch)
     return "".join(out)
+
+
+_JSON_UNSAFE = re.compile(
+    "[\x7f-\x9f\u00ad\u061c\u200b-\u200f\u202a-\u202e\u2028\u2029\u2060-\u2069\ufeff]"
+)
+
+
+def json_escape_unsafe(document: str) -> str:
+    """A JSON document with the characters a terminal could act on written as \\uXXXX.
+
+    `json.dumps(..., ensure_ascii=False)` escapes only C0 controls; DEL, C1 controls (CSI
+    0x9b, OSC 0x9d ...), bidi overrides and zero-width characters would reach the terminal.
+    Such characters can only stand inside JSON strings, where the escape means the same
+    character: the document parses to the same data."""
+    return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", document)

@@ -249,7 +249,9 @@ class _Reader:
             claim = table.get("claim") if isinstance(table, dict) else None
             if not isinstance(claim, str):
                 continue
-            key = (claim, table.get("reviewer", ""))
+            reviewer = table.get("reviewer", "")
+            # a reviewer of the wrong type is reported by `verdict`; here it must not crash
+            key = (claim, reviewer if isinstance(reviewer, str) else repr(reviewer))
             if key not in first:
                 first[key] = index
                 continue

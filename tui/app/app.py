@@ -111,11 +111,14 @@ class CrosscheckApp(App[int]):
         """The session over `analysis`, with the file's verdicts placed on today's text.
 
         Verdicts that no longer fit anywhere (orphans) stay in the set, untouched, so every
-        save writes them back; the session shows only the placed ones."""
+        save writes them back; the session shows only the placed ones and lists the orphans.
+        A merged file with disagreements opens on them (the "disagreements" filter)."""
         from dataclasses import replace
 
         from tui.anchoring import reanchor, resume_claim
-        from tui.triage import Session
+        from tui.orphan_review import orphan_items
+        from tui.sources import sources_of
+        from tui.triage import Filter, Session
 
         vs = self.store.verdict_set
         claims_by_article = {a.id: analysis.claims_of(a.id) for a in analysis.articles}
@@ -125,10 +128,19 @@ class CrosscheckApp(App[int]):
             verdicts=(*placed.placed, *(o.verdict for o in placed.orphans)),
             corrections=(*placed.corrections, *(o.correction for o in placed.orphan_corrections)),
         )
-        session = Session(analysis, working, clock=self.store.now)
+        session = Session(
+            analysis,
+            working,
+            clock=self.store.now,
+            sources=sources_of(analysis, self.config.matching),
+            orphans=orphan_items(placed.orphans, placed.orphan_corrections),
+            reviewer=self.store.reviewer,
+        )
+        if session.disagreements():
+            session.set_filter(Filter.DISAGREEMENTS)
+            return session, session.first(), len(session.orphans())
         cursor = resume_claim(working, [c.id for c in session.claims()])
-        orphans = len(placed.orphans) + len(placed.orphan_corrections)
-        return session, cursor, orphans
+        return session, cursor, len(session.orphans())
 
     def _loaded(self, session: Session, cursor: str | None, orphans: int, notes: list[str]) -> None:
         self.session = session
@@ -139,9 +151,16 @@ class CrosscheckApp(App[int]):
             self.notify(note, severity="warning", timeout=6)
         if orphans:
             self.notify(
-                f"{orphans} verdict(s) no longer fit the articles' text; kept in the file.",
+                f"{orphans} decision(s) no longer fit the articles' text; kept in the file "
+                "(O lists them).",
                 severity="warning",
                 timeout=6,
+            )
+        if session.disagreements():
+            self.notify(
+                f"Merged file: {session.disagreements()} disagreement(s) to settle first "
+                "(c, d or u gives your verdict).",
+                timeout=8,
             )
 
     def fail(self, message: str) -> None:
@@ -153,7 +172,7 @@ class CrosscheckApp(App[int]):
 
     def persist(self, change: Change) -> None:
         """Save the session's verdicts now, with the history of `change`."""
-        from tui.triage import history_of
+        from tui.changes import history_of
         from tui.verdicts import VerdictFileError
 
         session = self.session

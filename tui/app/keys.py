@@ -1,8 +1,9 @@
 """The app's key map: one definition per action, in one table.
 
 The main screen's bindings, the help screen, the command palette and the validation of
-config.toml `[keys]` are all built from KEYS. This module does not import textual, so the
-CLI can check a config file without paying for it.
+config.toml `[keys]` are all built from KEYS; the screens pushed over it (orphans,
+coverage) take theirs from ORPHAN_KEYS and COVERAGE_KEYS, also remappable. This module does
+not import textual, so the CLI can check a config file without paying for it.
 """
 
 from __future__ import annotations
@@ -49,13 +50,27 @@ KEYS: tuple[Key, ...] = (
     Key("next_article", "}", "Next article to triage", "View"),
     Key("show_best_match", "enter", "Best match in right pane", "View"),
     Key("toggle_articles", "l", "Article list", "View"),
+    Key("coverage", "o", "Coverage: claims by outlet", "View"),
+    Key("orphans", "O", "Orphaned decisions", "View"),
     Key("search", "/", "Search claims", "Find", show=True),
     Key("cycle_filter", "f", "Filter", "Find", show=True),
     Key("help", "?", "Help", "App", show=True),
     Key("quit", "q", "Quit", "App", show=True),
 )
 
-KEY_IDS: frozenset[str] = frozenset(k.id for k in KEYS)
+ORPHAN_KEYS: tuple[Key, ...] = (
+    Key("orphan_reattach", "r", "Re-attach to the best candidate", "Orphans screen", show=True),
+    Key("orphan_discard", "x,delete", "Discard (asks first)", "Orphans screen", show=True),
+    Key("orphan_close", "escape", "Close", "Orphans screen", show=True),
+)
+
+COVERAGE_KEYS: tuple[Key, ...] = (
+    Key("coverage_close", "escape", "Close", "Coverage screen", show=True),
+)
+
+SCREEN_KEYS: tuple[Key, ...] = ORPHAN_KEYS + COVERAGE_KEYS
+
+KEY_IDS: frozenset[str] = frozenset(k.id for k in KEYS + SCREEN_KEYS)
 
 
 def unknown_ids(keymap: Mapping[str, str]) -> list[str]:

@@ -180,6 +180,17 @@ def _orphans(orphans: list[ExportRecord]) -> list[str]:
     return [*lines, ""]
 
 
+def _coverage(ws: Workspace) -> list[str]:
+    """Clusters by outlet (independent sources as the default match settings group them)."""
+    from tui.config import MatchSettings
+    from tui.coverage import coverage_markdown, coverage_of
+    from tui.sources import sources_of
+
+    statuses = {v.claim: v.status for v in ws.placed}
+    table = coverage_of(ws.analysis, sources_of(ws.analysis, MatchSettings()), statuses)
+    return [coverage_markdown(table, heading_level=2).rstrip("\n"), ""]
+
+
 def to_markdown(ws: Workspace) -> str:
     every = records(ws)
     placed = [r for r in every if not r.orphan]
@@ -196,5 +207,6 @@ def to_markdown(ws: Workspace) -> str:
     lines += _article_tables(ws, placed)
     lines += _disputed(ws, placed)
     lines += _clusters(ws, placed)
+    lines += _coverage(ws)
     lines += _orphans(orphans)
     return "\n".join(lines).rstrip("\n") + "\n"

@@ -13,10 +13,12 @@ from typing import ClassVar
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
+from tui.app.bindings import bindings_for
+from tui.app.keys import COVERAGE_KEYS
 from tui.coverage import LEGEND, Coverage
 from tui.safe_text import printable
 from tui.sources import outlets_phrase
@@ -50,9 +52,7 @@ class CoverageScreen(Screen[str | None]):
     }
     """
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "close", "Close", id="coverage.close"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = bindings_for(COVERAGE_KEYS)
 
     def __init__(self, coverage: Coverage, *, name: str | None = None) -> None:
         super().__init__(name=name)
@@ -100,5 +100,5 @@ class CoverageScreen(Screen[str | None]):
         if key is not None and key != UNMATCHED_ROW:
             self.dismiss(key)
 
-    def action_close(self) -> None:
+    def action_coverage_close(self) -> None:
         self.dismiss(None)

@@ -46,7 +46,7 @@ class DecideActions:
             return
         from tui.suggest import suggest
 
-        suggestion = suggest(s.analysis, s.cursor)
+        suggestion = suggest(s.analysis, s.cursor, s.sources)
         if suggestion.status is None:
             self.notify(f"No suggestion: {suggestion.reason}", timeout=3)
             return

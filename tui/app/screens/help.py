@@ -13,9 +13,11 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from tui.app.keys import KEYS, display_keys
+from tui.app.keys import KEYS, SCREEN_KEYS, display_keys
 
-VERDICT_LEGEND = "✓ corroborated   ✗ disputed   ? unsourced   · untriaged"
+VERDICT_LEGEND = (
+    "✓ corroborated   ✗ disputed   ? unsourced   · untriaged   ≠ reviewers disagree (merged file)"
+)
 
 
 class HelpScreen(ModalScreen[None]):
@@ -45,7 +47,7 @@ class HelpScreen(ModalScreen[None]):
         table.add_column("keys", no_wrap=True)
         table.add_column("action", ratio=1)
         group = ""
-        for key in KEYS:
+        for key in KEYS + SCREEN_KEYS:
             label = key.group if key.group != group else ""
             group = key.group
             table.add_row(Text(label), Text(display_keys(key, self.keymap)), Text(key.description))

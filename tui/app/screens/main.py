@@ -10,12 +10,13 @@ from typing import TYPE_CHECKING, ClassVar
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import BindingType
 from textual.containers import Horizontal
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import Footer, LoadingIndicator
 
+from tui.app.bindings import bindings_for
 from tui.app.keys import KEYS
 from tui.app.screens.decide import DecideActions
 from tui.app.widgets.article_list import ArticleList, ArticleRow
@@ -29,6 +30,7 @@ if TYPE_CHECKING:
     from tui.triage import Change, Session
 
 SYMBOL = {"corroborated": "✓", "disputed": "✗", "unsourced": "?"}
+CONTESTED = "≠"
 STRONG_SCORE = 90.0
 CLUSTER_COLOURS = 6
 
@@ -36,10 +38,7 @@ CLUSTER_COLOURS = 6
 class MainScreen(DecideActions, Screen[None]):
     HORIZONTAL_BREAKPOINTS: ClassVar = [(0, "-narrow"), (110, "-wide")]
     AUTO_FOCUS = None  # the left pane takes focus when the articles are shown
-    BINDINGS: ClassVar = [
-        Binding(k.keys, k.action, k.description, show=k.show, key_display=k.display, id=k.id)
-        for k in KEYS
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = bindings_for(KEYS)
     show_articles: reactive[bool] = reactive(True)
     show_right: reactive[bool] = reactive(False)  # narrow layout: the right pane instead
     searching: reactive[bool] = reactive(False)
@@ -53,6 +52,7 @@ class MainScreen(DecideActions, Screen[None]):
         self.compare: str | None = None  # the article in the right pane
         self._search_from: str | None = None
         self._cluster_index: dict[str, int] = {}
+        self._counted: tuple[object, ...] | None = None  # what the status line counted
 
     def compose(self) -> ComposeResult:
         yield StatusBar(id="status")
@@ -142,11 +142,14 @@ class MainScreen(DecideActions, Screen[None]):
                 text.append("article-pane--selected")
             verdict = s.verdict(c.id)
             status = verdict.status.value if verdict else "untriaged"
+            symbol = SYMBOL.get(status, "·")
+            if verdict is None and s.disagreement(c.id) is not None:
+                symbol = CONTESTED  # reviewers disagree: waiting for the adjudicator
             slot = [f"article-pane--{status}"]
             cluster = analysis.cluster_of(c.id)
             if cluster is not None:
                 slot.append(f"article-pane--cluster-{self._cluster_index.get(cluster.id, 0)}")
-            marks[c.id] = Mark(tuple(text), tuple(slot), SYMBOL.get(status, "·"))
+            marks[c.id] = Mark(tuple(text), tuple(slot), symbol)
         return marks
 
     def refresh_view(self, *, follow: bool = True) -> None:
@@ -189,19 +192,32 @@ class MainScreen(DecideActions, Screen[None]):
         self._refresh_status()
 
     def _refresh_status(self) -> None:
+        """The status line and the article list; counted again only when the verdicts or
+        the filter changed (the cursor moving changes neither)."""
         s = self.session
         assert s is not None
-        triaged, total = s.progress()
-        self.query_one(StatusBar).status = Status(
-            triaged=triaged,
-            total=total,
-            filter=str(s.filter),
-            shown=len(s.visible()) if s.filter != "all" else total,
-            orphans=self.app.orphans,
-            path=self.app.path_label,
-        )
-        rows = [ArticleRow(a.id, a.title, *s.progress(a.id)) for a in s.analysis.articles]
-        self.query_one(ArticleList).show_rows(rows, s.current.article if s.current else None)
+        articles = self.query_one(ArticleList)
+        counted = self._counted
+        if counted is None or counted[0] is not s.verdict_set or counted[1] != s.filter:
+            self._counted = (s.verdict_set, s.filter)
+            triaged, total = s.progress()
+            self.query_one(StatusBar).status = Status(
+                triaged=triaged,
+                total=total,
+                filter=str(s.filter),
+                shown=len(s.visible()) if s.filter != "all" else total,
+                orphans=len(s.orphans()),
+                disagreements=s.disagreements(),
+                path=self.app.path_label,
+            )
+            wire = {a: i for i, g in enumerate(s.sources.wire, 1) for a in g.articles}
+            rows = [
+                ArticleRow(a.id, a.title, *s.progress(a.id), s.sources.outlet[a.id], wire.get(a.id))
+                for a in s.analysis.articles
+            ]
+            articles.show_rows(rows, s.current.article if s.current else None)
+        elif s.current is not None:
+            articles.show_current(s.current.article)
 
     # ---- helpers for actions ----------------------------------------------------------
 
@@ -225,6 +241,7 @@ class MainScreen(DecideActions, Screen[None]):
         assert s is not None
         if change is not None:
             self.app.persist(change)
+        self._leave_settled_disagreements()
         if then_next:
             target = s.following(1, untriaged=True, wrap=True)
             if target is not None:
@@ -232,6 +249,15 @@ class MainScreen(DecideActions, Screen[None]):
         if s.cursor is not None and not s.passes(s.cursor):
             s.move_to(s.following(1) or s.following(-1))
         self.refresh_view()
+
+    def _leave_settled_disagreements(self) -> None:
+        """The "disagreements" filter gives way to "all" once every one is settled."""
+        from tui.triage import Filter
+
+        s = self.session
+        if s is not None and s.filter is Filter.DISAGREEMENTS and not s.disagreements():
+            s.set_filter(Filter.ALL)
+            self.notify("Every disagreement is settled; showing all claims.", timeout=4)
 
     def _attempt(self, make, then_next: bool = False) -> None:  # type: ignore[no-untyped-def]
         from tui.triage import TriageError
@@ -248,24 +274,32 @@ class MainScreen(DecideActions, Screen[None]):
     # ---- actions: moving --------------------------------------------------------------
 
     def action_next_claim(self) -> None:
-        self._go(self.session and self.session.following(1), "Last claim (in this filter).")
+        self._go(
+            self.session.following(1) if self.session else None, "Last claim (in this filter)."
+        )
 
     def action_previous_claim(self) -> None:
-        self._go(self.session and self.session.following(-1), "First claim (in this filter).")
+        self._go(
+            self.session.following(-1) if self.session else None, "First claim (in this filter)."
+        )
 
     def action_next_untriaged(self) -> None:
         s = self.session
-        self._go(s and s.following(1, untriaged=True, wrap=True), "No untriaged claim left.")
+        self._go(
+            s.following(1, untriaged=True, wrap=True) if s else None, "No untriaged claim left."
+        )
 
     def action_previous_untriaged(self) -> None:
         s = self.session
-        self._go(s and s.following(-1, untriaged=True, wrap=True), "No untriaged claim left.")
+        self._go(
+            s.following(-1, untriaged=True, wrap=True) if s else None, "No untriaged claim left."
+        )
 
     def action_first_claim(self) -> None:
-        self._go(self.session and self.session.first(), "No claim in this filter.")
+        self._go(self.session.first() if self.session else None, "No claim in this filter.")
 
     def action_last_claim(self) -> None:
-        self._go(self.session and self.session.last(), "No claim in this filter.")
+        self._go(self.session.last() if self.session else None, "No claim in this filter.")
 
     # ---- actions: viewing -------------------------------------------------------------
 
@@ -348,6 +382,50 @@ class MainScreen(DecideActions, Screen[None]):
         bar = self.query_one(SearchBar)
         bar.value = ""
         bar.focus()
+
+    def action_coverage(self) -> None:
+        s = self._ready()
+        if s is None:
+            return
+        from tui.app.screens.coverage import CoverageScreen
+        from tui.coverage import coverage_of
+
+        coverage = coverage_of(s.analysis, s.sources, s.statuses())
+        self.app.push_screen(CoverageScreen(coverage), self._go_to_cluster)
+
+    def _go_to_cluster(self, cluster_id: str | None) -> None:
+        """Coverage chose a row: select the cluster's first claim (in the filter if it can)."""
+        s = self.session
+        if s is None or cluster_id is None:
+            return
+        from tui.triage import Filter
+
+        cluster = next((cl for cl in s.analysis.clusters if cl.id == cluster_id), None)
+        if cluster is None:
+            return
+        members = [c for c in cluster.claims if s.analysis.has_claim(c) and s.is_claim(c)]
+        shown = [c for c in members if s.passes(c)]
+        if not shown and members:
+            s.set_filter(Filter.ALL)  # the cluster's claims are all outside the filter
+            shown = members
+        self._go(shown[0] if shown else None, "This cluster has no claim to show.")
+
+    def action_orphans(self) -> None:
+        s = self._ready()
+        if s is None:
+            return
+        if not s.orphans():
+            self.notify("No orphaned decisions: every verdict fits today's text.", timeout=3)
+            return
+        from tui.app.screens.orphans import OrphansScreen
+
+        self.app.push_screen(OrphansScreen(s, self.app.persist))
+
+    def on_screen_resume(self) -> None:
+        """Back from another screen (orphans, coverage, help): show what may have changed."""
+        if self.session is not None:
+            self._leave_settled_disagreements()
+            self.refresh_view()
 
     def action_help(self) -> None:
         from tui.app.screens.help import HelpScreen

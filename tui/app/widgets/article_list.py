@@ -1,9 +1,13 @@
-"""The toggleable list of articles: title, claims and how many are triaged."""
+"""The toggleable list of articles: title, outlet, claims and how many are triaged.
+
+Articles that are wire copies of one story carry the same marker ("≈ wire 1"), so the
+reviewer sees at a glance which articles count as one source."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import ClassVar
 
 from rich.text import Text
 from textual.message import Message
@@ -19,9 +23,13 @@ class ArticleRow:
     title: str
     triaged: int
     claims: int
+    outlet: str = ""
+    wire: int | None = None  # number of its wire group (1, 2, ...), None when not a copy
 
 
 class ArticleList(OptionList):
+    COMPONENT_CLASSES: ClassVar[set[str]] = {"article-list--outlet", "article-list--wire"}
+
     @dataclass
     class ArticleChosen(Message):
         article: str
@@ -31,11 +39,17 @@ class ArticleList(OptionList):
         self._ids: list[str] = []
         self._rows: list[ArticleRow] = []
 
-    @staticmethod
-    def _prompt(row: ArticleRow) -> Text:
+    def _prompt(self, row: ArticleRow) -> Text:
         done = "✓" if row.claims and row.triaged == row.claims else " "
         text = Text(f"{done} {row.triaged}/{row.claims} ", no_wrap=True, overflow="ellipsis")
         text.append(printable(row.title, keep_newlines=False))
+        text.append("\n  ")
+        outlet = printable(row.outlet, keep_newlines=False)
+        text.append(outlet, style=self.get_component_rich_style("article-list--outlet"))
+        if row.wire is not None:
+            text.append(
+                f" ≈ wire {row.wire}", style=self.get_component_rich_style("article-list--wire")
+            )
         return text
 
     def show_rows(self, rows: Sequence[ArticleRow], current: str | None) -> None:
@@ -50,7 +64,11 @@ class ArticleList(OptionList):
                 if old != new:
                     self.replace_option_prompt_at_index(i, self._prompt(new))
         self._rows = list(rows)
-        if current in self._ids:
+        self.show_current(current)
+
+    def show_current(self, current: str | None) -> None:
+        """Highlight the article being triaged (nothing happens when it already is)."""
+        if current in self._ids and self.highlighted != self._ids.index(current):
             self.highlighted = self._ids.index(current)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:

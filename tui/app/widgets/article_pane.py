@@ -27,6 +27,7 @@ from textual.strip import Strip
 from tui.safe_text import printable
 
 SLOT = "  "
+MAX_LINE_REFRESH = 24  # more units restyled than this: repaint the whole pane
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,8 +146,16 @@ class ArticlePane(ScrollView, can_focus=True, inherit_bindings=False):
         self.scroll_to(y=0, animate=False, immediate=True)
 
     def set_marks(self, marks: Mapping[str, Mark]) -> None:
-        self._marks = marks
-        self.refresh()
+        """Restyle the units; only the lines of units whose mark changed are repainted."""
+        old, self._marks = self._marks, marks
+        changed = [u for u in self._units if old.get(u.id) != marks.get(u.id)]
+        if len(changed) > MAX_LINE_REFRESH or self._wrapped_at < 0:
+            self.refresh()
+            return
+        for u in changed:
+            first = bisect_right(self._line_starts, u.start - len(SLOT), lo=1) - 1
+            last = bisect_right(self._line_starts, max(u.start, u.end - 1), lo=1) - 1
+            self.refresh_lines(max(1, first), last - max(1, first) + 1)
 
     def _rewrap(self) -> None:
         width = self.scrollable_content_region.width
@@ -159,6 +168,11 @@ class ArticlePane(ScrollView, can_focus=True, inherit_bindings=False):
         self.refresh()
 
     def on_resize(self, event: events.Resize) -> None:
+        self._rewrap()
+
+    def watch_show_vertical_scrollbar(self) -> None:
+        # A scrollbar that appears (or goes) changes the text width without a Resize event:
+        # without a rewrap the last columns of every line would be cut off.
         self._rewrap()
 
     def line_of(self, claim_id: str) -> int | None:

@@ -1,7 +1,13 @@
-"""The claim inspector: the selected claim, its verdict, the suggestion and every match.
+"""The claim inspector: the selected claim, its outlet, its verdict (or the reviewers'
+disagreement in a merged file), the suggestion and every match with its outlet.
 
 Everything is plain Text built from strings (article text is never parsed as markup); the
 styles come from component classes, coloured in app.tcss.
+
+The inspector paints its own lines (the Line API, as the article panes do): the description
+is wrapped once into strips and only visible lines are drawn. Showing another claim then
+repaints the inspector alone; a Static of changing height would make the whole screen lay
+itself out again, and repaint every pane, on each key press.
 """
 
 from __future__ import annotations
@@ -10,9 +16,11 @@ from typing import TYPE_CHECKING, ClassVar
 
 from rich.style import Style
 from rich.text import Text
-from textual.app import ComposeResult
-from textual.containers import VerticalScroll
-from textual.widgets import Static
+from textual import events
+from textual.geometry import Size
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+from textual.widget import Widget
 
 from tui.safe_text import printable
 
@@ -27,7 +35,7 @@ def _safe(text: str) -> str:
     return printable(text, keep_newlines=False)
 
 
-class Inspector(VerticalScroll, can_focus=False):
+class Inspector(ScrollView, can_focus=False):
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         "inspector--claim",
         "inspector--label",
@@ -39,24 +47,86 @@ class Inspector(VerticalScroll, can_focus=False):
         "inspector--conflict",
         "inspector--diff",
         "inspector--score",
+        "inspector--outlet",
+        "inspector--wire",
     }
 
-    def compose(self) -> ComposeResult:
-        yield Static(id="inspector-body")
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._shown: tuple[object, ...] | None = None  # what the body shows now
+        self._text = Text()
+        self._lines: list[Strip] = []
+        self._wrapped_at = -1
+
+    # ---- painting ---------------------------------------------------------------------
+
+    def _show_text(self, text: Text) -> None:
+        self._text = text
+        self._wrapped_at = -1
+        self._rewrap()
+        self.scroll_to(y=0, animate=False, immediate=True)
+        self.refresh()
+
+    def _rewrap(self) -> None:
+        width = self.scrollable_content_region.width
+        if width <= 0 or width == self._wrapped_at:
+            return
+        self._wrapped_at = width
+        console = self.app.console
+        base = self.rich_style
+        self._lines = [
+            Strip(list(line.render(console))).apply_style(base).extend_cell_length(width, base)
+            for line in self._text.wrap(console, width)
+        ]
+        size = Size(width, len(self._lines))
+        if size != self.virtual_size:
+            # Only the scrollbar changes (its visibility never does: overflow-y is "scroll"),
+            # so the screen need not lay itself out again as the reactive would make it.
+            self.set_reactive(Widget.virtual_size, size)
+            self._scroll_update(size)
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._rewrap()
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._wrapped_at = -1  # the theme changed: colour the lines again
+
+    def render_line(self, y: int) -> Strip:
+        self._rewrap()
+        width = self.scrollable_content_region.width
+        index = self.scroll_offset.y + y
+        if index >= len(self._lines):
+            return Strip.blank(width, self.rich_style)
+        return self._lines[index].crop_extend(0, width, self.rich_style)
+
+    def lines(self) -> list[str]:
+        """The text of every wrapped line, as painted (for tests)."""
+        self._rewrap()
+        return [strip.text.rstrip() for strip in self._lines]
 
     def _s(self, name: str) -> Style:
         return self.get_component_rich_style(f"inspector--{name}")
 
     def show_message(self, message: str) -> None:
-        self.query_one("#inspector-body", Static).update(Text(message, style=self._s("muted")))
+        self._shown = None
+        self._show_text(Text(message, style=self._s("muted")))
 
     def show_claim(self, session: Session, claim_id: str | None) -> None:
-        body = self.query_one("#inspector-body", Static)
-        if claim_id is None:
-            body.update(Text("No claim selected.", style=self._s("muted")))
+        """Describe the claim; nothing is rebuilt when neither it nor its state changed."""
+        state = (
+            claim_id,
+            claim_id and session.verdict(claim_id),
+            claim_id and session.disagreement(claim_id),
+            claim_id and session.is_claim(claim_id),
+        )
+        if state == self._shown:
             return
-        body.update(self.describe(session, claim_id))
-        self.scroll_home(animate=False)
+        self._shown = state
+        if claim_id is None:
+            self._show_text(Text("No claim selected.", style=self._s("muted")))
+            return
+        self._show_text(self.describe(session, claim_id))
 
     def describe(self, session: Session, claim_id: str) -> Text:
         from tui.suggest import suggest
@@ -67,9 +137,19 @@ class Inspector(VerticalScroll, can_focus=False):
         out = Text(no_wrap=False, end="")
         out.append(_safe(claim.text), style=self._s("claim"))
         units = analysis.claims_of(claim.article)
-        out.append(
-            f"\n{_safe(article.title)} · unit {claim.index + 1} of {len(units)}", self._s("muted")
-        )
+        sources = session.sources
+        out.append(f"\n{_safe(article.title)} · ", self._s("muted"))
+        out.append(_safe(sources.outlet[claim.article]), self._s("outlet"))
+        out.append(f" · unit {claim.index + 1} of {len(units)}", self._s("muted"))
+        wire = sources.wire_group_of(claim.article)
+        if wire is not None:
+            copies = [analysis.article(a).title for a in wire.articles if a != claim.article]
+            out.append("\nWire copy: ", style=self._s("label"))
+            out.append(
+                f"{'; '.join(_safe(t) for t in copies)} carry the same story "
+                "(counted as one source)",
+                style=self._s("wire"),
+            )
         if not session.is_claim(claim_id):
             out.append("\nNot a claim (K makes it one).", style=self._s("muted"))
             return out
@@ -77,19 +157,29 @@ class Inspector(VerticalScroll, can_focus=False):
             out.append("\nAttributed to: ", style=self._s("label"))
             out.append(_safe(claim.attribution))
         verdict = session.verdict(claim_id)
+        disagreement = session.disagreement(claim_id)
         out.append("\nVerdict: ", style=self._s("label"))
-        if verdict is None:
+        if disagreement is not None:
+            out.append("reviewers disagree: ", style=self._s("conflict"))
+            for i, (name, said) in enumerate(disagreement.statuses):
+                out.append(", " if i else "")
+                out.append(f"{_safe(name)} ")
+                out.append(f"{SYMBOLS[said.value]} {said.value}", style=self._s(said.value))
+            out.append(" (c, d or u settles it)", style=self._s("suggestion"))
+        elif verdict is None:
             out.append("untriaged", style=self._s("muted"))
         else:
             status = verdict.status.value
             out.append(f"{SYMBOLS[status]} {status}", style=self._s(status))
+            if verdict.reviewer:
+                out.append(f" ({_safe(verdict.reviewer)})", style=self._s("muted"))
             if verdict.note:
                 out.append("\nNote: ", style=self._s("label"))
                 out.append(printable(verdict.note))
             if verdict.sources:
                 out.append("\nSources: ", style=self._s("label"))
                 out.append("; ".join(_safe(s) for s in verdict.sources))
-        suggestion = suggest(analysis, claim_id)
+        suggestion = suggest(analysis, claim_id, sources)
         out.append("\nSuggestion: ", style=self._s("label"))
         if suggestion.status is not None:
             status = suggestion.status.value
@@ -109,11 +199,21 @@ class Inspector(VerticalScroll, can_focus=False):
         if not matches:
             out.append(" (no other article says this)", style=self._s("muted"))
         own = analysis.claim(claim_id)
+        sources = session.sources
+        wire_number = {a: i for i, g in enumerate(sources.wire, 1) for a in g.articles}
         for m in matches[:MAX_MATCHES]:
             other = analysis.claim(other_end(m, claim_id))
             title = _safe(analysis.article(other.article).title)
             out.append(f"\n{m.score:5.1f} {m.tier!s:<7} ", style=self._s("score"))
             out.append(title, style=self._s("label"))
+            out.append(" · ", style=self._s("muted"))
+            out.append(_safe(sources.outlet[other.article]), style=self._s("outlet"))
+            if other.article in wire_number:  # the article list's marker for the group
+                out.append(f" ≈ wire {wire_number[other.article]}", style=self._s("wire"))
+            if other.article != own.article and sources.source_of(
+                other.article
+            ) == sources.source_of(own.article):
+                out.append(" (same source: not independent)", style=self._s("wire"))
             theirs = [k.b if m.a == claim_id else k.a for k in m.conflicts]
             for k in m.conflicts:
                 ours, their = (k.a, k.b) if m.a == claim_id else (k.b, k.a)

@@ -1,4 +1,5 @@
-"""The line at the top: overall progress, the filter, orphans and the verdict file's path."""
+"""The line at the top: overall progress, the filter, disagreements to settle, orphans and
+the verdict file's path."""
 
 from __future__ import annotations
 
@@ -19,6 +20,7 @@ class Status:
     filter: str = "all"
     shown: int = 0  # claims the filter lets through
     orphans: int = 0
+    disagreements: int = 0  # merged files: claims the reviewers decided differently
     path: str = ""
     loading: str = ""  # non-empty while the corpus is being read: what is happening
 
@@ -29,6 +31,7 @@ class StatusBar(Static):
         "status-bar--progress",
         "status-bar--filter",
         "status-bar--orphans",
+        "status-bar--disagreements",
         "status-bar--path",
     }
     status: reactive[Status] = reactive(Status, layout=False)
@@ -36,7 +39,7 @@ class StatusBar(Static):
 
     def watch_status(self, status: Status) -> None:
         self.filtered = status.filter != "all"
-        self.update(self._text(status))
+        self.update(self._text(status), layout=False)  # one line, always: no relayout
 
     def watch_filtered(self, filtered: bool) -> None:
         self.set_class(filtered, "-filtered")
@@ -52,6 +55,13 @@ class StatusBar(Static):
             )
             label = f" · filter: {s.filter} ({s.shown})" if s.filter != "all" else " · filter: all"
             parts.append(Text(label, style=style("status-bar--filter")))
+            if s.disagreements:
+                parts.append(
+                    Text(
+                        f" · {s.disagreements} to adjudicate",
+                        style=style("status-bar--disagreements"),
+                    )
+                )
             if s.orphans:
                 parts.append(Text(f" · {s.orphans} orphaned", style=style("status-bar--orphans")))
         parts.append(

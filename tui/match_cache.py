@@ -1,0 +1,495 @@
+"""A disk cache of claims and matches: reopening a corpus skips segmentation and matching.
+
+Layout under the cache folder (`[cache] dir`, else the user's cache folder):
+
+    claims/<k[:2]>/<k>.cc   one article's units; k = hash of the article's id and text
+    matches/<s>/<c>.cc      one corpus's matches and clusters; s = hash of the settings and
+                            the code version, c = hash of the corpus's article keys
+
+Every file is one header line (JSON: format, kind, key, code version, the body's size and
+sha256) followed by a JSON body. A file whose header, size or checksum does not fit, that
+fails to parse, or whose content does not fit the articles it is read for, is a miss: it is
+rebuilt and overwritten, never trusted. Files are written under a temporary name and
+renamed, so a reader never sees half a file, whatever other processes do. Nothing is ever
+unpickled.
+
+Why reuse is sound: an article's units are a function of its id and text; a pair's score,
+tier and conflicts are a function of its two claims and the settings. So when the corpus
+changes, the matches among the articles it shares with a cached corpus still hold: only
+the pairs with a claim of an added (or edited) article are scored, and clusters are
+recomputed from all the matches. The code version is crosscheck's version plus a digest of
+the source of the modules that decide claims and matches (found through their imports), so
+a changed segmenter or scorer never reads its predecessor's results.
+
+Match entries are kept for the KEEP_CORPORA most recently used corpora. Claims entries
+(one per article text, a few KB each) are not pruned yet; a new code version rewrites an
+article's entry in place.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import re
+import tempfile
+from dataclasses import asdict, dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from tui import matching
+from tui.articles import Article, Corpus
+from tui.claims import Claim, DateMention, Kind, Quantity, extract_claims
+from tui.config import Config, MatchSettings
+from tui.conflicts import Conflict
+from tui.matching import Cluster, Match, MatchResult, Tier
+
+FORMAT = "crosscheck-cache/1"
+SUFFIX = ".cc"
+# Corpora whose matches are kept (most recently used first); older entries are deleted.
+KEEP_CORPORA = 8
+
+
+# The modules whose code decides claims and matches; with what they import, they make the
+# code version. Edits elsewhere (the app, the CLI, verdicts) keep the cache valid.
+ROOT_MODULES = ("tui.claims", "tui.matching", "tui.match_cache")
+_IMPORT = re.compile(
+    r"^[ \t]*(?:from[ \t]+(tui(?:\.\w+)*)[ \t]+import[ \t]+(\([^)]*\)|[^\n]*)"
+    r"|import[ \t]+(tui(?:\.\w+)+))",
+    re.MULTILINE,
+)
+
+
+def _module_file(package: Path, name: str) -> Path | None:
+    parts = name.split(".")[1:]
+    for candidate in (
+        package.joinpath(*parts).with_suffix(".py"),
+        package.joinpath(*parts, "__init__.py"),
+    ):
+        if parts and candidate.is_file():
+            return candidate
+    return None
+
+
+def _imported(source: str) -> set[str]:
+    """The tui modules a source file imports (at the top or inside functions)."""
+    names: set[str] = set()
+    for base, imported, plain in _IMPORT.findall(source):
+        if plain:
+            names.add(plain)
+            continue
+        names.add(base)
+        for name in imported.split("#")[0].strip("() \t\n").split(","):
+            if name.split():
+                names.add(f"{base}.{name.split()[0]}")  # a submodule, when it is one
+    return names
+
+
+@lru_cache(maxsize=1)
+def code_version() -> str:
+    """crosscheck's version and a digest of the source that decides claims and matches."""
+    import tui
+
+    package = Path(tui.__file__).parent
+    digest = hashlib.sha256()
+    seen: set[Path] = set()
+    todo = list(ROOT_MODULES)
+    try:
+        while todo:
+            path = _module_file(package, todo.pop())
+            if path is None or path in seen:
+                continue
+            seen.add(path)
+            todo.extend(_imported(path.read_text(encoding="utf-8")))
+        for path in sorted(seen):
+            relative = path.relative_to(package).as_posix()
+            digest.update(relative.encode() + b"\0" + path.read_bytes() + b"\0")
+    except (OSError, UnicodeDecodeError):
+        return f"{tui.__version__}+unknown"
+    return f"{tui.__version__}+{digest.hexdigest()[:16]}"
+
+
+def _hash(*parts: str) -> str:
+    return hashlib.sha256("\x1f".join(parts).encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def article_key(article: Article) -> str:
+    """What an article's units depend on: its id and its text."""
+    text = hashlib.sha256(article.text.encode("utf-8", "surrogatepass")).hexdigest()
+    return _hash("article", article.id, text)
+
+
+def _settings_json(settings: MatchSettings) -> str:
+    return json.dumps(asdict(settings), sort_keys=True)
+
+
+@dataclass(slots=True)
+class CacheReport:
+    """What the last `segment`/`match` call found (for messages and benchmarks)."""
+
+    articles_cached: int = 0
+    articles_segmented: int = 0
+    matches: str = ""  # "hit", "partial", "miss"
+    fresh_claims: int = 0  # claims whose pairs were scored on the last `match`
+    ignored: list[str] = field(default_factory=list)  # entries damaged or stale
+
+
+class MatchCache:
+    """Claims and matches on disk under `root`; see the module docstring."""
+
+    def __init__(self, root: Path, version: str | None = None) -> None:
+        self.root = Path(root)
+        self.version = code_version() if version is None else version
+        self.report = CacheReport()
+
+    @classmethod
+    def for_config(cls, config: Config) -> MatchCache | None:
+        """The cache the config asks for, or None when `[cache] enabled = false`."""
+        if not config.cache_enabled:
+            return None
+        if config.cache_dir is not None:
+            return cls(config.cache_dir)
+        from platformdirs import user_cache_dir
+
+        return cls(Path(user_cache_dir("crosscheck", appauthor=False)))
+
+    # ---- the two stages -----------------------------------------------------------------
+
+    def segment(self, corpus: Corpus) -> tuple[Claim, ...]:
+        """Every unit of every article, as `segment_corpus` gives them; cached per article."""
+        self.report = CacheReport()
+        units: list[Claim] = []
+        cached = segmented = 0
+        for article in corpus.articles:
+            key = article_key(article)
+            path = self._claims_path(key)
+            found = self._read(path, "claims", key)
+            claims = None
+            if found is not None:
+                try:
+                    claims = _claims_from_json(article, found[1])
+                except Exception:  # written by something else, or a bug: never trusted
+                    self.report.ignored.append(str(path))
+            if claims is None:
+                claims = extract_claims(article)
+                self._write(path, "claims", key, _claims_to_json(article, claims))
+                segmented += 1
+            else:
+                cached += 1
+            units.extend(claims)
+        self.report.articles_cached, self.report.articles_segmented = cached, segmented
+        return tuple(units)
+
+    def match(
+        self, corpus: Corpus, claims: tuple[Claim, ...], settings: MatchSettings
+    ) -> MatchResult:
+        """`match_claims(claims, settings)`, reusing the matches of a cached corpus.
+
+        The same corpus: nothing is scored. An overlapping corpus: the matches among the
+        shared articles are reused and only the pairs with a claim of another article are
+        scored. Nothing usable: a full run. The result is stored for next time."""
+        keys = {a.id: article_key(a) for a in corpus.articles}
+        current = set(keys.values())
+        folder = self.root / "matches" / _hash(self.version, _settings_json(settings))[:32]
+        corpus_key = _hash("corpus", *sorted(current))
+        units = [c for c in claims if c.is_claim]
+        ids_by_key: dict[str, set[str]] = {k: set() for k in current}
+        for c in units:
+            ids_by_key[keys[c.article]].add(c.id)
+
+        for path in self._candidates(folder, corpus_key, current):
+            found = self._read(path, "matches", path.stem)
+            if found is None:
+                continue
+            header, body = found
+            try:
+                shared = set(header["articles"]) & current
+                known = _matches_from_json(header, body, shared, ids_by_key)
+                if shared == current and set(header["articles"]) == current:
+                    clusters = _clusters_from_json(body)
+                    self.report.matches, self.report.fresh_claims = "hit", 0
+                    with contextlib.suppress(OSError):
+                        os.utime(path)  # recently used: kept by the pruning
+                    return MatchResult(known, clusters)
+            except Exception:
+                self.report.ignored.append(str(path))
+                continue
+            fresh = {cid for k in current - shared for cid in ids_by_key[k]}
+            result = matching.match_claims(claims, settings, fresh=fresh, known=known)
+            self.report.matches, self.report.fresh_claims = "partial", len(fresh)
+            break
+        else:
+            result = matching.match_claims(claims, settings)
+            self.report.matches, self.report.fresh_claims = "miss", len(units)
+        article_of = {c.id: keys[c.article] for c in units}
+        header_extra, body = _result_to_json(result, article_of, sorted(current))
+        self._write(folder / f"{corpus_key}{SUFFIX}", "matches", corpus_key, body, header_extra)
+        self._prune()
+        return result
+
+    # ---- entries ------------------------------------------------------------------------
+
+    def _claims_path(self, key: str) -> Path:
+        return self.root / "claims" / key[:2] / f"{key}{SUFFIX}"
+
+    def _candidates(self, folder: Path, corpus_key: str, current: set[str]) -> list[Path]:
+        """Match entries to try: this corpus's own, then the others by articles shared."""
+        exact = folder / f"{corpus_key}{SUFFIX}"
+        ranked: list[tuple[int, float, Path]] = []
+        try:
+            others = [p for p in folder.iterdir() if p.suffix == SUFFIX and p != exact]
+        except OSError:
+            others = []
+        for path in others:
+            header = self._header(path, "matches", path.stem)
+            if header is None:
+                continue
+            try:
+                shared = len(set(header["articles"]) & current)
+                if shared:
+                    ranked.append((shared, path.stat().st_mtime, path))
+            except Exception:
+                continue
+        ranked.sort(key=lambda r: (r[0], r[1]), reverse=True)
+        return [exact, *(p for _, _, p in ranked)]
+
+    def _header(self, path: Path, kind: str, key: str) -> dict[str, Any] | None:
+        try:
+            with path.open("rb") as f:
+                header = json.loads(f.readline())
+        except Exception:  # missing, unreadable, not JSON: a miss
+            return None
+        if not (
+            isinstance(header, dict)
+            and header.get("format") == FORMAT
+            and header.get("kind") == kind
+            and header.get("key") == key
+            and header.get("version") == self.version
+            and isinstance(header.get("size"), int)
+            and isinstance(header.get("sha256"), str)
+        ):
+            return None
+        return header
+
+    def _read(self, path: Path, kind: str, key: str) -> tuple[dict[str, Any], Any] | None:
+        """(header, body) of a whole, current entry, or None (a miss) for anything else."""
+        try:
+            with path.open("rb") as f:
+                line = f.readline()
+                data = f.read()
+        except OSError:
+            return None
+        try:
+            header = json.loads(line)
+            if not (
+                isinstance(header, dict)
+                and header.get("format") == FORMAT
+                and header.get("kind") == kind
+                and header.get("key") == key
+                and header.get("version") == self.version
+                and header.get("size") == len(data)
+                and header.get("sha256") == hashlib.sha256(data).hexdigest()
+            ):
+                if path.exists():
+                    self.report.ignored.append(str(path))
+                return None
+            return header, json.loads(data)
+        except Exception:  # not JSON, wrong shapes: a miss
+            self.report.ignored.append(str(path))
+            return None
+
+    def _write(
+        self, path: Path, kind: str, key: str, body: Any, extra: dict[str, Any] | None = None
+    ) -> None:
+        """Write the entry atomically (temporary file, then rename). A cache that cannot be
+        written (read-only, disk full) only costs the next run its speed."""
+        data = json.dumps(body, separators=(",", ":")).encode("ascii")
+        header = {
+            "format": FORMAT,
+            "kind": kind,
+            "key": key,
+            "version": self.version,
+            "size": len(data),
+            "sha256": hashlib.sha256(data).hexdigest(),
+            **(extra or {}),
+        }
+        payload = json.dumps(header, separators=(",", ":")).encode("ascii") + b"\n" + data
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=".", suffix=".tmp")
+        except OSError:
+            return
+        try:
+            with os.fdopen(fd, "wb") as f:
+                f.write(payload)
+            os.replace(temporary, path)
+        except OSError:
+            with contextlib.suppress(OSError):
+                os.unlink(temporary)
+
+    def _prune(self) -> None:
+        """Keep the KEEP_CORPORA most recently used match entries (any settings, any version)."""
+        try:
+            entries = [
+                (p.stat().st_mtime, p)
+                for folder in (self.root / "matches").iterdir()
+                if folder.is_dir()
+                for p in folder.iterdir()
+                if p.suffix == SUFFIX
+            ]
+        except OSError:
+            return
+        entries.sort(key=lambda e: e[0], reverse=True)
+        for _, path in entries[KEEP_CORPORA:]:
+            with contextlib.suppress(OSError):
+                path.unlink()
+                path.parent.rmdir()  # only when empty; OSError otherwise
+
+
+# ---- bodies -----------------------------------------------------------------------------
+
+
+def _claims_to_json(article: Article, claims: list[Claim]) -> dict[str, Any]:
+    """Units without their text (it is the article's text between the offsets)."""
+    return {
+        "article": article.id,
+        "units": [
+            [
+                c.id,
+                c.start,
+                c.end,
+                str(c.kind),
+                c.index,
+                [[q.value, q.unit, q.text, q.start, q.end] for q in c.numbers],
+                [[d.text, d.year, d.month, d.day, d.start, d.end] for d in c.dates],
+                c.attribution,
+            ]
+            for c in claims
+        ],
+    }
+
+
+def _is_int(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _in(k: Any, items: list[Any]) -> bool:
+    """Is `k` an index of `items` (negative indexes are not)?"""
+    return _is_int(k) and 0 <= k < len(items)
+
+
+def _claims_from_json(article: Article, body: Any) -> list[Claim]:
+    """The units, checked against the article; ValueError (or another error) if they do not fit."""
+    if body["article"] != article.id:
+        raise ValueError("claims of another article")
+    text, prefix, size = article.text, article.id + ":", len(article.text)
+    kinds = {str(k): k for k in Kind}
+    claims: list[Claim] = []
+    for index, (cid, start, end, kind, position, numbers, dates, attribution) in enumerate(
+        body["units"]
+    ):
+        if not (
+            isinstance(cid, str)
+            and cid.startswith(prefix)
+            and _is_int(start)
+            and _is_int(end)
+            and 0 <= start <= end <= size
+            and position == index
+            and isinstance(attribution, str)
+        ):
+            raise ValueError(f"unit {index} does not fit the article")
+        quantities = tuple(
+            Quantity(value, unit, surface, s, e) for value, unit, surface, s, e in numbers
+        )
+        mentions = tuple(DateMention(t, y, m, d, s, e) for t, y, m, d, s, e in dates)
+        claims.append(
+            Claim(
+                cid,
+                article.id,
+                text[start:end],
+                start,
+                end,
+                kinds[kind],
+                index,
+                quantities,
+                mentions,
+                attribution,
+            )
+        )
+    return claims
+
+
+def _result_to_json(
+    result: MatchResult, article_of: dict[str, str], articles: list[str]
+) -> tuple[dict[str, Any], dict[str, Any]]:
+    """(header extra, body): claims by index, each with its article's index in `articles`."""
+    ids = sorted({cid for m in result.matches for cid in (m.a, m.b)})
+    index = {cid: k for k, cid in enumerate(ids)}
+    position = {key: k for k, key in enumerate(articles)}
+    rows: list[list[Any]] = []
+    for m in result.matches:
+        row: list[Any] = [index[m.a], index[m.b], m.score, str(m.tier)]
+        if m.conflicts:
+            row.append([[c.kind, c.subject, c.a, c.b] for c in m.conflicts])
+        rows.append(row)
+    body = {
+        "claims": ids,
+        "owner": [position[article_of[cid]] for cid in ids],
+        "matches": rows,
+        "clusters": [[cl.id, [index[cid] for cid in cl.claims]] for cl in result.clusters],
+    }
+    return {"articles": articles}, body
+
+
+def _kept_claims(
+    header: dict[str, Any], body: Any, shared: set[str], ids_by_key: dict[str, set[str]]
+) -> list[bool]:
+    """Per cached claim: is its article shared? Raises ValueError when a shared article's
+    cached claim is not one of its current claims (the entry does not fit)."""
+    articles, ids, owner = header["articles"], body["claims"], body["owner"]
+    if len(ids) != len(owner):
+        raise ValueError("claims and owners differ in length")
+    kept = []
+    for cid, k in zip(ids, owner, strict=True):
+        if not _in(k, articles):
+            raise ValueError("an owner out of range")
+        key = articles[k]
+        keep = key in shared
+        if keep and cid not in ids_by_key[key]:
+            raise ValueError(f"{cid}: not a claim of its article")
+        kept.append(keep)
+    return kept
+
+
+def _matches_from_json(
+    header: dict[str, Any], body: Any, shared: set[str], ids_by_key: dict[str, set[str]]
+) -> tuple[Match, ...]:
+    """The cached matches between claims of shared articles."""
+    kept = _kept_claims(header, body, shared, ids_by_key)
+    ids = body["claims"]
+    tiers = {str(t): t for t in Tier}
+    matches: list[Match] = []
+    for row in body["matches"]:
+        i, j, score, tier = row[0], row[1], row[2], row[3]
+        if i < 0 or j < 0:  # out of range on the other side: IndexError below
+            raise ValueError("a match row out of range")
+        if not (kept[i] and kept[j]):
+            continue
+        a, b = ids[i], ids[j]
+        if not (a < b and isinstance(score, float) and 0.0 <= score <= 100.0):
+            raise ValueError("a match row does not fit")
+        conflicts = tuple(Conflict(*c) for c in row[4]) if len(row) > 4 else ()
+        matches.append(Match(a, b, score, tiers[tier], conflicts))
+    return tuple(matches)
+
+
+def _clusters_from_json(body: Any) -> tuple[Cluster, ...]:
+    ids = body["claims"]
+    clusters = []
+    for cid, members in body["clusters"]:
+        if not (isinstance(cid, str) and len(members) >= 2 and all(_in(k, ids) for k in members)):
+            raise ValueError("a cluster does not fit")
+        clusters.append(Cluster(cid, tuple(ids[k] for k in members)))
+    return tuple(clusters)
