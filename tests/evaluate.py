@@ -8,7 +8,7 @@ from pathlib import Path
 if __package__ in (None, ""):  # run as a script: make the repository importable
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from tests import eval_claims, eval_matching  # noqa: E402
+from tests import eval_claims, eval_matching
 
 
 def main() -> int:

@@ -187,6 +187,67 @@ def test_stats_prints_no_control_characters(
         assert unsafe_in(out) == [] and unsafe_in(err) == []
 
 
+EXPORT_FORMATS = ["json", "csv", "md", "claimreview", "w3c"]
+
+
+def _hostile_verdicts(hostile: Path, tmp_path: Path) -> Path:
+    """A verdict file deciding every claim of the hostile article, with a hostile note."""
+    from tests.exports_support import write_verdicts
+    from tui.analysis import analyse
+    from tui.config import MatchSettings
+    from tui.verdicts import Status
+
+    claims = analyse([hostile], MatchSettings()).claims_of("hostile")
+    decisions = [("hostile", c.text, Status.DISPUTED) for c in claims]
+    note = f"see{ESC}]52;c;ZXZpbA=={BEL} and \x9b2J \u202eton"
+    path = tmp_path / "hostile-verdicts.toml"
+    write_verdicts(path, hostile, "r", decisions, notes={claims[0].text: note})
+    return path
+
+
+@pytest.mark.parametrize("fmt", EXPORT_FORMATS)
+def test_export_to_stdout_prints_no_control_characters(
+    hostile: Path, fmt: str, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    verdicts = _hostile_verdicts(hostile, tmp_path)
+    config = _config(tmp_path, hostile)
+    code, out, err = _run(
+        capsys, "export", "--config", config, "--verdicts", verdicts, "--format", fmt
+    )
+    assert code == 0, err
+    assert "taxes rose 40%" in out  # the hostile claims are there
+    # CSV rows end in CRLF as RFC 4180 asks; any other carriage return is article text.
+    assert unsafe_in(out.replace("\r\n", "\n")) == [] and unsafe_in(err) == []
+
+
+@pytest.mark.parametrize("fmt", ["json", "claimreview", "w3c"])
+def test_json_exports_escape_control_characters_and_keep_the_text(
+    hostile: Path, fmt: str, tmp_path: Path
+) -> None:
+    verdicts = _hostile_verdicts(hostile, tmp_path)
+    out = tmp_path / f"out.{fmt}"
+    config = _config(tmp_path, hostile)
+    args = ["export", "--config", str(config), "--verdicts", str(verdicts)]
+    assert main([*args, "--format", fmt, "-o", str(out)]) == 0
+    written = out.read_text(encoding="utf-8")
+    assert unsafe_in(written) == []  # escaped as \u001b, \u009b ...
+    texts = "".join(_strings(json.loads(written)))
+    assert f"{ESC}[2J" in texts and "\x9b31m" in texts  # the exact text, once parsed
+
+
+def test_csv_export_to_a_file_keeps_the_exact_text(hostile: Path, tmp_path: Path) -> None:
+    import csv
+    import io
+
+    verdicts = _hostile_verdicts(hostile, tmp_path)
+    out = tmp_path / "out.csv"
+    config = _config(tmp_path, hostile)
+    args = ["export", "--config", str(config), "--verdicts", str(verdicts)]
+    assert main([*args, "--format", "csv", "-o", str(out)]) == 0
+    rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8"), newline="")))
+    assert any(f"{ESC}[2J" in row["text"] for row in rows)  # data, not made printable
+
+
 def _config(tmp_path: Path, corpus: Path) -> Path:
     path = tmp_path / "hostile-config.toml"
     path.write_text(f'[corpus]\npath = "{corpus}"\n[cache]\nenabled = false\n')

@@ -73,6 +73,25 @@ def test_save_writes_a_parseable_file_and_keeps_the_previous_as_bak(store: Verdi
     assert leftovers == []
 
 
+def test_saving_keeps_the_permissions_the_user_gave_the_file(store: VerdictStore) -> None:
+    first = replace(store.verdict_set, verdicts=(verdict("a:1"),))
+    store.save(first)
+    os.chmod(store.path, 0o640)  # shared with the desk's group, say
+    store.save(replace(first, verdicts=(verdict("a:1", Status.UNSOURCED),)))
+    assert store.path.stat().st_mode & 0o777 == 0o640
+    assert backup_path(store.path).stat().st_mode & 0o777 == 0o640
+
+
+def test_a_new_file_gets_the_permissions_a_plain_write_would(tmp_path: Path) -> None:
+    old = os.umask(0o022)
+    try:
+        with VerdictStore.open(tmp_path / "v.toml", reviewer="a", corpus=tmp_path) as s:
+            s.save(replace(s.verdict_set, verdicts=(verdict("a:1"),)))
+    finally:
+        os.umask(old)
+    assert (tmp_path / "v.toml").stat().st_mode & 0o777 == 0o644  # not mkstemp's 0600
+
+
 def test_reopening_restores_what_was_saved(tmp_path: Path) -> None:
     path = tmp_path / "v.toml"
     with VerdictStore.open(path, reviewer="alice", corpus=tmp_path) as s:
@@ -159,6 +178,31 @@ def test_a_decision_cleared_here_but_changed_there_is_kept(store: VerdictStore) 
     store.path.write_text(dumps(replace(base, verdicts=(later,))), encoding="utf-8")
     saved = store.save(replace(base, verdicts=()))
     assert saved.verdicts == (later,)
+
+
+def test_a_merged_file_keeps_each_reviewers_verdict_through_an_external_change(
+    store: VerdictStore,
+) -> None:
+    def by(reviewer: str, status: Status, hours: int = 0) -> Verdict:
+        return replace(verdict("a:1", status, T0 + timedelta(hours=hours)), reviewer=reviewer)
+
+    merged = replace(store.verdict_set, reviewers=("alice", "bob"))
+    base = store.save(
+        replace(merged, verdicts=(by("alice", Status.DISPUTED), by("bob", Status.UNSOURCED)))
+    )
+    # Someone else changes bob's verdict on the claim while we change alice's.
+    theirs = (by("alice", Status.DISPUTED), by("bob", Status.CORROBORATED, 2))
+    store.path.write_text(dumps(replace(base, verdicts=theirs)), encoding="utf-8")
+    saved = store.save(
+        replace(base, verdicts=(by("alice", Status.CORROBORATED, 1), by("bob", Status.UNSOURCED)))
+    )
+    assert {v.reviewer: v.status for v in saved.verdicts} == {
+        "alice": Status.CORROBORATED,  # our change
+        "bob": Status.CORROBORATED,  # theirs: not replaced by alice's verdict
+    }
+    assert "verdict for claim a:1 (bob) added or changed by the other writer: kept" in (
+        store.external_changes
+    )
 
 
 def test_no_change_means_no_report_and_a_touch_is_not_a_change(store: VerdictStore) -> None:

@@ -7,7 +7,6 @@ subcommands are headless and print tables (rich) or one JSON document.
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
 from collections.abc import Callable, Sequence
@@ -186,13 +185,11 @@ def cmd_open(args: argparse.Namespace) -> int:
 
 
 def _print_json(doc: object) -> None:
-    # Compact separators keep json on its C encoder: large corpora print in a fraction of
-    # the time an indented document takes. Control characters from article text (C1, bidi,
-    # zero-width) are written escaped, so the document is inert on a terminal.
-    from tui.safe_text import json_escape_unsafe
+    # Control characters from article text (C1, bidi, zero-width) are written escaped, so
+    # the document is inert on a terminal.
+    from tui.safe_text import json_document
 
-    text = json.dumps(doc, ensure_ascii=False, separators=(",", ":"))
-    sys.stdout.write(json_escape_unsafe(text))
+    sys.stdout.write(json_document(doc))
     sys.stdout.write("\n")
 
 
@@ -232,7 +229,12 @@ def cmd_export(args: argparse.Namespace) -> int:
         warn(f"{n} verdict{'s' * (n != 1)} could not be re-anchored; exported with orphan: true")
     text = export(ws, args.format)
     if args.output is None:
-        sys.stdout.write(text)
+        # A file keeps the exact text; what reaches stdout (a terminal, often) is made
+        # inert: JSON formats already escape, CSV and Markdown get visible stand-ins (CSV's
+        # CRLF row ends stay).
+        from tui.safe_text import printable
+
+        sys.stdout.write("\r\n".join(printable(line) for line in text.split("\r\n")))
     else:
         write_text_atomic(args.output, text)
     return EXIT_OK

@@ -61,6 +61,12 @@ def _merge(
     return tuple(merged)
 
 
+def _verdict_key(v: Verdict) -> str:
+    # A merged file holds one verdict per claim and reviewer: keyed by the claim alone,
+    # one reviewer's verdict would replace another's.
+    return f"{v.anchor.claim} ({v.reviewer})" if v.reviewer else v.anchor.claim
+
+
 def merge_external(
     base: VerdictSet, ours: VerdictSet, theirs: VerdictSet
 ) -> tuple[VerdictSet, list[str]]:
@@ -71,7 +77,7 @@ def merge_external(
         base.verdicts,
         ours.verdicts,
         theirs.verdicts,
-        lambda v: v.anchor.claim,
+        _verdict_key,
         lambda v: v.decided_at,
         "verdict",
         report,

@@ -7,8 +7,10 @@ itself. Offsets are kept: every character maps to exactly one character.
 
 from __future__ import annotations
 
+import json
 import re
 import unicodedata
+from typing import Any
 
 _BIDI = {chr(c) for c in (*range(0x202A, 0x202F), *range(0x2066, 0x206A), 0x200E, 0x200F, 0x061C)}
 _ZERO_WIDTH = {"\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u00ad"}
@@ -56,3 +58,15 @@ def json_escape_unsafe(document: str) -> str:
     Such characters can only stand inside JSON strings, where the escape means the same
     character: the document parses to the same data."""
     return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", document)
+
+
+def json_document(doc: Any, indent: int | None = None) -> str:
+    """`doc` as JSON text that is inert on a terminal and parses back to the same data.
+
+    Without an indent the compact separators keep json on its C encoder, so large
+    documents print in a fraction of the time an indented one takes."""
+    if indent is None:
+        text = json.dumps(doc, ensure_ascii=False, separators=(",", ":"))
+    else:
+        text = json.dumps(doc, ensure_ascii=False, indent=indent)
+    return json_escape_unsafe(text)

@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import tempfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -28,6 +27,7 @@ from glob import escape as glob_escape
 from pathlib import Path
 from types import TracebackType
 
+from tui.atomic_file import temp_prefix, write_atomically
 from tui.external_merge import merge_external
 from tui.file_lock import FileLock, StoreLocked
 from tui.history import HistoryEntry, append_history, history_path
@@ -80,45 +80,12 @@ def _decode(data: bytes, path: Path) -> str:
         raise VerdictFileError(path, f"not UTF-8 text (byte {exc.start})", line) from None
 
 
-def _fsync_folder(folder: Path) -> None:
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:  # platforms that cannot open a folder (Windows) have nothing to sync
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass  # some file systems refuse fsync on a folder; the rename is still done
-    finally:
-        os.close(fd)
-
-
-def _temp_prefix(path: Path) -> str:
-    return f".{path.name}."
-
-
 def _remove_stale_temps(path: Path) -> None:
     """Temp files a killed writer left beside `path`; safe while we hold the lock."""
     for target in (path, backup_path(path)):
         # mkstemp names: the prefix, 8 random characters, the suffix
-        for stale in path.parent.glob(f"{glob_escape(_temp_prefix(target))}{'?' * 8}.tmp"):
+        for stale in path.parent.glob(f"{glob_escape(temp_prefix(target))}{'?' * 8}.tmp"):
             stale.unlink(missing_ok=True)
-
-
-def write_atomically(path: Path, data: bytes) -> os.stat_result:
-    """Write `data` to a temp file beside `path`, fsync, rename over `path`; its stat."""
-    fd, tmp = tempfile.mkstemp(prefix=_temp_prefix(path), suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    _fsync_folder(path.parent)
-    return os.stat(path)
 
 
 class VerdictStore:
@@ -197,7 +164,7 @@ class VerdictStore:
         vs = canonical(vs)
         new = dumps(vs).encode("utf-8")
         if self._data is not None and new != self._data:
-            write_atomically(backup_path(self.path), self._data)
+            write_atomically(backup_path(self.path), self._data, like=self.path)
         if new != self._data:
             st = write_atomically(self.path, new)
             self._seen, self._data = _Seen.of(st, new), new

@@ -16,10 +16,10 @@ One ClaimReview per verdict:
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from tui.exporters.records import ExportRecord, article_address, article_of, iso_utc, records
+from tui.safe_text import json_document
 from tui.verdicts import Status
 from tui.workspace import Workspace
 
@@ -70,4 +70,4 @@ def review(ws: Workspace, r: ExportRecord) -> dict[str, Any]:
 
 def to_claimreview(ws: Workspace) -> str:
     doc = [review(ws, r) for r in records(ws)]
-    return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+    return json_document(doc, indent=2) + "\n"

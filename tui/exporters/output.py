@@ -7,20 +7,14 @@ raises OutputError with a one-line reason.
 
 from __future__ import annotations
 
-import contextlib
 import os
-import tempfile
 from pathlib import Path
+
+from tui.atomic_file import write_atomically
 
 
 class OutputError(Exception):
     """The output file cannot be written; the message is one line."""
-
-
-def _default_mode() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return 0o666 & ~mask
 
 
 def check_writable(path: Path) -> None:
@@ -39,24 +33,7 @@ def check_writable(path: Path) -> None:
 def write_text_atomic(path: Path, text: str) -> None:
     """Write `text` (UTF-8) to `path` whole or not at all; OutputError says why not."""
     check_writable(path)
-    folder = path.parent
     try:
-        fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+        write_atomically(path, text.encode("utf-8"))
     except OSError as exc:
         raise OutputError(f"{path}: cannot write ({exc.strerror or exc})") from None
-    try:
-        # mkstemp makes the file private (0600); give it the mode a plain open would.
-        os.fchmod(fd, path.stat().st_mode & 0o777 if path.exists() else _default_mode())
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as out:
-            out.write(text)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(temp, path)
-    except OSError as exc:
-        with contextlib.suppress(OSError):
-            os.unlink(temp)
-        raise OutputError(f"{path}: cannot write ({exc.strerror or exc})") from None
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temp)
-        raise

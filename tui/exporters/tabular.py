@@ -14,10 +14,10 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 from typing import Any
 
 from tui.exporters.records import ExportRecord, iso_utc, records
+from tui.safe_text import json_document
 from tui.workspace import Workspace
 
 CSV_FIELDS = (
@@ -58,7 +58,7 @@ def record_object(r: ExportRecord) -> dict[str, Any]:
 
 def to_json(ws: Workspace) -> str:
     doc = [record_object(r) for r in records(ws)]
-    return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+    return json_document(doc, indent=2) + "\n"
 
 
 def _joined(items: list[str]) -> str:

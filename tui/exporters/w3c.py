@@ -17,11 +17,11 @@ all. Ids are `urn:uuid:` values derived from the verdict, so a re-export gives t
 
 from __future__ import annotations
 
-import json
 import uuid
 from typing import Any
 
 from tui.exporters.records import ExportRecord, article_address, article_of, iso_utc, records
+from tui.safe_text import json_document
 from tui.workspace import Workspace
 
 CONTEXT = "http://www.w3.org/ns/anno.jsonld"
@@ -89,4 +89,4 @@ def to_w3c(ws: Workspace) -> str:
             "items": items,
         },
     }
-    return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+    return json_document(doc, indent=2) + "\n"
