@@ -144,7 +144,8 @@ def parse_config(
             key in kinds
             and (checked := _check_number(key, value, kinds[key], problems)) is not None
         ):
-            matching = replace(matching, **{key: checked})
+            update: dict[str, Any] = {key: checked}  # the field's own type, checked above
+            matching = replace(matching, **update)
     if matching.related_threshold > matching.match_threshold:
         problems.append(
             "[matching] related_threshold must not exceed match_threshold;"
