@@ -1,10 +1,11 @@
-"""Quality gate: the matcher on the labelled development set (tests/data/matching)."""
+"""Quality gate: the matcher on the labelled development set and the held-out set
+(tests/data/matching: pairs.toml may be tuned on, heldout.toml never)."""
 
 from __future__ import annotations
 
 import pytest
 
-from tests.eval_matching import evaluate
+from tests.eval_matching import HELDOUT, evaluate
 
 
 @pytest.fixture(scope="module")
@@ -12,21 +13,32 @@ def result() -> dict:
     return evaluate()
 
 
-def test_every_labelled_pair_is_judged(result: dict) -> None:
-    assert result["pairs"] + result["skipped"] >= 40
-    assert result["skipped"] <= 4
+@pytest.fixture(scope="module")
+def heldout() -> dict:
+    return evaluate(path=HELDOUT)
 
 
-def test_no_regression_below_the_measured_level(result: dict) -> None:
-    # Measured with the default settings of the set-overlap scorer: P 0.87, R 0.52, F1 0.65.
-    assert result["precision"] >= 0.85
-    assert result["f1"] >= 0.65
+def test_every_labelled_pair_is_judged(result: dict, heldout: dict) -> None:
+    assert result["pairs"] + result["skipped"] >= 98
+    assert heldout["pairs"] + heldout["skipped"] >= 50
+    assert result["skipped"] + heldout["skipped"] <= 4
+
+
+def test_no_regression_below_the_measured_level(result: dict, heldout: dict) -> None:
+    # Measured with the default settings (set-overlap score plus the shared-figure bonus):
+    # development P 0.69 R 0.42 F1 0.52, held-out P 0.76 R 0.57 F1 0.65.
+    assert result["precision"] >= 0.65
+    assert result["f1"] >= 0.50
+    assert heldout["precision"] >= 0.70
+    assert heldout["f1"] >= 0.62
 
 
 @pytest.mark.xfail(
     strict=True,
-    reason="issue 2 target F1 >= 0.80 not reached (0.65): most missed pairs are paraphrases "
-    "with few words in common, beyond lexical matching",
+    reason="issue 2 target F1 >= 0.80 not reached (development 0.52, held-out 0.65): the "
+    "missed pairs are paraphrases with few words in common and the false matches share "
+    "most words but not the predicate, beyond lexical matching",
 )
-def test_f1_reaches_the_target(result: dict) -> None:
+def test_f1_reaches_the_target(result: dict, heldout: dict) -> None:
     assert result["f1"] >= 0.80
+    assert heldout["f1"] >= 0.80

@@ -63,7 +63,7 @@ _RANGE_GAP = re.compile(r"^\s*(?:-|–|—|to|and)\s*$")
 
 
 @dataclass(frozen=True, slots=True)
-class _Figure:
+class Figure:
     low: float
     high: float
     unit: str  # the surface unit, shown in the conflict
@@ -106,9 +106,9 @@ def _unit_words(unit: str) -> list[str]:
     return out
 
 
-def _figures(claim: Claim) -> list[_Figure]:
+def figures(claim: Claim) -> list[Figure]:
     """The claim's quantities as intervals; adjacent "A-B" / "A to B" pairs become one range."""
-    out: list[_Figure] = []
+    out: list[Figure] = []
     qs = sorted(claim.numbers, key=lambda q: q.start)
     k = 0
     while k < len(qs):
@@ -125,7 +125,7 @@ def _figures(claim: Claim) -> list[_Figure]:
             k += 1
         words = _unit_words(unit)
         if words:
-            out.append(_Figure(low, high, unit, words[-1], frozenset(words[:-1]), text))
+            out.append(Figure(low, high, unit, words[-1], frozenset(words[:-1]), text))
     return out
 
 
@@ -140,19 +140,19 @@ def _quoted(text: str, q: Quantity) -> str:
     return q.text
 
 
-def _same_thing(x: _Figure, y: _Figure) -> bool:
+def _same_thing(x: Figure, y: Figure) -> bool:
     if x.head != y.head:
         return False
     # Both say whose or which ("Russian troops", "North Korean troops") and share nothing.
     return not (x.modifiers and y.modifiers and not (x.modifiers & y.modifiers))
 
 
-def _overlap(x: _Figure, y: _Figure) -> bool:
+def _overlap(x: Figure, y: Figure) -> bool:
     return x.low <= y.high and y.low <= x.high
 
 
 def number_conflicts(a: Claim, b: Claim) -> list[Conflict]:
-    fa, fb = _figures(a), _figures(b)
+    fa, fb = figures(a), figures(b)
     # Figures that agree with a counterpart are settled first, so that a second, different
     # figure in one sentence ("50,000 troops, 10,000 of them ...") is not set against them.
     open_a = [x for x in fa if not any(_same_thing(x, y) and _overlap(x, y) for y in fb)]

@@ -19,6 +19,7 @@ from tui.claims import Claim
 from tui.clusters import build_clusters
 from tui.config import MatchSettings
 from tui.conflicts import Conflict, find_conflicts
+from tui.figure_evidence import FigureEvidence
 from tui.scoring import Encoded, encode, match_tokens, score_matrix, score_pairs, similarity
 from tui.worddiff import word_diff
 
@@ -128,10 +129,13 @@ def _scored(
     ]
     related_short = thresholds(settings, True)[1]
     least = np.where(short, related_short, settings.related_threshold)
+    evidence = FigureEvidence(units, token_sets)
     matches: list[Match] = []
-    for left, right, scores in _pairs(enc, articles, least, fresh):
+    for left, right, scores in _pairs(enc, articles, evidence.lowered_floors(least), fresh):
         is_short = short[left] | short[right]
         floor = np.where(is_short, related_short, settings.related_threshold)
+        match_at = np.where(is_short, thresholds(settings, True)[0], settings.match_threshold)
+        scores = evidence.add_bonus(left, right, scores, floor, match_at)
         keep = np.round(scores, 1) >= floor
         for i, j, s, sh in zip(
             left[keep].tolist(),

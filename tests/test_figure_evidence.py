@@ -1,0 +1,109 @@
+"""Shared figures as matching evidence (tui.figure_evidence), and exact blocking with it."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import numpy as np
+import pytest
+
+import tui.matching as matching
+from bench.synthetic import as_claims, generate
+from tui.claims import Claim, Kind
+from tui.config import MatchSettings
+from tui.figure_evidence import BONUS, FigureEvidence
+from tui.quantities import find_figures, lexicon
+from tui.scoring import match_tokens, similarity
+
+
+def claim(text: str, article: str = "x", k: int = 0) -> Claim:
+    dates, numbers = find_figures(text, lexicon(text))
+    return Claim(f"{article}:{k}", article, text, 0, len(text), Kind.CLAIM, k,
+                 tuple(numbers), tuple(dates))  # fmt: skip
+
+
+def bonus(a: str, b: str) -> float:
+    units = [claim(a, "a"), claim(b, "b")]
+    return FigureEvidence(units, [match_tokens(c.text) for c in units]).bonus(0, 1)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        (
+            "Nearly 10,000 North Korean troops are inside Russia, the Pentagon said.",
+            "Approximately 11,000 North Korean troops were deployed to Russia.",
+        ),
+        (
+            "At least 52 people died when a fire tore through a garment factory.",
+            "A factory fire outside the capital killed 52 people.",
+        ),
+    ],
+)
+def test_one_count_reported_twice_earns_the_bonus(a: str, b: str) -> None:
+    assert bonus(a, b) == BONUS
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "why"),
+    [
+        ("Floods killed 1,136 people in Pakistan.", "Floods destroyed 1,136 homes in Pakistan.",
+         "different counted things"),
+        ("Floods killed 23 people in Peru.", "Floods killed 52 people in Peru.",
+         "values too far apart to be one count"),
+        ("Oil prices in Asia rose 3% on Monday.", "Oil exports from Asia fell 3% on Monday.",
+         "a percentage is a generic unit"),
+        ("The firm paid $10 million to settle.", "The firm set aside $10 million for fines.",
+         "money is a generic unit"),
+        ("Rescuers saved 104 people.", "Officials said 104 people were missing.",
+         "only the counted noun in common"),
+        ("Crews pumped 5,000 cubic metres of water from the flooded mine.",
+         "Crews drained 5,000 square metres of the flooded mine.", "modifiers contradict"),
+    ],
+)  # fmt: skip
+def test_figures_that_are_not_one_count_earn_nothing(a: str, b: str, why: str) -> None:
+    assert bonus(a, b) == 0.0, why
+
+
+def test_a_bonus_match_lists_the_disagreeing_figures() -> None:
+    a = claim(
+        "Pentagon last week claimed that there were nearly 10,000 North Korean troops"
+        " present inside Russia."
+    )
+    b = claim(
+        "Approximately 11,000 North Korean troops were deployed to Russia, mitigating domestic"
+        " recruitment issues.",
+        "y",
+    )
+    lexical = similarity(a.text, b.text)
+    assert lexical < MatchSettings().match_threshold, "the pair must need the bonus"
+    (found,) = matching.match_claims([a, b], MatchSettings()).matches
+    assert found.tier is matching.Tier.MATCH
+    # Lifted to the match threshold, not past it.
+    assert found.score == min(MatchSettings().match_threshold, round(lexical + BONUS, 1))
+    assert [(c.a, c.b) for c in found.conflicts] == [("nearly 10,000", "Approximately 11,000")]
+
+
+def test_blocked_matching_equals_brute_force_with_the_bonus(monkeypatch) -> None:
+    """Blocking probes claims with figures at `related - BONUS`: still exact."""
+    claims = [
+        dataclasses.replace(c, numbers=tuple(find_figures(c.text, lexicon(c.text))[1]))
+        for c in as_claims(generate(1500, seed=11))
+    ]
+    settings = MatchSettings()
+    monkeypatch.setattr(matching, "BRUTE_FORCE_MAX", 10**9)
+    brute = matching.match_claims(claims, settings)
+    monkeypatch.setattr(matching, "BRUTE_FORCE_MAX", 0)
+    blocked = matching.match_claims(claims, settings)
+    text = {c.id: c.text for c in claims}
+    lifted = [m for m in brute.matches if m.score > similarity(text[m.a], text[m.b]) + 0.05]
+    assert len(lifted) > 50, "the corpus must exercise the bonus"
+    assert {(m.a, m.b): m for m in blocked.matches} == {(m.a, m.b): m for m in brute.matches}
+    assert blocked.clusters == brute.clusters
+
+
+def test_lowered_floors_only_for_claims_with_figures() -> None:
+    units = [claim("Floods killed 23 people in Peru.", "a"), claim("Floods hit Peru.", "b")]
+    evidence = FigureEvidence(units, [match_tokens(c.text) for c in units])
+    floors = evidence.lowered_floors(np.array([30.0, 30.0]))
+    assert floors.tolist() == [30.0 - BONUS, 30.0]
