@@ -99,10 +99,12 @@ def _key(entry: Any, position: int) -> str:
 
 
 def _published(entry: Any) -> str | None:
-    parsed = entry.get("published_parsed") or entry.get("updated_parsed")
+    # Plain dict lookups: feedparser's own .get() maps a missing "updated" onto "published"
+    # with a deprecation warning on every entry.
+    parsed = dict.get(entry, "published_parsed") or dict.get(entry, "updated_parsed")
     if parsed:
         return time.strftime("%Y-%m-%dT%H:%M:%SZ", parsed)
-    raw = (entry.get("published") or entry.get("updated") or "").strip()
+    raw = (dict.get(entry, "published") or dict.get(entry, "updated") or "").strip()
     return raw or None
 
 
