@@ -91,6 +91,29 @@ def looks_binary(data: bytes) -> bool:
     return controls / len(head) > 0.1
 
 
+def read_article_bytes(path: Path, say: Progress, *, binary_is_text: bool = False) -> bytes | None:
+    """The file's bytes, or None (and a warning) when it is empty or binary; every loader
+    starts here, so every format announces a large file and skips the same way."""
+    data = path.read_bytes()
+    if len(data) >= BIG_FILE_BYTES:
+        say(f"{path}: large file ({len(data) / 1_048_576:.1f} MB), loading")
+    if not data.strip():
+        say(f"{path}: skipped, empty file")
+        return None
+    if not binary_is_text and looks_binary(data):
+        say(f"{path}: skipped, binary file")
+        return None
+    return data
+
+
+def one_line(value: object) -> str | None:
+    """A metadata field (title, outlet, author, URL) as one line of text, or None."""
+    if not isinstance(value, str):
+        return None
+    value = " ".join(value.split())
+    return value or None
+
+
 _HEADLINE_END = re.compile(r"[.:;,]\s*$")
 
 
@@ -115,11 +138,8 @@ def title_from_filename(path: Path) -> str:
 
 
 def read_text_file(path: Path, say: Progress) -> list[RawDocument]:
-    data = path.read_bytes()
-    if len(data) >= BIG_FILE_BYTES:
-        say(f"{path}: large file ({len(data) / 1_048_576:.1f} MB), loading")
-    if looks_binary(data):
-        say(f"{path}: skipped, binary file")
+    data = read_article_bytes(path, say)
+    if data is None:
         return []
     text, warning = decode_bytes(data)
     if warning:

@@ -22,7 +22,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from tui.articles import BIG_FILE_BYTES, Progress, RawDocument
+from tui.articles import Progress, RawDocument, one_line, read_article_bytes
 
 _PLAIN_KEY = re.compile(r"[A-Za-z0-9._-]{1,24}")
 _BLOCKS = frozenset(
@@ -113,26 +113,17 @@ _RSS_AUTHOR = re.compile(r"\S+@\S+\s*\((?P<name>[^()]+)\)")
 
 def _author(entry: Any) -> str | None:
     """The author's name; RSS's "mail@example (Name)" form gives the name."""
-    author = _clean(entry.get("author"))
+    author = one_line(entry.get("author"))
     if author and (m := _RSS_AUTHOR.fullmatch(author)):
-        return _clean(m.group("name"))
+        return one_line(m.group("name"))
     return author
-
-
-def _clean(value: Any) -> str | None:
-    if not isinstance(value, str):
-        return None
-    value = " ".join(value.split())
-    return value or None
 
 
 def read_feed_file(path: Path, say: Progress) -> list[RawDocument]:
     """One RawDocument per entry with text; warnings for a non-feed or an empty feed."""
-    data = path.read_bytes()
-    if len(data) >= BIG_FILE_BYTES:
-        say(f"{path}: large file ({len(data) / 1_048_576:.1f} MB), loading")
-    if not data.strip():
-        say(f"{path}: skipped, empty file")
+    # feedparser judges what is a feed: a compressed or oddly encoded one is its call.
+    data = read_article_bytes(path, say, binary_is_text=True)
+    if data is None:
         return []
 
     import feedparser  # heavy: imported only when a feed is actually loaded
@@ -143,7 +134,7 @@ def read_feed_file(path: Path, say: Progress) -> list[RawDocument]:
         why = f" ({problem})" if parsed.get("bozo") and problem else ""
         say(f"{path}: skipped, not an RSS or Atom feed{why}")
         return []
-    feed_title = _clean(parsed.feed.get("title"))
+    feed_title = one_line(parsed.feed.get("title"))
     if not parsed.entries:
         say(f"{path}: skipped, the feed has no entries")
         return []
@@ -152,7 +143,7 @@ def read_feed_file(path: Path, say: Progress) -> list[RawDocument]:
     empty: list[str] = []
     for position, entry in enumerate(parsed.entries, start=1):
         text = _entry_text(entry)
-        title = _clean(entry.get("title"))
+        title = one_line(entry.get("title"))
         if not text.strip():
             empty.append(f"{position}" + (f" ({title})" if title else ""))
             continue
@@ -168,8 +159,8 @@ def read_feed_file(path: Path, say: Progress) -> list[RawDocument]:
                 title=title,
                 text=text,
                 sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),
-                outlet=_clean(source.get("title")) or feed_title,
-                url=_clean(entry.get("link")),
+                outlet=one_line(source.get("title")) or feed_title,
+                url=one_line(entry.get("link")),
                 published=_published(entry),
                 author=_author(entry),
             )

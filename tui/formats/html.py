@@ -21,14 +21,7 @@ import hashlib
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from tui.articles import BIG_FILE_BYTES, Progress, RawDocument, looks_binary
-
-
-def _clean(value: object) -> str | None:
-    if not isinstance(value, str):
-        return None
-    value = " ".join(value.split())
-    return value or None
+from tui.articles import Progress, RawDocument, one_line, read_article_bytes
 
 
 def _host(url: str | None) -> str | None:
@@ -42,14 +35,8 @@ def _host(url: str | None) -> str | None:
 
 def read_html_file(path: Path, say: Progress) -> list[RawDocument]:
     """One article from a saved page, or a warning and nothing when no text is found."""
-    data = path.read_bytes()
-    if len(data) >= BIG_FILE_BYTES:
-        say(f"{path}: large file ({len(data) / 1_048_576:.1f} MB), loading")
-    if not data.strip():
-        say(f"{path}: skipped, empty file")
-        return []
-    if looks_binary(data):
-        say(f"{path}: skipped, binary file")
+    data = read_article_bytes(path, say)
+    if data is None:
         return []
 
     import trafilatura  # heavy: imported only when a page is actually loaded
@@ -69,18 +56,18 @@ def read_html_file(path: Path, say: Progress) -> list[RawDocument]:
     if not isinstance(text, str) or not text.strip():
         say(f"{path}: skipped, no article text found in the page")
         return []
-    url = _clean(getattr(doc, "url", None))
-    outlet = _clean(getattr(doc, "sitename", None)) or _host(url)
+    url = one_line(getattr(doc, "url", None))
+    outlet = one_line(getattr(doc, "sitename", None)) or _host(url)
     return [
         RawDocument(
             source=path,
             key="",
-            title=_clean(getattr(doc, "title", None)),
+            title=one_line(getattr(doc, "title", None)),
             text=text,
             sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),
             outlet=outlet,
             url=url,
-            published=_clean(getattr(doc, "date", None)),
-            author=_clean(getattr(doc, "author", None)),
+            published=one_line(getattr(doc, "date", None)),
+            author=one_line(getattr(doc, "author", None)),
         )
     ]
