@@ -34,6 +34,7 @@ import json
 import os
 import re
 import tempfile
+from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -41,10 +42,11 @@ from typing import Any
 
 from tui import matching
 from tui.articles import Article, Corpus
-from tui.claims import Claim, DateMention, Kind, Quantity, extract_claims
+from tui.claims import Claim, DateMention, Kind, Quantity
 from tui.config import Config, MatchSettings
 from tui.conflicts import Conflict
 from tui.matching import Cluster, Match, MatchResult, Tier
+from tui.segment_pool import Segmented, segment_articles
 
 FORMAT = "crosscheck-cache/1"
 SUFFIX = ".cc"
@@ -54,7 +56,7 @@ KEEP_CORPORA = 8
 
 # The modules whose code decides claims and matches; with what they import, they make the
 # code version. Edits elsewhere (the app, the CLI, verdicts) keep the cache valid.
-ROOT_MODULES = ("tui.claims", "tui.matching", "tui.match_cache")
+ROOT_MODULES = ("tui.claims", "tui.matching", "tui.match_cache", "tui.segment_pool")
 _IMPORT = re.compile(
     r"^[ \t]*(?:from[ \t]+(tui(?:\.\w+)*)[ \t]+import[ \t]+(\([^)]*\)|[^\n]*)"
     r"|import[ \t]+(tui(?:\.\w+)+))",
@@ -157,11 +159,13 @@ class MatchCache:
 
     # ---- the two stages -----------------------------------------------------------------
 
-    def segment(self, corpus: Corpus) -> tuple[Claim, ...]:
-        """Every unit of every article, as `segment_corpus` gives them; cached per article."""
+    def segment(self, corpus: Corpus) -> list[Segmented]:
+        """Every article's units, as `segment_articles` gives them; cached per article. The
+        articles not in the cache are segmented together (on every core when they are many);
+        the units read from the cache come without match tokens."""
         self.report = CacheReport()
-        units: list[Claim] = []
-        cached = segmented = 0
+        parts: list[Segmented | None] = []
+        missing: list[tuple[int, Article, str]] = []
         for article in corpus.articles:
             key = article_key(article)
             path = self._claims_path(key)
@@ -173,17 +177,24 @@ class MatchCache:
                 except Exception:  # written by something else, or a bug: never trusted
                     self.report.ignored.append(str(path))
             if claims is None:
-                claims = extract_claims(article)
-                self._write(path, "claims", key, _claims_to_json(article, claims))
-                segmented += 1
+                missing.append((len(parts), article, key))
+                parts.append(None)
             else:
-                cached += 1
-            units.extend(claims)
-        self.report.articles_cached, self.report.articles_segmented = cached, segmented
-        return tuple(units)
+                parts.append(Segmented(claims, None))
+        fresh = segment_articles([article for _, article, _ in missing])
+        for (k, article, key), part in zip(missing, fresh, strict=True):
+            self._write(self._claims_path(key), "claims", key, _claims_to_json(article, part.units))
+            parts[k] = part
+        self.report.articles_cached = len(parts) - len(missing)
+        self.report.articles_segmented = len(missing)
+        return [part for part in parts if part is not None]
 
     def match(
-        self, corpus: Corpus, claims: tuple[Claim, ...], settings: MatchSettings
+        self,
+        corpus: Corpus,
+        claims: tuple[Claim, ...],
+        settings: MatchSettings,
+        token_sets: Mapping[str, frozenset[str]] | None = None,
     ) -> MatchResult:
         """`match_claims(claims, settings)`, reusing the matches of a cached corpus.
 
@@ -217,11 +228,13 @@ class MatchCache:
                 self.report.ignored.append(str(path))
                 continue
             fresh = {cid for k in current - shared for cid in ids_by_key[k]}
-            result = matching.match_claims(claims, settings, fresh=fresh, known=known)
+            result = matching.match_claims(
+                claims, settings, fresh=fresh, known=known, token_sets=token_sets
+            )
             self.report.matches, self.report.fresh_claims = "partial", len(fresh)
             break
         else:
-            result = matching.match_claims(claims, settings)
+            result = matching.match_claims(claims, settings, token_sets=token_sets)
             self.report.matches, self.report.fresh_claims = "miss", len(units)
         article_of = {c.id: keys[c.article] for c in units}
         header_extra, body = _result_to_json(result, article_of, sorted(current))
@@ -351,7 +364,7 @@ class MatchCache:
 # ---- bodies -----------------------------------------------------------------------------
 
 
-def _claims_to_json(article: Article, claims: list[Claim]) -> dict[str, Any]:
+def _claims_to_json(article: Article, claims: Sequence[Claim]) -> dict[str, Any]:
     """Units without their text (it is the article's text between the offsets)."""
     return {
         "article": article.id,

@@ -1,0 +1,27 @@
+"""Pausing Python's cyclic garbage collector while a stage builds many small objects.
+
+Analysing a corpus and writing its JSON document create millions of tuples, dicts and
+records, none of them in reference cycles. Each of those allocations counts towards the
+collector's thresholds, so it runs again and again, each full pass traversing everything
+built so far, and finds nothing to free: at 40,000 claims that was a fifth of the time of
+`crosscheck match`. Memory is still freed by reference counting while the collector waits.
+"""
+
+from __future__ import annotations
+
+import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+
+@contextmanager
+def gc_paused() -> Iterator[None]:
+    """No cyclic collection inside the block; the collector's state is restored after.
+    Nested or concurrent pauses are fine: only the outermost that paused it resumes it."""
+    paused_here = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if paused_here:
+            gc.enable()
