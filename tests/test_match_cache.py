@@ -163,7 +163,10 @@ def test_incremental_on_the_blocked_path_scores_the_cold_candidates_with_a_new_c
     write_articles(folder, 400, seed=5)
     cache = MatchCache(tmp_path / "cache")
     analyse([folder], SETTINGS, cache=cache)
-    write_articles(folder, 40, seed=98, prefix="z", most=1)
+    # Another outlet retelling an existing article, reworded: it shares claims with the
+    # corpus, so the index has candidates for its claims.
+    retold = (folder / "a003.txt").read_text(encoding="utf-8").replace(" the ", " a ")
+    (folder / "z000.txt").write_text("Officials said so. " + retold, encoding="utf-8")
     pairs, matrix = scored_pairs(monkeypatch)
     cold = analyse([folder], SETTINGS)  # no cache: every candidate pair
     cold_pairs = {
@@ -464,3 +467,41 @@ async def test_the_app_reads_and_writes_the_cache(
     segment, match = spy(monkeypatch)
     assert await run_app(cache_config(tmp_path)) == shown
     assert (segment.calls, match.calls) == (0, 0), "reopened: neither segmented nor matched"
+
+
+def test_adding_an_article_reads_the_stored_tokens_instead_of_tokenising_the_corpus(
+    corpus: Path, cache: MatchCache, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    analyse([corpus], SETTINGS, cache=cache)
+    write_articles(corpus, 40, seed=99, prefix="z", most=1)
+    tokenise = Counter(matching.match_tokens)
+    monkeypatch.setattr(matching, "match_tokens", tokenise)
+    again = MatchCache(cache.root)
+    warm = analyse([corpus], SETTINGS, cache=again)
+    assert again.report.matches == "partial"
+    assert tokenise.calls == 0, "old claims' tokens come from the cache, new ones from segmenting"
+    monkeypatch.undo()
+    same(warm, analyse([corpus], SETTINGS))
+
+
+def test_stored_tokens_that_do_not_fit_are_computed_again(
+    corpus: Path, cache: MatchCache, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    analyse([corpus], SETTINGS, cache=cache)
+    first, second = entries(cache.root, "claims")[:2]
+
+    def drop_a_line(body: dict) -> None:
+        body["tokens"] = body["tokens"].split("\n", 1)[1]
+
+    def not_text(body: dict) -> None:
+        body["tokens"] = 42
+
+    rewrite_body(cache, first, drop_a_line)
+    rewrite_body(cache, second, not_text)
+    write_articles(corpus, 40, seed=99, prefix="z", most=1)
+    tokenise = Counter(matching.match_tokens)
+    monkeypatch.setattr(matching, "match_tokens", tokenise)
+    warm = analyse([corpus], SETTINGS, cache=MatchCache(cache.root))
+    assert tokenise.calls == 80, "the two articles' claims are tokenised again"
+    monkeypatch.undo()
+    same(warm, analyse([corpus], SETTINGS))

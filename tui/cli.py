@@ -18,6 +18,7 @@ from tui import __version__
 from tui.analysis import Analysis, analyse, to_json_document
 from tui.articles import CorpusError
 from tui.config import Config, ConfigError, load_config
+from tui.gc_pause import gc_paused
 
 if TYPE_CHECKING:
     from tui.match_cache import MatchCache
@@ -348,7 +349,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     try:
         args = parser.parse_args(argv)
-        return HANDLERS[args.command](args)
+        if args.command == "open":
+            return HANDLERS[args.command](args)
+        # Every other command runs once and exits: its objects never need the cyclic
+        # collector (see tui.gc_pause).
+        with gc_paused(freeze=True):
+            return HANDLERS[args.command](args)
     except SystemExit as exc:
         return int(exc.code) if isinstance(exc.code, int) else EXIT_USAGE
     except UsageError as exc:

@@ -15,13 +15,21 @@ from contextlib import contextmanager
 
 
 @contextmanager
-def gc_paused() -> Iterator[None]:
+def gc_paused(freeze: bool = False) -> Iterator[None]:
     """No cyclic collection inside the block; the collector's state is restored after.
-    Nested or concurrent pauses are fine: only the outermost that paused it resumes it."""
+    Nested or concurrent pauses are fine: only the outermost that paused it resumes it.
+
+    Objects made during a pause are all still "young" when it ends, so the collector's next
+    passes traverse every one of them (a tenth of a second per pass at 40,000 claims).
+    `freeze` moves everything alive into the permanent generation first (`gc.freeze`),
+    which such passes skip: for a command that ends soon after, not for the app, whose
+    later garbage would then never be collected."""
     paused_here = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
         if paused_here:
+            if freeze:
+                gc.freeze()
             gc.enable()
