@@ -34,10 +34,10 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import itertools
 import json
 import os
 import re
-import tempfile
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field
 from functools import lru_cache
@@ -60,6 +60,7 @@ from tui.matching import MatchResult
 from tui.segment_pool import Segmented, segment_articles
 
 FORMAT = "crosscheck-cache/1"
+_TEMPORARY = itertools.count()
 SUFFIX = ".cc"
 # Corpora whose matches are kept (most recently used first); older entries are deleted.
 KEEP_CORPORA = 8
@@ -361,9 +362,14 @@ class MatchCache:
             **(extra or {}),
         }
         payload = json.dumps(header, separators=(",", ":")).encode("ascii") + b"\n" + data
+        # A name no other writer uses (this process's id and a counter; O_EXCL makes
+        # sure): tempfile.mkstemp's random names cost more than the write, a thousand
+        # entries at a time.
+        temporary = path.parent / f".{path.name}.{os.getpid()}.{next(_TEMPORARY)}.tmp"
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=".", suffix=".tmp")
+            flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+            fd = os.open(temporary, flags, 0o644)
         except OSError:
             return
         try:
