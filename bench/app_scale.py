@@ -120,9 +120,9 @@ async def crosscheck(corpus: Path, verdicts: Path, n: int) -> dict[str, object]:
 
 
 def write_corpus(folder: Path, n_claims: int, seed: int) -> None:
-    from bench.match_scale import fast_generate
+    from bench.synthetic import generate
 
-    for article in fast_generate(n_claims, seed=seed):
+    for article in generate(n_claims, seed=seed):
         (folder / f"{article.id}.txt").write_text(article.text + "\n", encoding="utf-8")
 
 

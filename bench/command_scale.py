@@ -28,7 +28,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.match_scale import fast_generate as generate  # noqa: E402
+from bench.synthetic import generate  # noqa: E402
 
 CROSSCHECK = Path(sys.executable).parent / "crosscheck"
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import random
 from dataclasses import dataclass
+from itertools import accumulate
 
 from tui.claims import Claim, Kind
 
@@ -106,9 +107,12 @@ class _Words:
         # Zipf from rank 150 on: in real text the top ranks are function words, which
         # matching drops, so the commonest content word is in a few percent of sentences.
         self.weights = [1 / (rank + 150) ** 1.05 for rank in range(size)]
+        # Handed `weights`, `choices` sums the whole vocabulary on every call (quadratic in
+        # the corpus size); the same sums, built once, draw the very same words.
+        self.cumulative = list(accumulate(self.weights))
 
     def sample(self, rng: random.Random, k: int) -> list[str]:
-        return rng.choices(self.words, weights=self.weights, k=k)
+        return rng.choices(self.words, cum_weights=self.cumulative, k=k)
 
 
 @dataclass(slots=True)

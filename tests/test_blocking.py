@@ -12,7 +12,7 @@ from bench.synthetic import as_claims, generate
 from tui.blocking import candidate_pairs
 from tui.claims import Claim, Kind
 from tui.config import MatchSettings
-from tui.scoring import combine, encode, score_matrix
+from tui.scoring import combine, encode, match_tokens, score_matrix
 
 
 def brute_force_pairs(token_sets, articles, least):
@@ -59,6 +59,50 @@ def test_every_pair_that_can_reach_the_threshold_is_a_candidate(rows, threshold)
     least = [threshold] * len(rows)
     found, _ = blocked_pairs(token_sets, articles, least)
     assert brute_force_pairs(token_sets, articles, least) <= found
+
+
+def pair_set(chunks) -> list[tuple[int, int]]:
+    return sorted(
+        (i, j) for left, right in chunks for i, j in zip(left.tolist(), right.tolist(), strict=True)
+    )
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.integers(0, 3),  # article
+            st.frozensets(st.sampled_from([f"w{k}" for k in range(14)]), max_size=10),
+            st.booleans(),  # fresh
+        ),
+        min_size=2,
+        max_size=30,
+    ),
+    st.sampled_from([0.2, 0.3, 0.45, 0.6, 0.9]),
+)
+def test_fresh_candidates_are_the_full_candidates_with_a_fresh_claim(rows, threshold) -> None:
+    """Incremental blocking finds exactly the pairs a full run finds that involve a fresh
+    claim, each once, without scanning the pairs of old claims."""
+    enc = encode([s for _, s, _ in rows])
+    articles = np.asarray([a for a, _, _ in rows])
+    fresh = np.asarray([f for _, _, f in rows])
+    least = np.full(len(rows), threshold)
+    full = pair_set(candidate_pairs(enc, articles, least))
+    incremental = pair_set(candidate_pairs(enc, articles, least, fresh))
+    assert incremental == [(i, j) for i, j in full if fresh[i] or fresh[j]]
+    assert len(set(incremental)) == len(incremental)
+
+
+def test_fresh_blocking_on_a_synthetic_corpus_matches_the_full_run() -> None:
+    claims = as_claims(generate(1200, seed=4))
+    enc = encode([match_tokens(c.text) for c in claims])
+    articles = np.unique([c.article for c in claims], return_inverse=True)[1]
+    least = np.full(len(claims), 0.3)
+    fresh = np.asarray([c.article == claims[-1].article for c in claims])
+    full = pair_set(candidate_pairs(enc, articles, least))
+    incremental = pair_set(candidate_pairs(enc, articles, least, fresh))
+    assert incremental == [(i, j) for i, j in full if fresh[i] or fresh[j]]
+    assert 0 < len(incremental) < len(full) / 10
 
 
 def test_candidates_are_cross_article_with_the_smaller_claim_first() -> None:

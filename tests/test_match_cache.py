@@ -17,7 +17,7 @@ import numpy as np
 import pytest
 
 from bench.synthetic import as_claims, generate
-from tui import match_cache, matching
+from tui import match_cache, matching, segment_pool
 from tui.analysis import Analysis, analyse, to_json_document
 from tui.cli import main
 from tui.config import Config, MatchSettings
@@ -72,9 +72,9 @@ def cache(tmp_path: Path) -> MatchCache:
 
 def spy(monkeypatch: pytest.MonkeyPatch) -> tuple[Counter, Counter]:
     """Count segmentations (per article) and matching runs."""
-    segment = Counter(match_cache.extract_claims)
+    segment = Counter(segment_pool.extract_units)
     match = Counter(matching.match_claims)
-    monkeypatch.setattr(match_cache, "extract_claims", segment)
+    monkeypatch.setattr(segment_pool, "extract_units", segment)
     monkeypatch.setattr(matching, "match_claims", match)
     return segment, match
 
@@ -163,7 +163,10 @@ def test_incremental_on_the_blocked_path_scores_the_cold_candidates_with_a_new_c
     write_articles(folder, 400, seed=5)
     cache = MatchCache(tmp_path / "cache")
     analyse([folder], SETTINGS, cache=cache)
-    write_articles(folder, 40, seed=98, prefix="z", most=1)
+    # Another outlet retelling an existing article, reworded: it shares claims with the
+    # corpus, so the index has candidates for its claims.
+    retold = (folder / "a003.txt").read_text(encoding="utf-8").replace(" the ", " a ")
+    (folder / "z000.txt").write_text("Officials said so. " + retold, encoding="utf-8")
     pairs, matrix = scored_pairs(monkeypatch)
     cold = analyse([folder], SETTINGS)  # no cache: every candidate pair
     cold_pairs = {
@@ -296,7 +299,9 @@ def test_other_settings_or_another_version_miss(
     other = MatchCache(cache.root, version="1")
     result = analyse([corpus], stricter, cache=other)
     assert segment.calls == 0, "claims do not depend on the match settings"
-    assert match.calls == 1 and match.args[-1][1] == {}, "a full run, nothing reused"
+    assert match.calls == 1 and set(match.args[-1][1]) <= {"token_sets"}, (
+        "a full run, nothing reused"
+    )
     assert other.report.matches == "miss"
     monkeypatch.undo()
     same(result, analyse([corpus], stricter))
@@ -387,3 +392,116 @@ def test_scores_are_symmetric_in_the_cached_pairs(corpus: Path, cache: MatchCach
     left = np.arange(len(claims) - 1)
     right = left + 1
     assert np.array_equal(score_pairs(enc, left, right), score_pairs(enc, right, left))
+
+
+def cache_config(tmp_path: Path, enabled: bool = True) -> Path:
+    root = tmp_path / "cmd-cache"
+    config = tmp_path / "config.toml"
+    config.write_text(
+        f'[cache]\nenabled = {"true" if enabled else "false"}\ndir = "{root.as_posix()}"\n',
+        encoding="utf-8",
+    )
+    return config
+
+
+def test_export_stats_and_merge_use_the_cache_and_no_cache_bypasses_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from tests.exports_support import KOREANS, copy_corpus, write_verdicts
+    from tui.verdicts import Status
+
+    corpus = copy_corpus(tmp_path)
+    alice, bob = tmp_path / "alice.toml", tmp_path / "bob.toml"
+    write_verdicts(alice, corpus, "alice", [("wire", KOREANS, Status.CORROBORATED)])
+    write_verdicts(bob, corpus, "bob", [("wire", KOREANS, Status.DISPUTED)])
+    config = str(cache_config(tmp_path))
+    root = tmp_path / "cmd-cache"
+    commands = [
+        ["stats", "--format", "json", "--verdicts", str(alice)],
+        ["export", "--format", "json", "--verdicts", str(alice)],
+        ["merge", str(alice), str(bob), "-o", str(tmp_path / "merged.toml")],
+    ]
+    for command in commands:
+        assert main([*command, "--config", config, "--no-cache"]) == 0
+    assert not root.exists(), "--no-cache writes nothing"
+    bypassed = capsys.readouterr().out
+
+    assert main([*commands[0], "--config", config]) == 0
+    assert entries(root, "matches") and entries(root, "claims")
+    _, match = spy(monkeypatch)
+    for command in commands:
+        assert main([*command, "--config", config]) == 0
+    assert match.calls == 0, "an unchanged corpus is not matched again"
+    monkeypatch.undo()
+    capsys.readouterr()
+    for command in commands:
+        assert main([*command, "--config", config]) == 0
+    assert capsys.readouterr().out == bypassed
+
+
+async def test_the_app_reads_and_writes_the_cache(
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tests.screenshots import ready
+    from tui.app.app import build_app
+    from tui.config import load_config
+
+    async def run_app(config_path: Path) -> int:
+        config, problems = load_config(config_path)
+        assert not problems
+        config = replace(config, corpus=corpus, reviewer="tester")
+        app = build_app(config, [corpus], tmp_path / "verdicts.toml")
+        try:
+            async with app.run_test(size=(120, 36)) as pilot:
+                await ready(pilot)
+                assert app.session is not None
+                return len(list(app.session.claims()))
+        finally:
+            app.store.close()
+
+    root = tmp_path / "cmd-cache"
+    shown = await run_app(cache_config(tmp_path, enabled=False))
+    assert not root.exists(), "a disabled cache is neither read nor written"
+    assert await run_app(cache_config(tmp_path)) == shown
+    assert entries(root, "matches") and len(entries(root, "claims")) == 10
+    segment, match = spy(monkeypatch)
+    assert await run_app(cache_config(tmp_path)) == shown
+    assert (segment.calls, match.calls) == (0, 0), "reopened: neither segmented nor matched"
+
+
+def test_adding_an_article_reads_the_stored_tokens_instead_of_tokenising_the_corpus(
+    corpus: Path, cache: MatchCache, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    analyse([corpus], SETTINGS, cache=cache)
+    write_articles(corpus, 40, seed=99, prefix="z", most=1)
+    tokenise = Counter(matching.match_tokens)
+    monkeypatch.setattr(matching, "match_tokens", tokenise)
+    again = MatchCache(cache.root)
+    warm = analyse([corpus], SETTINGS, cache=again)
+    assert again.report.matches == "partial"
+    assert tokenise.calls == 0, "old claims' tokens come from the cache, new ones from segmenting"
+    monkeypatch.undo()
+    same(warm, analyse([corpus], SETTINGS))
+
+
+def test_stored_tokens_that_do_not_fit_are_computed_again(
+    corpus: Path, cache: MatchCache, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    analyse([corpus], SETTINGS, cache=cache)
+    first, second = entries(cache.root, "claims")[:2]
+
+    def drop_a_line(body: dict) -> None:
+        body["tokens"] = body["tokens"].split("\n", 1)[1]
+
+    def not_text(body: dict) -> None:
+        body["tokens"] = 42
+
+    rewrite_body(cache, first, drop_a_line)
+    rewrite_body(cache, second, not_text)
+    write_articles(corpus, 40, seed=99, prefix="z", most=1)
+    tokenise = Counter(matching.match_tokens)
+    monkeypatch.setattr(matching, "match_tokens", tokenise)
+    warm = analyse([corpus], SETTINGS, cache=MatchCache(cache.root))
+    assert tokenise.calls == 80, "the two articles' claims are tokenised again"
+    monkeypatch.undo()
+    same(warm, analyse([corpus], SETTINGS))

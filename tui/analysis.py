@@ -12,9 +12,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from tui.articles import Article, Corpus, load_corpus
-from tui.claims import Claim, extract_claims
+from tui.claims import Claim
 from tui.config import MatchSettings
+from tui.gc_pause import gc_paused
 from tui.matching import Cluster, Match, MatchResult, match_claims
+from tui.segment_pool import Segmented, segment_articles
 from tui.sources import distinct_outlets
 
 if TYPE_CHECKING:
@@ -84,10 +86,16 @@ class Analysis:
 
 
 def segment_corpus(corpus: Corpus) -> tuple[Claim, ...]:
-    units: list[Claim] = []
-    for article in corpus.articles:
-        units.extend(extract_claims(article))
-    return tuple(units)
+    return _joined(segment_articles(corpus.articles))[0]
+
+
+def _joined(parts: list[Segmented]) -> tuple[tuple[Claim, ...], dict[str, frozenset[str]]]:
+    """All units in article order, and the match tokens that were computed with them."""
+    tokens: dict[str, frozenset[str]] = {}
+    for part in parts:
+        if part.tokens:
+            tokens.update(part.tokens)
+    return tuple(unit for part in parts for unit in part.units), tokens
 
 
 # Above this much text, the stages announce themselves so a long run shows progress.
@@ -103,16 +111,29 @@ def analyse_corpus(
 ) -> Analysis:
     """Segment and match. With a `cache` (`MatchCache.for_config`), unchanged articles are
     not segmented again and cached matches are reused; the result is the same."""
+    with gc_paused():
+        return _analyse_corpus(corpus, settings, say, cache)
+
+
+def _analyse_corpus(
+    corpus: Corpus, settings: MatchSettings, say: Say | None, cache: MatchCache | None
+) -> Analysis:
     size = sum(len(a.text) for a in corpus.articles)
     announce = say if say is not None and size >= ANNOUNCE_CHARS else None
     if announce:
         announce(f"segmenting {len(corpus.articles)} articles ({size / 1e6:.1f} M characters)")
-    claims = segment_corpus(corpus) if cache is None else cache.segment(corpus)
+    # Segmenting also yields the claims' match tokens (computed on every core for a large
+    # corpus), which matching would otherwise compute again.
+    claims, tokens = _joined(
+        segment_articles(corpus.articles) if cache is None else cache.segment(corpus)
+    )
     if announce:
         count = sum(1 for c in claims if c.is_claim)
         announce(f"matching {count} claims")
     result: MatchResult = (
-        match_claims(claims, settings) if cache is None else cache.match(corpus, claims, settings)
+        match_claims(claims, settings, token_sets=tokens)
+        if cache is None
+        else cache.match(corpus, claims, settings, token_sets=tokens)
     )
     return Analysis(corpus, claims, result.matches, result.clusters)
 
@@ -168,6 +189,11 @@ def to_json_document(analysis: Analysis, with_matches: bool = True) -> dict[str,
     Each article has `outlet`, `url` and `published` (null when unknown); each cluster has
     `outlets`, the distinct known outlets carrying it.
     """
+    with gc_paused():
+        return _json_document(analysis, with_matches)
+
+
+def _json_document(analysis: Analysis, with_matches: bool) -> dict[str, Any]:
     doc: dict[str, Any] = {
         "version": JSON_VERSION,
         "articles": [_article_json(a) for a in analysis.articles],

@@ -27,6 +27,7 @@ __all__ = [
     "Quantity",
     "claim_id",
     "extract_claims",
+    "extract_units",
 ]
 
 
@@ -131,8 +132,12 @@ def _credits_quote(text: str, block: Block, previous: str) -> str:
 
 def extract_claims(article: Article) -> list[Claim]:
     """Every unit of the article in order: claims and the other kinds alike."""
-    text = article.text
-    article_id = article.id
+    return extract_units(article.id, article.text)
+
+
+def extract_units(article_id: str, text: str) -> list[Claim]:
+    """`extract_claims` from the article's id and text alone (all that the units depend on,
+    which is what lets other processes segment articles)."""
     blocks = split_blocks(text)
     block_kinds = classify_blocks(text, blocks, [_line_of(text, b.start, b.end) for b in blocks])
     claims: list[Claim] = []

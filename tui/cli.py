@@ -11,11 +11,16 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from tui import __version__
 from tui.analysis import Analysis, analyse, to_json_document
 from tui.articles import CorpusError
 from tui.config import Config, ConfigError, load_config
+from tui.gc_pause import gc_paused
+
+if TYPE_CHECKING:
+    from tui.match_cache import MatchCache
 
 EXIT_OK, EXIT_FAIL, EXIT_USAGE = 0, 1, 2
 
@@ -48,6 +53,10 @@ def _corpus_args(p: argparse.ArgumentParser) -> None:
         metavar="PATH",
         help="article files or folders (default: the corpus in config.toml)",
     )
+    _no_cache_arg(p)
+
+
+def _no_cache_arg(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--no-cache",
         action="store_true",
@@ -101,6 +110,7 @@ def _verdict_file_commands(sub: argparse._SubParsersAction) -> None:
     what = "export the verdicts with the reviewer, decision time and current positions"
     p = sub.add_parser("export", help=what, description=what)
     _common(p)
+    _no_cache_arg(p)
     p.add_argument("--verdicts", type=Path, help=verdicts_help)
     p.add_argument("--format", choices=EXPORT_FORMATS, required=True)
     p.add_argument(
@@ -112,10 +122,12 @@ def _verdict_file_commands(sub: argparse._SubParsersAction) -> None:
     p.add_argument("inputs", nargs="+", type=Path, metavar="FILE", help="verdict files")
     p.add_argument("-o", "--output", type=Path, required=True, metavar="MERGED")
     _common(p)
+    _no_cache_arg(p)
 
     what = "show triage progress: claims triaged and left, by verdict, article and cluster"
     p = sub.add_parser("stats", help=what, description=what)
     _common(p)
+    _no_cache_arg(p)
     p.add_argument("--verdicts", type=Path, help=verdicts_help)
     p.add_argument("--format", choices=("table", "json"), default="table")
 
@@ -148,9 +160,14 @@ def _analyse(args: argparse.Namespace, config: Config) -> Analysis:
             match_threshold=threshold,
             related_threshold=min(settings.related_threshold, threshold),
         )
+    return analyse(_paths(args, config), settings, say=warn, cache=_cache(config))
+
+
+def _cache(config: Config) -> MatchCache | None:
+    """The cache of claims and matches, unless `[cache] enabled = false` or --no-cache."""
     from tui.match_cache import MatchCache
 
-    return analyse(_paths(args, config), settings, say=warn, cache=MatchCache.for_config(config))
+    return MatchCache.for_config(config)
 
 
 def cmd_claims(args: argparse.Namespace) -> int:
@@ -223,7 +240,13 @@ def cmd_export(args: argparse.Namespace) -> int:
     config = _load_config(args)
     if args.output is not None:
         check_writable(args.output)
-    ws = open_workspace(args.verdicts or config.verdicts, config.corpus, config.matching, warn)
+    ws = open_workspace(
+        args.verdicts or config.verdicts,
+        config.corpus,
+        config.matching,
+        warn,
+        cache=_cache(config),
+    )
     if ws.orphans:
         n = len(ws.orphans)
         warn(f"{n} verdict{'s' * (n != 1)} could not be re-anchored; exported with orphan: true")
@@ -246,7 +269,13 @@ def cmd_stats(args: argparse.Namespace) -> int:
     from tui.workspace import open_workspace
 
     config = _load_config(args)
-    ws = open_workspace(args.verdicts or config.verdicts, config.corpus, config.matching, warn)
+    ws = open_workspace(
+        args.verdicts or config.verdicts,
+        config.corpus,
+        config.matching,
+        warn,
+        cache=_cache(config),
+    )
     stats = compute(ws.analysis, ws.placed, len(ws.orphans), ws.corrections)
     if args.format == "json":
         _print_json(to_json_document(stats))
@@ -273,7 +302,7 @@ def cmd_merge(args: argparse.Namespace) -> int:
     check_writable(args.output)
     files = [(p, read_verdict_set(p)) for p in args.inputs]
     check_inputs(files)
-    workspaces = open_many(files, config.corpus, config.matching, warn)
+    workspaces = open_many(files, config.corpus, config.matching, warn, cache=_cache(config))
     inputs = [
         MergeInput(ws.path, ws.verdicts, ws.placed, ws.orphans, ws.corrections) for ws in workspaces
     ]
@@ -322,7 +351,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     try:
         args = parser.parse_args(argv)
-        return HANDLERS[args.command](args)
+        if args.command == "open":
+            return HANDLERS[args.command](args)
+        # Every other command runs once and exits: its objects never need the cyclic
+        # collector (see tui.gc_pause).
+        with gc_paused(freeze=True):
+            return HANDLERS[args.command](args)
     except SystemExit as exc:
         return int(exc.code) if isinstance(exc.code, int) else EXIT_USAGE
     except UsageError as exc:

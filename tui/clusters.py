@@ -10,7 +10,6 @@ other articles; claims of one article are never compared with each other).
 from __future__ import annotations
 
 import hashlib
-from collections import Counter
 from collections.abc import Mapping, Sequence
 
 
@@ -32,55 +31,64 @@ def build_clusters(
     for a, b, _ in edges:
         adjacency.setdefault(a, set()).add(b)
         adjacency.setdefault(b, set()).add(a)
-    group: dict[str, int] = {}  # claim -> group number
-    members: dict[int, list[str]] = {}
-    articles: dict[int, Counter[str]] = {}
+    claims = sorted(adjacency)
+    group = {claim: n for n, claim in enumerate(claims)}  # claim -> group number
+    members = {n: [claim] for n, claim in enumerate(claims)}
+    # Per group, how many members each article has.
+    articles = {n: {article_of[claim]: 1} for n, claim in enumerate(claims)}
     # How many members of its own group each claim matches.
-    inside: dict[str, int] = {}
-    for n, claim in enumerate(sorted(adjacency)):
-        group[claim] = n
-        members[n] = [claim]
-        articles[n] = Counter({article_of[claim]: 1})
-        inside[claim] = 0
+    inside = dict.fromkeys(claims, 0)
     failed: set[tuple[int, int, int, int]] = set()
 
     for a, b, _ in sorted(edges, key=lambda e: (-e[2], e[0], e[1])):
         ga, gb = group[a], group[b]
         if ga == gb:
             continue
-        key = (min(ga, gb), len(members[min(ga, gb)]), max(ga, gb), len(members[max(ga, gb)]))
+        members_a, members_b = members[ga], members[gb]
+        low, high = (ga, gb) if ga < gb else (gb, ga)
+        key = (low, len(members[low]), high, len(members[high]))
         if key in failed:  # the same two groups were already refused
             continue
-        cross = _cross_counts(members[ga], gb, group, adjacency)
-        cross.update(_cross_counts(members[gb], ga, group, adjacency))
-        merged_articles = articles[ga] + articles[gb]
-        size = len(members[ga]) + len(members[gb])
+        cross = _cross_counts(members_a, members_b, gb, ga, group, adjacency)
+        articles_a, articles_b = articles[ga], articles[gb]
+        size = len(members_a) + len(members_b)
         if not all(
-            inside[c] + cross[c] >= min_share * (size - merged_articles[article_of[c]])
-            for c in (*members[ga], *members[gb])
+            inside[c] + cross.get(c, 0)
+            >= min_share
+            * (size - articles_a.get(article_of[c], 0) - articles_b.get(article_of[c], 0))
+            for c in (*members_a, *members_b)
         ):
             failed.add(key)
             continue
-        keep, gone = (ga, gb) if ga < gb else (gb, ga)
+        keep, gone = low, high
         for c in members[gone]:
             group[c] = keep
         for c, extra in cross.items():
             inside[c] += extra
+        merged = articles[keep]
+        for article, count in articles.pop(gone).items():
+            merged[article] = merged.get(article, 0) + count
         members[keep].extend(members.pop(gone))
-        articles[keep] = merged_articles
-        del articles[gone]
 
     out = [tuple(sorted(m)) for m in members.values() if len(m) >= 2]
     return sorted(((cluster_id(m), m) for m in out), key=lambda item: item[1])
 
 
 def _cross_counts(
-    claims: Sequence[str], other: int, group: Mapping[str, int], adjacency: Mapping[str, set[str]]
-) -> Counter[str]:
-    """For each claim, how many members of group `other` it matches."""
-    counts: Counter[str] = Counter()
-    for c in claims:
-        n = sum(1 for d in adjacency[c] if group[d] == other)
-        if n:
-            counts[c] = n
+    members_a: Sequence[str],
+    members_b: Sequence[str],
+    gb: int,
+    ga: int,
+    group: Mapping[str, int],
+    adjacency: Mapping[str, set[str]],
+) -> dict[str, int]:
+    """For each member of groups `ga` and `gb`, how many members of the other group it
+    matches: one pass over the smaller group's matches counts both sides."""
+    smaller, other = (members_a, gb) if len(members_a) <= len(members_b) else (members_b, ga)
+    counts: dict[str, int] = {}
+    for c in smaller:
+        for d in adjacency[c]:
+            if group[d] == other:
+                counts[c] = counts.get(c, 0) + 1
+                counts[d] = counts.get(d, 0) + 1
     return counts

@@ -17,6 +17,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from tui.claims import Claim, DateMention, Quantity
 from tui.normalise import STOPWORDS, stem
@@ -106,27 +107,33 @@ def _unit_words(unit: str) -> list[str]:
     return out
 
 
-def figures(claim: Claim) -> list[Figure]:
+def figures(claim: Claim) -> tuple[Figure, ...]:
     """The claim's quantities as intervals; adjacent "A-B" / "A to B" pairs become one range."""
+    return _figures_of(claim.text, claim.numbers)
+
+
+# A claim is in many matches on a large corpus: its figures are read once.
+@lru_cache(maxsize=4096)
+def _figures_of(claim_text: str, numbers: tuple[Quantity, ...]) -> tuple[Figure, ...]:
     out: list[Figure] = []
-    qs = sorted(claim.numbers, key=lambda q: q.start)
+    qs = sorted(numbers, key=lambda q: q.start)
     k = 0
     while k < len(qs):
         q = qs[k]
         nxt = qs[k + 1] if k + 1 < len(qs) else None
-        if nxt is not None and _RANGE_GAP.match(claim.text[q.end : nxt.start]):
+        if nxt is not None and _RANGE_GAP.match(claim_text[q.end : nxt.start]):
             low, high = sorted((q.value, nxt.value))
             unit = nxt.unit or q.unit
-            text = claim.text[q.start : nxt.end]
+            text = claim_text[q.start : nxt.end]
             k += 2
         else:
-            low, high = _interval(q.value, _hedge(claim.text, q))
-            unit, text = q.unit, _quoted(claim.text, q)
+            low, high = _interval(q.value, _hedge(claim_text, q))
+            unit, text = q.unit, _quoted(claim_text, q)
             k += 1
         words = _unit_words(unit)
         if words:
             out.append(Figure(low, high, unit, words[-1], frozenset(words[:-1]), text))
-    return out
+    return tuple(out)
 
 
 def _quoted(text: str, q: Quantity) -> str:
@@ -152,6 +159,8 @@ def _overlap(x: Figure, y: Figure) -> bool:
 
 
 def number_conflicts(a: Claim, b: Claim) -> list[Conflict]:
+    if not (a.numbers and b.numbers):
+        return []  # the common case, at once
     fa, fb = figures(a), figures(b)
     # Figures that agree with a counterpart are settled first, so that a second, different
     # figure in one sentence ("50,000 troops, 10,000 of them ...") is not set against them.
@@ -192,6 +201,8 @@ def _dates_comparable(x: DateMention, y: DateMention) -> bool:
 
 
 def date_conflicts(a: Claim, b: Claim) -> list[Conflict]:
+    if not (a.dates and b.dates):
+        return []
     open_a = [x for x in a.dates if not any(_dates_agree(x, y) for y in b.dates)]
     open_b = [y for y in b.dates if not any(_dates_agree(x, y) for x in a.dates)]
     out: list[Conflict] = []

@@ -2,14 +2,16 @@
 
 Layout under the cache folder (`[cache] dir`, else the user's cache folder):
 
-    claims/<k[:2]>/<k>.cc   one article's units; k = hash of the article's id and text
+    claims/<k[:2]>/<k>.cc   one article's units and its claims' match tokens; k = hash of
+                            the article's id and text
     matches/<s>/<c>.cc      one corpus's matches and clusters; s = hash of the settings and
                             the code version, c = hash of the corpus's article keys
 
 Every file is one header line (JSON: format, kind, key, code version, the body's size and
 sha256) followed by a JSON body. A file whose header, size or checksum does not fit, that
 fails to parse, or whose content does not fit the articles it is read for, is a miss: it is
-rebuilt and overwritten, never trusted. Files are written under a temporary name and
+rebuilt and overwritten, never trusted (the bodies are read and checked in
+`tui.cache_bodies`). Files are written under a temporary name and
 renamed, so a reader never sees half a file, whatever other processes do. Nothing is ever
 unpickled.
 
@@ -17,9 +19,11 @@ Why reuse is sound: an article's units are a function of its id and text; a pair
 tier and conflicts are a function of its two claims and the settings. So when the corpus
 changes, the matches among the articles it shares with a cached corpus still hold: only
 the pairs with a claim of an added (or edited) article are scored, and clusters are
-recomputed from all the matches. The code version is crosscheck's version plus a digest of
-the source of the modules that decide claims and matches (found through their imports), so
-a changed segmenter or scorer never reads its predecessor's results.
+recomputed from all the matches. Scoring those pairs needs every claim's match tokens (the
+index covers the whole corpus); they are stored with the units, so adding an article does
+not tokenise the whole corpus again. The code version is crosscheck's version plus a digest
+of the source of the modules that decide claims and matches (found through their imports),
+so a changed segmenter or scorer never reads its predecessor's results.
 
 Match entries are kept for the KEEP_CORPORA most recently used corpora. Claims entries
 (one per article text, a few KB each) are not pruned yet; a new code version rewrites an
@@ -30,10 +34,11 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import itertools
 import json
 import os
 import re
-import tempfile
+from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -41,12 +46,21 @@ from typing import Any
 
 from tui import matching
 from tui.articles import Article, Corpus
-from tui.claims import Claim, DateMention, Kind, Quantity, extract_claims
+from tui.cache_bodies import (
+    claims_from_json,
+    claims_to_json,
+    clusters_from_json,
+    matches_from_json,
+    result_to_json,
+    tokens_from_json,
+)
+from tui.claims import Claim
 from tui.config import Config, MatchSettings
-from tui.conflicts import Conflict
-from tui.matching import Cluster, Match, MatchResult, Tier
+from tui.matching import MatchResult
+from tui.segment_pool import Segmented, segment_articles
 
 FORMAT = "crosscheck-cache/1"
+_TEMPORARY = itertools.count()
 SUFFIX = ".cc"
 # Corpora whose matches are kept (most recently used first); older entries are deleted.
 KEEP_CORPORA = 8
@@ -54,7 +68,7 @@ KEEP_CORPORA = 8
 
 # The modules whose code decides claims and matches; with what they import, they make the
 # code version. Edits elsewhere (the app, the CLI, verdicts) keep the cache valid.
-ROOT_MODULES = ("tui.claims", "tui.matching", "tui.match_cache")
+ROOT_MODULES = ("tui.claims", "tui.matching", "tui.match_cache", "tui.segment_pool")
 _IMPORT = re.compile(
     r"^[ \t]*(?:from[ \t]+(tui(?:\.\w+)*)[ \t]+import[ \t]+(\([^)]*\)|[^\n]*)"
     r"|import[ \t]+(tui(?:\.\w+)+))",
@@ -143,6 +157,8 @@ class MatchCache:
         self.root = Path(root)
         self.version = code_version() if version is None else version
         self.report = CacheReport()
+        # (units, claims entry body) of the cached articles of the last `segment` call.
+        self._stored_tokens: list[tuple[list[Claim], Any]] = []
 
     @classmethod
     def for_config(cls, config: Config) -> MatchCache | None:
@@ -157,11 +173,15 @@ class MatchCache:
 
     # ---- the two stages -----------------------------------------------------------------
 
-    def segment(self, corpus: Corpus) -> tuple[Claim, ...]:
-        """Every unit of every article, as `segment_corpus` gives them; cached per article."""
+    def segment(self, corpus: Corpus) -> list[Segmented]:
+        """Every article's units, as `segment_articles` gives them; cached per article. The
+        articles not in the cache are segmented together (on every core when they are many).
+        The match tokens stored with cached units are kept aside for `match`, which reads
+        them only when it has pairs to score."""
         self.report = CacheReport()
-        units: list[Claim] = []
-        cached = segmented = 0
+        self._stored_tokens = []
+        parts: list[Segmented | None] = []
+        missing: list[tuple[int, Article, str]] = []
         for article in corpus.articles:
             key = article_key(article)
             path = self._claims_path(key)
@@ -169,21 +189,43 @@ class MatchCache:
             claims = None
             if found is not None:
                 try:
-                    claims = _claims_from_json(article, found[1])
+                    claims = claims_from_json(article, found[1])
                 except Exception:  # written by something else, or a bug: never trusted
                     self.report.ignored.append(str(path))
-            if claims is None:
-                claims = extract_claims(article)
-                self._write(path, "claims", key, _claims_to_json(article, claims))
-                segmented += 1
+            if claims is None or found is None:
+                missing.append((len(parts), article, key))
+                parts.append(None)
             else:
-                cached += 1
-            units.extend(claims)
-        self.report.articles_cached, self.report.articles_segmented = cached, segmented
-        return tuple(units)
+                parts.append(Segmented(claims, None))
+                self._stored_tokens.append((claims, found[1]))
+        fresh = segment_articles([article for _, article, _ in missing])
+        for (k, article, key), part in zip(missing, fresh, strict=True):
+            body = claims_to_json(article, part.units, part.tokens)
+            self._write(self._claims_path(key), "claims", key, body)
+            parts[k] = part
+        self.report.articles_cached = len(parts) - len(missing)
+        self.report.articles_segmented = len(missing)
+        return [part for part in parts if part is not None]
+
+    def _with_stored_tokens(
+        self, token_sets: Mapping[str, frozenset[str]] | None
+    ) -> dict[str, frozenset[str]]:
+        """`token_sets` and the tokens stored with the cached units of the last `segment`."""
+        out: dict[str, frozenset[str]] = {}
+        for claims, body in self._stored_tokens:
+            try:
+                out.update(tokens_from_json(claims, body) or {})
+            except Exception:  # not what it should be: the tokens are computed again
+                continue
+        out.update(token_sets or {})
+        return out
 
     def match(
-        self, corpus: Corpus, claims: tuple[Claim, ...], settings: MatchSettings
+        self,
+        corpus: Corpus,
+        claims: tuple[Claim, ...],
+        settings: MatchSettings,
+        token_sets: Mapping[str, frozenset[str]] | None = None,
     ) -> MatchResult:
         """`match_claims(claims, settings)`, reusing the matches of a cached corpus.
 
@@ -206,9 +248,9 @@ class MatchCache:
             header, body = found
             try:
                 shared = set(header["articles"]) & current
-                known = _matches_from_json(header, body, shared, ids_by_key)
+                known = matches_from_json(header, body, shared, ids_by_key)
                 if shared == current and set(header["articles"]) == current:
-                    clusters = _clusters_from_json(body)
+                    clusters = clusters_from_json(body)
                     self.report.matches, self.report.fresh_claims = "hit", 0
                     with contextlib.suppress(OSError):
                         os.utime(path)  # recently used: kept by the pruning
@@ -217,14 +259,18 @@ class MatchCache:
                 self.report.ignored.append(str(path))
                 continue
             fresh = {cid for k in current - shared for cid in ids_by_key[k]}
-            result = matching.match_claims(claims, settings, fresh=fresh, known=known)
+            token_sets = self._with_stored_tokens(token_sets)
+            result = matching.match_claims(
+                claims, settings, fresh=fresh, known=known, token_sets=token_sets
+            )
             self.report.matches, self.report.fresh_claims = "partial", len(fresh)
             break
         else:
-            result = matching.match_claims(claims, settings)
+            token_sets = self._with_stored_tokens(token_sets)
+            result = matching.match_claims(claims, settings, token_sets=token_sets)
             self.report.matches, self.report.fresh_claims = "miss", len(units)
         article_of = {c.id: keys[c.article] for c in units}
-        header_extra, body = _result_to_json(result, article_of, sorted(current))
+        header_extra, body = result_to_json(result, article_of, sorted(current))
         self._write(folder / f"{corpus_key}{SUFFIX}", "matches", corpus_key, body, header_extra)
         self._prune()
         return result
@@ -316,9 +362,14 @@ class MatchCache:
             **(extra or {}),
         }
         payload = json.dumps(header, separators=(",", ":")).encode("ascii") + b"\n" + data
+        # A name no other writer uses (this process's id and a counter; O_EXCL makes
+        # sure): tempfile.mkstemp's random names cost more than the write, a thousand
+        # entries at a time.
+        temporary = path.parent / f".{path.name}.{os.getpid()}.{next(_TEMPORARY)}.tmp"
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=".", suffix=".tmp")
+            flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+            fd = os.open(temporary, flags, 0o644)
         except OSError:
             return
         try:
@@ -346,150 +397,3 @@ class MatchCache:
             with contextlib.suppress(OSError):
                 path.unlink()
                 path.parent.rmdir()  # only when empty; OSError otherwise
-
-
-# ---- bodies -----------------------------------------------------------------------------
-
-
-def _claims_to_json(article: Article, claims: list[Claim]) -> dict[str, Any]:
-    """Units without their text (it is the article's text between the offsets)."""
-    return {
-        "article": article.id,
-        "units": [
-            [
-                c.id,
-                c.start,
-                c.end,
-                str(c.kind),
-                c.index,
-                [[q.value, q.unit, q.text, q.start, q.end] for q in c.numbers],
-                [[d.text, d.year, d.month, d.day, d.start, d.end] for d in c.dates],
-                c.attribution,
-            ]
-            for c in claims
-        ],
-    }
-
-
-def _is_int(value: Any) -> bool:
-    return isinstance(value, int) and not isinstance(value, bool)
-
-
-def _in(k: Any, items: list[Any]) -> bool:
-    """Is `k` an index of `items` (negative indexes are not)?"""
-    return _is_int(k) and 0 <= k < len(items)
-
-
-def _claims_from_json(article: Article, body: Any) -> list[Claim]:
-    """The units, checked against the article; ValueError (or another error) if they do not fit."""
-    if body["article"] != article.id:
-        raise ValueError("claims of another article")
-    text, prefix, size = article.text, article.id + ":", len(article.text)
-    kinds = {str(k): k for k in Kind}
-    claims: list[Claim] = []
-    for index, (cid, start, end, kind, position, numbers, dates, attribution) in enumerate(
-        body["units"]
-    ):
-        if not (
-            isinstance(cid, str)
-            and cid.startswith(prefix)
-            and _is_int(start)
-            and _is_int(end)
-            and 0 <= start <= end <= size
-            and position == index
-            and isinstance(attribution, str)
-        ):
-            raise ValueError(f"unit {index} does not fit the article")
-        quantities = tuple(
-            Quantity(value, unit, surface, s, e) for value, unit, surface, s, e in numbers
-        )
-        mentions = tuple(DateMention(t, y, m, d, s, e) for t, y, m, d, s, e in dates)
-        claims.append(
-            Claim(
-                cid,
-                article.id,
-                text[start:end],
-                start,
-                end,
-                kinds[kind],
-                index,
-                quantities,
-                mentions,
-                attribution,
-            )
-        )
-    return claims
-
-
-def _result_to_json(
-    result: MatchResult, article_of: dict[str, str], articles: list[str]
-) -> tuple[dict[str, Any], dict[str, Any]]:
-    """(header extra, body): claims by index, each with its article's index in `articles`."""
-    ids = sorted({cid for m in result.matches for cid in (m.a, m.b)})
-    index = {cid: k for k, cid in enumerate(ids)}
-    position = {key: k for k, key in enumerate(articles)}
-    rows: list[list[Any]] = []
-    for m in result.matches:
-        row: list[Any] = [index[m.a], index[m.b], m.score, str(m.tier)]
-        if m.conflicts:
-            row.append([[c.kind, c.subject, c.a, c.b] for c in m.conflicts])
-        rows.append(row)
-    body = {
-        "claims": ids,
-        "owner": [position[article_of[cid]] for cid in ids],
-        "matches": rows,
-        "clusters": [[cl.id, [index[cid] for cid in cl.claims]] for cl in result.clusters],
-    }
-    return {"articles": articles}, body
-
-
-def _kept_claims(
-    header: dict[str, Any], body: Any, shared: set[str], ids_by_key: dict[str, set[str]]
-) -> list[bool]:
-    """Per cached claim: is its article shared? Raises ValueError when a shared article's
-    cached claim is not one of its current claims (the entry does not fit)."""
-    articles, ids, owner = header["articles"], body["claims"], body["owner"]
-    if len(ids) != len(owner):
-        raise ValueError("claims and owners differ in length")
-    kept = []
-    for cid, k in zip(ids, owner, strict=True):
-        if not _in(k, articles):
-            raise ValueError("an owner out of range")
-        key = articles[k]
-        keep = key in shared
-        if keep and cid not in ids_by_key[key]:
-            raise ValueError(f"{cid}: not a claim of its article")
-        kept.append(keep)
-    return kept
-
-
-def _matches_from_json(
-    header: dict[str, Any], body: Any, shared: set[str], ids_by_key: dict[str, set[str]]
-) -> tuple[Match, ...]:
-    """The cached matches between claims of shared articles."""
-    kept = _kept_claims(header, body, shared, ids_by_key)
-    ids = body["claims"]
-    tiers = {str(t): t for t in Tier}
-    matches: list[Match] = []
-    for row in body["matches"]:
-        i, j, score, tier = row[0], row[1], row[2], row[3]
-        if i < 0 or j < 0:  # out of range on the other side: IndexError below
-            raise ValueError("a match row out of range")
-        if not (kept[i] and kept[j]):
-            continue
-        a, b = ids[i], ids[j]
-        if not (a < b and isinstance(score, float) and 0.0 <= score <= 100.0):
-            raise ValueError("a match row does not fit")
-        conflicts = tuple(Conflict(*c) for c in row[4]) if len(row) > 4 else ()
-        matches.append(Match(a, b, score, tiers[tier], conflicts))
-    return tuple(matches)
-
-
-def _clusters_from_json(body: Any) -> tuple[Cluster, ...]:
-    ids = body["claims"]
-    clusters = []
-    for cid, members in body["clusters"]:
-        if not (isinstance(cid, str) and len(members) >= 2 and all(_in(k, ids) for k in members)):
-            raise ValueError("a cluster does not fit")
-        clusters.append(Cluster(cid, tuple(ids[k] for k in members)))
-    return tuple(clusters)

@@ -9,7 +9,7 @@ figures and dates it disagrees on (`tui.conflicts`).
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Iterator, Sequence
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -91,7 +91,7 @@ def _pairs(
     """(left, right, score) chunks of cross-article pairs that may reach a tier.
 
     With `fresh` (a boolean mask over the claims), only the pairs with at least one fresh
-    claim are scored: the others are known from an earlier run."""
+    claim are found and scored: the others are known from an earlier run."""
     n = len(enc.strings)
     if n <= BRUTE_FORCE_MAX:
         if n < 2:
@@ -109,48 +109,54 @@ def _pairs(
         return
     from tui.blocking import candidate_pairs
 
-    for left, right in candidate_pairs(enc, articles, least / 100.0):
-        if fresh is not None:
-            keep = fresh[left] | fresh[right]
-            left, right = left[keep], right[keep]
+    for left, right in candidate_pairs(enc, articles, least / 100.0, fresh):
         if len(left):
             yield left, right, score_pairs(enc, left, right)
 
 
 def _scored(
-    units: Sequence[Claim], settings: MatchSettings, fresh: np.ndarray | None
+    units: Sequence[Claim],
+    settings: MatchSettings,
+    fresh: np.ndarray | None,
+    token_sets: Mapping[str, frozenset[str]],
 ) -> list[Match]:
     """The matches among `units` (claims only), or only those with a `fresh` claim."""
-    token_sets = [match_tokens(c.text) for c in units]
-    enc = encode(token_sets)
+    unit_tokens = [_tokens(c, token_sets) for c in units]
+    enc = encode(unit_tokens)
     short = enc.sizes < settings.short_claim_words
     articles = np.unique(np.asarray([c.article for c in units], dtype=object), return_inverse=True)[
         1
     ]
-    related_short = thresholds(settings, True)[1]
-    least = np.where(short, related_short, settings.related_threshold)
-    evidence = FigureEvidence(units, token_sets)
+    match_short, related_short = thresholds(settings, True)
+    match_long, related_long = thresholds(settings, False)
+    least = np.where(short, related_short, related_long)
+    evidence = FigureEvidence(units, unit_tokens)
     matches: list[Match] = []
     for left, right, scores in _pairs(enc, articles, evidence.lowered_floors(least), fresh):
+        # The tiers of `tier_of`, for a whole chunk at once.
         is_short = short[left] | short[right]
-        floor = np.where(is_short, related_short, settings.related_threshold)
-        match_at = np.where(is_short, thresholds(settings, True)[0], settings.match_threshold)
-        scores = evidence.add_bonus(left, right, scores, floor, match_at)
-        keep = np.round(scores, 1) >= floor
-        for i, j, s, sh in zip(
-            left[keep].tolist(),
-            right[keep].tolist(),
-            np.round(scores[keep], 1).tolist(),
-            is_short[keep].tolist(),
-            strict=True,
+        floor = np.where(is_short, related_short, related_long)
+        match_at = np.where(is_short, match_short, match_long)
+        rounded = np.round(evidence.add_bonus(left, right, scores, floor, match_at), 1)
+        keep = rounded >= floor
+        left, right, rounded, match_at = left[keep], right[keep], rounded[keep], match_at[keep]
+        is_match = rounded >= match_at
+        for i, j, s, is_m in zip(
+            left.tolist(), right.tolist(), rounded.tolist(), is_match.tolist(), strict=True
         ):
-            tier = tier_of(s, sh, settings)
-            if tier is None:
-                continue
-            ci, cj = (units[i], units[j]) if units[i].id < units[j].id else (units[j], units[i])
-            conflicts = find_conflicts(ci, cj) if tier is Tier.MATCH else ()
-            matches.append(Match(ci.id, cj.id, s, tier, conflicts))
+            ci, cj = units[i], units[j]
+            if cj.id < ci.id:
+                ci, cj = cj, ci
+            if is_m:
+                matches.append(Match(ci.id, cj.id, s, Tier.MATCH, find_conflicts(ci, cj)))
+            else:
+                matches.append(Match(ci.id, cj.id, s, Tier.RELATED))
     return matches
+
+
+def _tokens(claim: Claim, token_sets: Mapping[str, frozenset[str]]) -> frozenset[str]:
+    found = token_sets.get(claim.id)
+    return match_tokens(claim.text) if found is None else found
 
 
 def match_claims(
@@ -159,6 +165,7 @@ def match_claims(
     *,
     fresh: Collection[str] | None = None,
     known: Iterable[Match] = (),
+    token_sets: Mapping[str, frozenset[str]] | None = None,
 ) -> MatchResult:
     """Matches and clusters of the claims (units of other kinds are skipped).
 
@@ -166,7 +173,10 @@ def match_claims(
     are scored, and `known` supplies the matches among the other claims, from an earlier
     run with the same settings (a pair's score depends on its two claims alone). Known
     matches that involve a fresh claim are dropped; without `fresh`, `known` is ignored.
-    Given the right `known`, the result equals a full run's."""
+    Given the right `known`, the result equals a full run's.
+
+    `token_sets` may hold claims' `match_tokens`, computed earlier (`tui.segment_pool`);
+    the others are computed here."""
     units = [c for c in claims if c.is_claim]
     mask = None
     matches: list[Match] = []
@@ -175,7 +185,7 @@ def match_claims(
         mask = np.fromiter((c.id in new for c in units), dtype=bool, count=len(units))
         matches = [m for m in known if m.a not in new and m.b not in new]
     if mask is None or mask.any():
-        matches.extend(_scored(units, settings, mask))
+        matches.extend(_scored(units, settings, mask, token_sets or {}))
     matches.sort(key=lambda m: (m.a, m.b))
     article_of = {c.id: c.article for c in units}
     clusters = build_clusters(

@@ -79,26 +79,31 @@ class Encoded:
     sizes: np.ndarray  # int64, tokens per claim
     tokens: np.ndarray  # int64 token ids of every claim, claim after claim
     vocabulary: int
+    # The strings as a numpy object array: gathering pairs from it is ten times faster
+    # than from the list, and cpdist reads it faster too.
+    string_array: np.ndarray
 
 
 def encode(token_sets: Sequence[Iterable[str]]) -> Encoded:
-    ids: dict[str, int] = {}
-    symbols: list[str] = []
-    strings: list[str] = []
-    flat: list[int] = []
-    sizes: list[int] = []
-    for tokens in token_sets:
-        row = sorted(ids.setdefault(t, len(ids)) for t in tokens)
-        while len(symbols) < len(ids):
-            symbols.append(_symbol(len(symbols)))
-        strings.append("".join([symbols[i] for i in row]))
-        flat.extend(row)
-        sizes.append(len(row))
+    """Token ids are ranks in the sorted vocabulary, so the encoding (and the candidate
+    index built on it) does not depend on set iteration order, which varies from run to
+    run with string hashing. A claim's string holds its symbols in id order."""
+    sets = [t if isinstance(t, frozenset | set) else frozenset(t) for t in token_sets]
+    vocabulary = sorted(frozenset().union(*sets))
+    symbol_of = dict(zip(vocabulary, map(_symbol, range(len(vocabulary))), strict=True))
+    strings = ["".join(sorted(map(symbol_of.__getitem__, t))) for t in sets]
+    # The ids back from the symbols, all at once.
+    codes = np.frombuffer("".join(strings).encode("utf-32-le"), dtype=np.uint32)
+    ids = codes.astype(np.int64) - _FIRST_SYMBOL
+    ids[codes >= _SURROGATES.stop] -= len(_SURROGATES)
+    string_array = np.empty(len(strings), dtype=object)
+    string_array[:] = strings
     return Encoded(
         strings,
-        np.asarray(sizes, dtype=np.int64),
-        np.asarray(flat, dtype=np.int64),
-        len(ids),
+        np.fromiter(map(len, strings), dtype=np.int64, count=len(strings)),
+        ids,
+        len(vocabulary),
+        string_array,
     )
 
 
@@ -122,11 +127,11 @@ def score_matrix(enc: Encoded) -> np.ndarray:
 def score_pairs(enc: Encoded, left: np.ndarray, right: np.ndarray) -> np.ndarray:
     """Scores of the pairs (left[k], right[k]), in batches."""
     out = np.zeros(len(left), dtype=np.float64)
-    strings = enc.strings
+    strings = enc.string_array
     for lo in range(0, len(left), BATCH):
         hi = min(lo + BATCH, len(left))
-        a = [strings[i] for i in left[lo:hi].tolist()]
-        b = [strings[j] for j in right[lo:hi].tolist()]
+        a = strings[left[lo:hi]]
+        b = strings[right[lo:hi]]
         dice = process.cpdist(a, b, scorer=fuzz.ratio, dtype=np.float64, workers=-1)
         out[lo:hi] = combine(dice, enc.sizes[left[lo:hi]], enc.sizes[right[lo:hi]])
     return out

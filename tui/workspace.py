@@ -12,11 +12,15 @@ import os
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from tui.analysis import Analysis, analyse, analyse_corpus
 from tui.articles import Corpus, load_corpus
 from tui.config import MatchSettings
 from tui.verdicts import Correction, Verdict, VerdictFileError, VerdictSet, loads
+
+if TYPE_CHECKING:
+    from tui.match_cache import MatchCache
 
 Say = Callable[[str], None]
 
@@ -84,11 +88,17 @@ def place(vs: VerdictSet, analysis: Analysis) -> Placed:
     return tuple(result.placed), tuple(o.verdict for o in result.orphans), corrections
 
 
-def load_analysis(corpus: Path, settings: MatchSettings, say: Say | None = None) -> Analysis:
+def load_analysis(
+    corpus: Path,
+    settings: MatchSettings,
+    say: Say | None = None,
+    *,
+    cache: MatchCache | None = None,
+) -> Analysis:
     """Analyse the corpus a verdict file names; WorkspaceError when it is not there."""
     if not corpus.exists():
         raise WorkspaceError(f"{corpus}: the verdict file's corpus is not there")
-    return analyse([corpus], settings, say)
+    return analyse([corpus], settings, say, cache=cache)
 
 
 def open_workspace(
@@ -97,15 +107,18 @@ def open_workspace(
     settings: MatchSettings,
     say: Say | None = None,
     analysis: Analysis | None = None,
+    *,
+    cache: MatchCache | None = None,
 ) -> Workspace:
-    """Read the verdict file, analyse its corpus (unless given) and re-anchor.
+    """Read the verdict file, analyse its corpus (unless given; through `cache` when one is
+    given) and re-anchor.
 
     Raises WorkspaceError, VerdictFileError, or CorpusError when no article loads.
     """
     vs = read_verdict_set(verdict_path)
     corpus = corpus_path(vs, verdict_path, configured_corpus)
     if analysis is None:
-        analysis = load_analysis(corpus, settings, say)
+        analysis = load_analysis(corpus, settings, say, cache=cache)
     return Workspace(verdict_path, vs, corpus, analysis, *place(vs, analysis))
 
 
@@ -134,8 +147,11 @@ def open_many(
     configured_corpus: Path,
     settings: MatchSettings,
     say: Say | None = None,
+    *,
+    cache: MatchCache | None = None,
 ) -> list[Workspace]:
-    """Open several verdict files (already read) on one corpus, analysed once.
+    """Open several verdict files (already read) on one corpus, analysed once (through
+    `cache` when one is given).
 
     Files naming different folders are accepted when those folders hold the same articles
     (same ids, same sha256): copies of one corpus. Otherwise WorkspaceError."""
@@ -150,7 +166,7 @@ def open_many(
     for (path, _), corpus in zip(files[1:], paths[1:], strict=True):
         if (why := corpus_difference(first, (path, loaded[corpus]))) is not None:
             raise WorkspaceError(why)
-    analysis = analyse_corpus(loaded[paths[0]], settings, say)
+    analysis = analyse_corpus(loaded[paths[0]], settings, say, cache=cache)
     out = []
     for (path, vs), corpus in zip(files, paths, strict=True):
         out.append(Workspace(path, vs, corpus, analysis, *place(vs, analysis)))

@@ -86,6 +86,7 @@ class CrosscheckApp(App[int]):
         """Read, segment and match the articles, re-anchor the verdicts, build the session."""
         from tui.analysis import analyse
         from tui.articles import CorpusError
+        from tui.match_cache import MatchCache
 
         worker = get_current_worker()
         notes: list[str] = []
@@ -96,7 +97,10 @@ class CrosscheckApp(App[int]):
                 self.call_from_thread(self.main_screen.loading_message, message)
 
         try:
-            analysis = analyse(self.paths, self.config.matching, say=say)
+            # Reopening an unchanged corpus skips segmenting and matching (none with
+            # --no-cache or `[cache] enabled = false`).
+            cache = MatchCache.for_config(self.config)
+            analysis = analyse(self.paths, self.config.matching, say=say, cache=cache)
         except CorpusError as exc:
             self.call_from_thread(self.fail, str(exc))
             return
