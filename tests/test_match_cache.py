@@ -17,7 +17,7 @@ import numpy as np
 import pytest
 
 from bench.synthetic import as_claims, generate
-from tui import match_cache, matching, segment_pool
+from tui import code_version, match_cache, matching, segment_pool
 from tui.analysis import Analysis, analyse, to_json_document
 from tui.cli import main
 from tui.config import Config, MatchSettings
@@ -317,11 +317,11 @@ def test_other_settings_or_another_version_miss(
 def test_the_code_version_names_the_version_and_the_source() -> None:
     import tui
 
-    version = match_cache.code_version()
+    version = code_version.code_version()
     assert version.startswith(f"{tui.__version__}+") and len(version.split("+")[-1]) == 16
     # The modules that decide claims and matches are found through their imports.
-    assert "tui.segmentation" in match_cache._imported(Path(tui.claims.__file__).read_text())
-    assert "tui.blocking" in match_cache._imported(Path(tui.matching.__file__).read_text())
+    assert "tui.segmentation" in code_version._imported(Path(tui.claims.__file__).read_text())
+    assert "tui.blocking" in code_version._imported(Path(tui.matching.__file__).read_text())
 
 
 def test_old_corpora_are_pruned(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -21,9 +21,10 @@ changes, the matches among the articles it shares with a cached corpus still hol
 the pairs with a claim of an added (or edited) article are scored, and clusters are
 recomputed from all the matches. Scoring those pairs needs every claim's match tokens (the
 index covers the whole corpus); they are stored with the units, so adding an article does
-not tokenise the whole corpus again. The code version is crosscheck's version plus a digest
-of the source of the modules that decide claims and matches (found through their imports),
-so a changed segmenter or scorer never reads its predecessor's results.
+not tokenise the whole corpus again. The code version (`tui.code_version`) is crosscheck's
+version plus a digest of the source of the modules that decide claims and matches (found
+through their imports), so a changed segmenter or scorer never reads its predecessor's
+results.
 
 Match entries are kept for the KEEP_CORPORA most recently used corpora. Claims entries
 (one per article text, a few KB each) are not pruned yet; a new code version rewrites an
@@ -37,10 +38,9 @@ import hashlib
 import itertools
 import json
 import os
-import re
+import threading
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -55,6 +55,7 @@ from tui.cache_bodies import (
     tokens_from_json,
 )
 from tui.claims import Claim
+from tui.code_version import code_version
 from tui.config import Config, MatchSettings
 from tui.matching import MatchResult
 from tui.segment_pool import Segmented, segment_articles
@@ -64,65 +65,6 @@ _TEMPORARY = itertools.count()
 SUFFIX = ".cc"
 # Corpora whose matches are kept (most recently used first); older entries are deleted.
 KEEP_CORPORA = 8
-
-
-# The modules whose code decides claims and matches; with what they import, they make the
-# code version. Edits elsewhere (the app, the CLI, verdicts) keep the cache valid.
-ROOT_MODULES = ("tui.claims", "tui.matching", "tui.match_cache", "tui.segment_pool")
-_IMPORT = re.compile(
-    r"^[ \t]*(?:from[ \t]+(tui(?:\.\w+)*)[ \t]+import[ \t]+(\([^)]*\)|[^\n]*)"
-    r"|import[ \t]+(tui(?:\.\w+)+))",
-    re.MULTILINE,
-)
-
-
-def _module_file(package: Path, name: str) -> Path | None:
-    parts = name.split(".")[1:]
-    for candidate in (
-        package.joinpath(*parts).with_suffix(".py"),
-        package.joinpath(*parts, "__init__.py"),
-    ):
-        if parts and candidate.is_file():
-            return candidate
-    return None
-
-
-def _imported(source: str) -> set[str]:
-    """The tui modules a source file imports (at the top or inside functions)."""
-    names: set[str] = set()
-    for base, imported, plain in _IMPORT.findall(source):
-        if plain:
-            names.add(plain)
-            continue
-        names.add(base)
-        for name in imported.split("#")[0].strip("() \t\n").split(","):
-            if name.split():
-                names.add(f"{base}.{name.split()[0]}")  # a submodule, when it is one
-    return names
-
-
-@lru_cache(maxsize=1)
-def code_version() -> str:
-    """crosscheck's version and a digest of the source that decides claims and matches."""
-    import tui
-
-    package = Path(tui.__file__).parent
-    digest = hashlib.sha256()
-    seen: set[Path] = set()
-    todo = list(ROOT_MODULES)
-    try:
-        while todo:
-            path = _module_file(package, todo.pop())
-            if path is None or path in seen:
-                continue
-            seen.add(path)
-            todo.extend(_imported(path.read_text(encoding="utf-8")))
-        for path in sorted(seen):
-            relative = path.relative_to(package).as_posix()
-            digest.update(relative.encode() + b"\0" + path.read_bytes() + b"\0")
-    except (OSError, UnicodeDecodeError):
-        return f"{tui.__version__}+unknown"
-    return f"{tui.__version__}+{digest.hexdigest()[:16]}"
 
 
 def _hash(*parts: str) -> str:
@@ -159,6 +101,7 @@ class MatchCache:
         self.report = CacheReport()
         # (units, claims entry body) of the cached articles of the last `segment` call.
         self._stored_tokens: list[tuple[list[Claim], Any]] = []
+        self._writing: threading.Thread | None = None  # claims entries being written
 
     @classmethod
     def for_config(cls, config: Config) -> MatchCache | None:
@@ -199,13 +142,34 @@ class MatchCache:
                 parts.append(Segmented(claims, None))
                 self._stored_tokens.append((claims, found[1]))
         fresh = segment_articles([article for _, article, _ in missing])
+        entries = []
         for (k, article, key), part in zip(missing, fresh, strict=True):
-            body = claims_to_json(article, part.units, part.tokens)
-            self._write(self._claims_path(key), "claims", key, body)
+            entries.append((self._claims_path(key), key, article, part))
             parts[k] = part
+        self._write_claims_meanwhile(entries)
         self.report.articles_cached = len(parts) - len(missing)
         self.report.articles_segmented = len(missing)
         return [part for part in parts if part is not None]
+
+    def _write_claims_meanwhile(self, entries: list[tuple[Path, str, Article, Segmented]]) -> None:
+        """Write claims entries on a thread while matching goes on: a cold run writes one
+        per article, and the file system's time (a third of a second or more for a
+        thousand files) then hides behind matching. `match` waits for it before
+        returning."""
+        self._flush()
+
+        def write_all() -> None:
+            for path, key, article, part in entries:
+                self._write(path, "claims", key, claims_to_json(article, part.units, part.tokens))
+
+        if entries:
+            self._writing = threading.Thread(target=write_all, name="cache-writes")
+            self._writing.start()
+
+    def _flush(self) -> None:
+        if self._writing is not None:
+            self._writing.join()
+            self._writing = None
 
     def _with_stored_tokens(
         self, token_sets: Mapping[str, frozenset[str]] | None
@@ -231,7 +195,20 @@ class MatchCache:
 
         The same corpus: nothing is scored. An overlapping corpus: the matches among the
         shared articles are reused and only the pairs with a claim of another article are
-        scored. Nothing usable: a full run. The result is stored for next time."""
+        scored. Nothing usable: a full run. The result is stored for next time, and every
+        entry `segment` wrote is on disk when this returns."""
+        try:
+            return self._match(corpus, claims, settings, token_sets)
+        finally:
+            self._flush()
+
+    def _match(
+        self,
+        corpus: Corpus,
+        claims: tuple[Claim, ...],
+        settings: MatchSettings,
+        token_sets: Mapping[str, frozenset[str]] | None,
+    ) -> MatchResult:
         keys = {a.id: article_key(a) for a in corpus.articles}
         current = set(keys.values())
         folder = self.root / "matches" / _hash(self.version, _settings_json(settings))[:32]

@@ -1,0 +1,73 @@
+"""The code version of cached results: crosscheck's version and a digest of the source
+that decides claims and matches.
+
+The modules are found from a few roots through their imports (read from the source, not
+executed), so an edit to the segmenter, the scorer or anything they use gives a new
+version and the cache never reads its predecessor's results; edits elsewhere (the app, the
+CLI, verdicts) keep the cache valid.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from functools import lru_cache
+from pathlib import Path
+
+# The modules whose code decides claims and matches; with what they import, they make the
+# code version.
+ROOT_MODULES = ("tui.claims", "tui.matching", "tui.match_cache", "tui.segment_pool")
+_IMPORT = re.compile(
+    r"^[ \t]*(?:from[ \t]+(tui(?:\.\w+)*)[ \t]+import[ \t]+(\([^)]*\)|[^\n]*)"
+    r"|import[ \t]+(tui(?:\.\w+)+))",
+    re.MULTILINE,
+)
+
+
+def _module_file(package: Path, name: str) -> Path | None:
+    parts = name.split(".")[1:]
+    for candidate in (
+        package.joinpath(*parts).with_suffix(".py"),
+        package.joinpath(*parts, "__init__.py"),
+    ):
+        if parts and candidate.is_file():
+            return candidate
+    return None
+
+
+def _imported(source: str) -> set[str]:
+    """The tui modules a source file imports (at the top or inside functions)."""
+    names: set[str] = set()
+    for base, imported, plain in _IMPORT.findall(source):
+        if plain:
+            names.add(plain)
+            continue
+        names.add(base)
+        for name in imported.split("#")[0].strip("() \t\n").split(","):
+            if name.split():
+                names.add(f"{base}.{name.split()[0]}")  # a submodule, when it is one
+    return names
+
+
+@lru_cache(maxsize=1)
+def code_version() -> str:
+    """crosscheck's version and a digest of the source that decides claims and matches."""
+    import tui
+
+    package = Path(tui.__file__).parent
+    digest = hashlib.sha256()
+    seen: set[Path] = set()
+    todo = list(ROOT_MODULES)
+    try:
+        while todo:
+            path = _module_file(package, todo.pop())
+            if path is None or path in seen:
+                continue
+            seen.add(path)
+            todo.extend(_imported(path.read_text(encoding="utf-8")))
+        for path in sorted(seen):
+            relative = path.relative_to(package).as_posix()
+            digest.update(relative.encode() + b"\0" + path.read_bytes() + b"\0")
+    except (OSError, UnicodeDecodeError):
+        return f"{tui.__version__}+unknown"
+    return f"{tui.__version__}+{digest.hexdigest()[:16]}"
