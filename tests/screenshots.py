@@ -167,6 +167,12 @@ async def ready(pilot: Pilot) -> None:
     await pilot.app.analysed.wait()  # type: ignore[attr-defined]
     await pilot.app.workers.wait_for_complete()
     await pilot.pause()
+    # The left pane takes focus after the refresh that shows it; on a busy machine that
+    # refresh can come after the first pause.
+    for _ in range(50):
+        if pilot.app.focused is not None:
+            break
+        await pilot.pause(0.01)
 
 
 def keys_for_text(text: str) -> list[str]:

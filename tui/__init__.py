@@ -1,8 +1,5 @@
 """crosscheck: triage the claims that several news articles make about one story."""
 
-from importlib.metadata import PackageNotFoundError, version
-
-try:
-    __version__ = version("crosscheck")
-except PackageNotFoundError:  # running from a source tree that is not installed
-    __version__ = "0.0.0+source"
+# The one place the version is written: pyproject.toml reads it from here when the wheel is
+# built ([tool.hatch.version]), so the app never pays for importlib.metadata at start-up.
+__version__ = "0.1.0"

@@ -14,13 +14,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tui import __version__
-from tui.analysis import Analysis, analyse, to_json_document
 from tui.articles import CorpusError
 from tui.config import Config, ConfigError, load_config
 from tui.gc_pause import gc_paused
 
 if TYPE_CHECKING:
     from tui.match_cache import MatchCache
+
+if TYPE_CHECKING:
+    from tui.analysis import Analysis
 
 EXIT_OK, EXIT_FAIL, EXIT_USAGE = 0, 1, 2
 
@@ -148,6 +150,10 @@ def _paths(args: argparse.Namespace, config: Config) -> list[Path]:
 
 
 def _analyse(args: argparse.Namespace, config: Config) -> Analysis:
+    # Here, not at the top: the app must not wait for numpy and rapidfuzz before its first
+    # frame (its worker imports them), and only claims and match need them at once.
+    from tui.analysis import analyse
+
     settings = config.matching
     threshold = getattr(args, "threshold", None)
     if threshold is not None:
@@ -174,6 +180,8 @@ def cmd_claims(args: argparse.Namespace) -> int:
     config = _load_config(args)
     analysis = _analyse(args, config)
     if args.format == "json":
+        from tui.analysis import to_json_document
+
         _print_json(to_json_document(analysis))
     else:
         from tui.tables import claims_table, print_table
@@ -186,6 +194,8 @@ def cmd_match(args: argparse.Namespace) -> int:
     config = _load_config(args)
     analysis = _analyse(args, config)
     if args.format == "json":
+        from tui.analysis import to_json_document
+
         _print_json(to_json_document(analysis))
     else:
         from tui.tables import match_table, print_table

@@ -33,21 +33,26 @@ SYMBOL = {"corroborated": "✓", "disputed": "✗", "unsourced": "?"}
 CONTESTED = "≠"
 STRONG_SCORE = 90.0
 CLUSTER_COLOURS = 6
+WIDE = 110  # columns from which the panes are side by side and the article list shown
 
 
 class MainScreen(DecideActions, Screen[None]):
-    HORIZONTAL_BREAKPOINTS: ClassVar = [(0, "-narrow"), (110, "-wide")]
-    AUTO_FOCUS = None  # the left pane takes focus when the articles are shown
+    HORIZONTAL_BREAKPOINTS: ClassVar = [(0, "-narrow"), (WIDE, "-wide")]
+    # Nothing while loading (None would mean the app's "*", the article list): the left
+    # pane takes focus when the articles are shown.
+    AUTO_FOCUS = ""
     BINDINGS: ClassVar[list[BindingType]] = bindings_for(KEYS)
     show_articles: reactive[bool] = reactive(True)
     show_right: reactive[bool] = reactive(False)  # narrow layout: the right pane instead
     searching: reactive[bool] = reactive(False)
-    loading: reactive[bool] = reactive(True)
+    # Not `loading`: that is Widget's own reactive, which would cover the whole screen
+    # (status line, progress messages and footer included) with a loading indicator.
+    analysing: reactive[bool] = reactive(True)
 
     app: CrosscheckApp  # type: ignore[assignment]
 
     def __init__(self) -> None:
-        super().__init__()
+        super().__init__(classes="-loading")  # `analysing` starts True; no restyle for it
         self.session: Session | None = None
         self.compare: str | None = None  # the article in the right pane
         self._search_from: str | None = None
@@ -55,6 +60,16 @@ class MainScreen(DecideActions, Screen[None]):
         self._counted: tuple[object, ...] | None = None  # what the status line counted
 
     def compose(self) -> ComposeResult:
+        # The classes that follow from the terminal's width are set before the children
+        # exist: set after (on mount, on the first resize), each would restyle every widget
+        # once more before the first frame.
+        width = self.app.size.width
+        self.set_reactive(MainScreen.show_articles, width >= WIDE)
+        self.set_class(width >= WIDE, "-articles")
+        for threshold, name in sorted(self.HORIZONTAL_BREAKPOINTS, reverse=True):
+            if width >= threshold:
+                self.add_class(name)
+                break
         yield StatusBar(id="status")
         with Horizontal(id="body"):
             yield ArticleList(id="articles")
@@ -66,10 +81,8 @@ class MainScreen(DecideActions, Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.show_articles = self.app.size.width >= 110
         self.query_one(StatusBar).status = Status(path=self.app.path_label, loading="loading…")
         self.query_one(Inspector).show_message("Reading and matching the articles…")
-        self.watch_loading(self.loading)
 
     # ---- reactives -> classes ---------------------------------------------------------
 
@@ -82,7 +95,7 @@ class MainScreen(DecideActions, Screen[None]):
     def watch_searching(self, value: bool) -> None:
         self.set_class(value, "-searching")
 
-    def watch_loading(self, value: bool) -> None:
+    def watch_analysing(self, value: bool) -> None:
         self.set_class(value, "-loading")
 
     # ---- data in ----------------------------------------------------------------------
@@ -97,7 +110,7 @@ class MainScreen(DecideActions, Screen[None]):
             cl.id: i % CLUSTER_COLOURS for i, cl in enumerate(session.analysis.clusters)
         }
         session.move_to(cursor)
-        self.loading = False
+        self.analysing = False
         self.query(LoadingIndicator).remove()  # its animation would keep repainting
         self.refresh_view()
         # The panes were hidden while loading; focus the left one once it is shown.

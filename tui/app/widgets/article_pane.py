@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import ClassVar
 
 from rich.cells import cell_len, get_character_cell_size
@@ -23,11 +23,13 @@ from textual.geometry import Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
+from textual.widget import Widget
 
 from tui.safe_text import printable
 
 SLOT = "  "
 MAX_LINE_REFRESH = 24  # more units restyled than this: repaint the whole pane
+KEPT_LAYOUTS = 8  # articles kept prepared per pane: going back to one costs no rebuild
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,6 +46,48 @@ class Mark:
     text: tuple[str, ...]
     slot: tuple[str, ...] = ()
     symbol: str = " "
+
+
+@dataclass(slots=True)
+class _Layout:
+    """An article made ready to paint: safe display text with a slot before each unit,
+    the units in display offsets, and its screen lines for each width it was shown at."""
+
+    source: tuple[str, str, tuple[Unit, ...]]  # title, text and units it was built from
+    title: str
+    display: str
+    units: list[Unit]
+    starts: list[int]
+    lines: dict[int, tuple[list[tuple[int, int]], list[int]]] = field(default_factory=dict)
+
+    @classmethod
+    def build(cls, title: str, text: str, units: Sequence[Unit]) -> _Layout:
+        safe = printable(text).replace("\t", " ")
+        parts: list[str] = []
+        placed: list[Unit] = []
+        pos = shift = 0
+        for u in units:
+            parts.append(safe[pos : u.start])
+            parts.append(SLOT)
+            shift += len(SLOT)
+            placed.append(Unit(u.id, u.start + shift, u.end + shift))
+            pos = u.start
+        parts.append(safe[pos:])
+        return cls(
+            (title, text, tuple(units)),
+            printable(title, keep_newlines=False),
+            "".join(parts),
+            placed,
+            [u.start for u in placed],
+        )
+
+    def wrapped(self, width: int) -> tuple[list[tuple[int, int]], list[int]]:
+        """(start, end) of each screen line at `width` (line 0: the title), and the starts."""
+        found = self.lines.get(width)
+        if found is None:
+            lines = [(0, 0), *wrap_offsets(self.display, width)]
+            found = self.lines[width] = (lines, [s for s, _ in lines])
+        return found
 
 
 def wrap_offsets(text: str, width: int) -> list[tuple[int, int]]:
@@ -120,27 +164,25 @@ class ArticlePane(ScrollView, can_focus=True, inherit_bindings=False):
         self._marks: Mapping[str, Mark] = {}
         self._wrapped_at = -1
         self._styles: dict[tuple[str, ...], Style] = {}
+        self._layout = _Layout.build("", "", ())  # no article yet: an empty page
+        self._layouts: dict[str, _Layout] = {}  # by article id, the most recent last
 
     # ---- content ----------------------------------------------------------------------
 
     def show_article(self, article_id: str, title: str, text: str, units: Sequence[Unit]) -> None:
         """Show an article; `units` are its claims and other units in reading order."""
         self.article_id = article_id
-        self._title = printable(title, keep_newlines=False)
-        safe = printable(text).replace("\t", " ")
-        parts: list[str] = []
-        placed: list[Unit] = []
-        pos = shift = 0
-        for u in units:
-            parts.append(safe[pos : u.start])
-            parts.append(SLOT)
-            shift += len(SLOT)
-            placed.append(Unit(u.id, u.start + shift, u.end + shift))
-            pos = u.start
-        parts.append(safe[pos:])
-        self._display = "".join(parts)
-        self._units = placed
-        self._starts = [u.start for u in placed]
+        # Preparing an article (making its text safe, placing the slots, wrapping it) is
+        # most of the cost of a key that changes articles: panes keep the last few.
+        layout = self._layouts.pop(article_id, None)
+        if layout is None or layout.source != (title, text, tuple(units)):
+            layout = _Layout.build(title, text, units)
+        self._layouts[article_id] = layout
+        if len(self._layouts) > KEPT_LAYOUTS:
+            del self._layouts[next(iter(self._layouts))]
+        self._layout = layout
+        self._title, self._display = layout.title, layout.display
+        self._units, self._starts = layout.units, layout.starts
         self._wrapped_at = -1
         self._rewrap()
         self.scroll_to(y=0, animate=False, immediate=True)
@@ -162,9 +204,15 @@ class ArticlePane(ScrollView, can_focus=True, inherit_bindings=False):
         if width <= 0 or width == self._wrapped_at:
             return
         self._wrapped_at = width
-        self._lines = [(0, 0), *wrap_offsets(self._display, width)]  # line 0: the title
-        self._line_starts = [s for s, _ in self._lines]
-        self.virtual_size = Size(width, len(self._lines))
+        self._lines, self._line_starts = self._layout.wrapped(width)
+        size = Size(width, len(self._lines))
+        if size != self.virtual_size:
+            # The pane's size comes from the layout (1fr), never from its text, so a new
+            # article needs no layout of the screen (which would paint the scrollbar a frame
+            # later, after the text): the scrollbar is updated here, in the same frame.
+            # Its showing or hiding still relays the screen (show_vertical_scrollbar does).
+            self.set_reactive(Widget.virtual_size, size)
+            self._scroll_update(size)
         self.refresh()
 
     def on_resize(self, event: events.Resize) -> None:

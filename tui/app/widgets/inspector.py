@@ -55,7 +55,8 @@ class Inspector(ScrollView, can_focus=False):
         super().__init__(id=id)
         self._shown: tuple[object, ...] | None = None  # what the body shows now
         self._text = Text()
-        self._lines: list[Strip] = []
+        self._wrapped: list[Text] = []  # the description's screen lines
+        self._strips: dict[int, Strip] = {}  # those painted so far, by line
         self._wrapped_at = -1
 
     # ---- painting ---------------------------------------------------------------------
@@ -72,13 +73,11 @@ class Inspector(ScrollView, can_focus=False):
         if width <= 0 or width == self._wrapped_at:
             return
         self._wrapped_at = width
-        console = self.app.console
-        base = self.rich_style
-        self._lines = [
-            Strip(list(line.render(console))).apply_style(base).extend_cell_length(width, base)
-            for line in self._text.wrap(console, width)
-        ]
-        size = Size(width, len(self._lines))
+        # Wrapped now (the line count sizes the scrollbar), painted when first visible: a
+        # long list of matches costs only the dozen lines on screen.
+        self._wrapped = list(self._text.wrap(self.app.console, width))
+        self._strips = {}
+        size = Size(width, len(self._wrapped))
         if size != self.virtual_size:
             # Only the scrollbar changes (its visibility never does: overflow-y is "scroll"),
             # so the screen need not lay itself out again as the reactive would make it.
@@ -96,14 +95,22 @@ class Inspector(ScrollView, can_focus=False):
         self._rewrap()
         width = self.scrollable_content_region.width
         index = self.scroll_offset.y + y
-        if index >= len(self._lines):
+        if index >= len(self._wrapped):
             return Strip.blank(width, self.rich_style)
-        return self._lines[index].crop_extend(0, width, self.rich_style)
+        return self._strip(index).crop_extend(0, width, self.rich_style)
+
+    def _strip(self, index: int) -> Strip:
+        strip = self._strips.get(index)
+        if strip is None:
+            base, width = self.rich_style, self._wrapped_at
+            strip = Strip(list(self._wrapped[index].render(self.app.console)))
+            strip = self._strips[index] = strip.apply_style(base).extend_cell_length(width, base)
+        return strip
 
     def lines(self) -> list[str]:
         """The text of every wrapped line, as painted (for tests)."""
         self._rewrap()
-        return [strip.text.rstrip() for strip in self._lines]
+        return [self._strip(i).text.rstrip() for i in range(len(self._wrapped))]
 
     def _s(self, name: str) -> Style:
         return self.get_component_rich_style(f"inspector--{name}")

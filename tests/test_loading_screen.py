@@ -1,0 +1,67 @@
+"""While the worker reads and matches, the main screen is on show: the status line with the
+worker's progress, the inspector's message and the footer's keys, nothing focused."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from textual.widgets import Footer
+from textual.widgets._footer import FooterKey
+
+import tui.analysis
+from tests.screenshots import SEEDS, make_app, ready
+from tui.app.widgets.inspector import Inspector
+from tui.app.widgets.status_bar import StatusBar
+
+PROGRESS = "segmenting 5 articles"
+
+
+@pytest.fixture
+def held(monkeypatch: pytest.MonkeyPatch) -> Iterator[threading.Event]:
+    """The analysis says one progress message, then waits until the event is set."""
+    release = threading.Event()
+    analyse = tui.analysis.analyse
+
+    def held_analyse(paths, settings, say=None, **kwargs):  # type: ignore[no-untyped-def]
+        if say is not None:
+            say(PROGRESS)
+        release.wait(30)
+        return analyse(paths, settings, say=say, **kwargs)
+
+    monkeypatch.setattr(tui.analysis, "analyse", held_analyse)
+    yield release
+    release.set()
+
+
+async def test_the_loading_screen_shows_progress_and_keys(
+    held: threading.Event, tmp_path: Path
+) -> None:
+    app = make_app(SEEDS, tmp_path / "v.toml")
+    try:
+        async with app.run_test(size=(120, 40)) as pilot:
+            for _ in range(50):  # bounded: the message comes from the worker thread
+                await pilot.pause(0.02)
+                if PROGRESS in str(app.main_screen.query_one(StatusBar).render()):
+                    break
+            screen = app.main_screen
+            assert screen.has_class("-loading") and not app.analysed.is_set()
+            assert PROGRESS in str(screen.query_one(StatusBar).render())
+            assert screen.query_one(StatusBar).region.height == 1
+            assert any(
+                "Reading and matching" in line for line in screen.query_one(Inspector).lines()
+            )
+            assert screen.query_one(Inspector).region.height > 0
+            footer = screen.query_one(Footer)
+            assert footer.region.height == 1
+            keys = list(footer.query(FooterKey))
+            assert keys and all(key.region.height == 1 for key in keys)
+            assert app.focused is None
+            held.set()
+            await ready(pilot)
+            assert not screen.has_class("-loading")
+            assert app.focused is screen.query_one("#left")
+    finally:
+        app.store.close()
