@@ -85,7 +85,7 @@ def test_a_bonus_match_lists_the_disagreeing_figures() -> None:
 
 
 def test_blocked_matching_equals_brute_force_with_the_bonus(monkeypatch) -> None:
-    """Blocking probes claims with figures at `related - BONUS`: still exact."""
+    """Blocking at the related floor plus the figure pass find what brute force finds."""
     claims = [
         dataclasses.replace(c, numbers=tuple(find_figures(c.text, lexicon(c.text))[1]))
         for c in as_claims(generate(1500, seed=11))
@@ -102,8 +102,20 @@ def test_blocked_matching_equals_brute_force_with_the_bonus(monkeypatch) -> None
     assert blocked.clusters == brute.clusters
 
 
-def test_lowered_floors_only_for_claims_with_figures() -> None:
-    units = [claim("Floods killed 23 people in Peru.", "a"), claim("Floods hit Peru.", "b")]
+def test_candidate_pairs_are_the_cross_article_pairs_sharing_a_count() -> None:
+    texts = [
+        ("a", "Floods killed 23 people in Peru."),
+        ("b", "At least 25 people died in the Peru floods."),  # 25 / 23 < 1.3: a candidate
+        ("c", "Floods killed 40 people in Bolivia."),  # too far from 23 and 25
+        ("a", "Rescuers found 24 people alive."),  # 24 people, but in article a
+        ("d", "Floods hit Peru."),  # no figure
+        ("e", "The storm destroyed 23 homes."),  # another counted noun
+    ]
+    units = [claim(text, article) for article, text in texts]
     evidence = FigureEvidence(units, [match_tokens(c.text) for c in units])
-    floors = evidence.lowered_floors(np.array([30.0, 30.0]))
-    assert floors.tolist() == [30.0 - BONUS, 30.0]
+    articles = np.array([ord(c.article) for c in units])
+    left, right = evidence.candidate_pairs(articles)
+    assert sorted(zip(left.tolist(), right.tolist(), strict=True)) == [(0, 1), (1, 3)]
+    fresh = np.array([False, False, False, True, False, False])
+    left, right = evidence.candidate_pairs(articles, fresh)
+    assert list(zip(left.tolist(), right.tolist(), strict=True)) == [(1, 3)]

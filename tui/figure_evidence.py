@@ -11,8 +11,8 @@ then lists them as a conflict.
 Figures of generic units (percentages, money, spans of time) are not evidence: "3%" or
 "$10 million" turn up in unrelated sentences far too often.
 
-The bonus is at most BONUS, so blocking stays exact when every claim that holds such a
-figure is probed at its `related` threshold minus BONUS (`lowered_floors`).
+Only pairs that share such a figure can earn the bonus, so they are enumerated from the
+figures themselves (`candidate_pairs`): blocking keeps its floor and stays exact.
 """
 
 from __future__ import annotations
@@ -31,6 +31,8 @@ BONUS = 20.0
 MAX_RATIO = 1.3
 # The counted noun plus at least one more shared content word.
 MIN_SHARED_WORDS = 2
+# Pairs generated at a time when enumerating figure pairs.
+PAIR_BUDGET = 2_000_000
 GENERIC_UNITS = frozenset(
     ["%", "$", "€", "£", "year", "month", "week", "day", "hour", "minute", "second", "time"]
 )
@@ -108,9 +110,64 @@ class FigureEvidence:
             return 0.0
         return BONUS if self._shared_words(i, j) >= MIN_SHARED_WORDS else 0.0
 
-    def lowered_floors(self, least: np.ndarray) -> np.ndarray:
-        """The least score (0-100) each claim must be probed at for blocking to be exact."""
-        return np.where(self.has_figures, np.maximum(least - BONUS, 0.0), least)
+    def candidate_pairs(
+        self, articles: np.ndarray, fresh: np.ndarray | None = None
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """Every cross-article pair (left < right) with a figure on each side counting the
+        same noun, values within MAX_RATIO: the only pairs that can earn the bonus. Found by
+        sorting figures on (noun, log value) and pairing each with the window below it, so
+        a large corpus never lowers its blocking floor for them. Restricted to pairs with a
+        `fresh` claim when given."""
+        rows, cols = np.nonzero((self._heads >= 0) & (self._values > 0))
+        if len(rows) < 2:
+            empty = np.zeros(0, dtype=np.int64)
+            return empty, empty
+        heads = self._heads[rows, cols].astype(np.float64)
+        logs = np.log(self._values[rows, cols])
+        owner = articles[rows].astype(np.float64)
+        # Heads (and articles) far apart on the key line, so no window crosses between them.
+        span = 2.0 * (np.ptp(logs) + 1.0)
+        main_key = heads * span + logs
+        order = np.argsort(main_key, kind="stable")
+        key, claim = main_key[order], rows[order]
+        # A hair wider than MAX_RATIO (float keys); add_bonus makes the exact test.
+        window = math.log(MAX_RATIO) + 1e-6
+        lo = np.searchsorted(key, key - window, side="left")
+        # The same windows within each article (the same relative order: both sorts are
+        # stable), a hair narrower so they never count more than the main window holds: a
+        # figure whose window holds only its own article's figures is skipped, so one long
+        # article never enumerates pairs that would all be dropped.
+        own_key = (heads * (owner.max() + 1) + owner) * span + logs
+        by_article = np.argsort(own_key, kind="stable")
+        key2 = own_key[by_article]
+        own = np.empty(len(key), dtype=np.int64)
+        own[by_article] = np.arange(len(key)) - np.searchsorted(
+            key2, key2 - (window - 1e-7), side="left"
+        )
+        own_in_main = own[order]
+        counts = np.arange(len(key)) - lo
+        wanted = np.flatnonzero(counts > own_in_main)
+        n = len(self.has_figures)
+        found: list[np.ndarray] = []
+        start = 0
+        while start < len(wanted):
+            # Chunks of at most PAIR_BUDGET generated pairs keep memory flat.
+            budget = np.cumsum(counts[wanted[start:]])
+            stop = start + max(1, int(np.searchsorted(budget, PAIR_BUDGET, side="right")))
+            ks = wanted[start:stop]
+            start = stop
+            c = counts[ks]
+            total = int(c.sum())
+            upper = np.repeat(ks, c)
+            lower = np.repeat(lo[ks], c) + np.arange(total) - np.repeat(np.cumsum(c) - c, c)
+            a, b = claim[upper], claim[lower]
+            left, right = np.minimum(a, b), np.maximum(a, b)
+            keep = articles[left] != articles[right]
+            if fresh is not None:
+                keep &= fresh[left] | fresh[right]
+            found.append(left[keep] * n + right[keep])
+        codes = np.unique(np.concatenate(found)) if found else np.zeros(0, dtype=np.int64)
+        return codes // n, codes % n  # unique: a claim may hold two such figures
 
     def add_bonus(
         self,

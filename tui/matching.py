@@ -9,7 +9,8 @@ figures and dates it disagrees on (`tui.conflicts`).
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
+import itertools
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -37,6 +38,8 @@ __all__ = [
 # Up to this many claims every pair is scored (one cdist matrix); above it the index
 # decides which pairs are scored. Both give the same matches.
 BRUTE_FORCE_MAX = 1500
+# Figure-pass pairs scored at a time (memory stays flat on a figure-dense corpus).
+FIGURE_CHUNK = 200_000
 
 
 class Tier(StrEnum):
@@ -114,6 +117,22 @@ def _pairs(
             yield left, right, score_pairs(enc, left, right)
 
 
+def _figure_pass(
+    enc: Encoded,
+    evidence: FigureEvidence,
+    articles: np.ndarray,
+    fresh: np.ndarray | None,
+    tiered: Callable[..., tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]],
+) -> Iterator[tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]]:
+    """The pairs below the related floor that a shared figure can lift (blocking at the
+    floor never sees them): enumerated from the figures themselves, scored, kept if the
+    bonus lifts them. Pairs at or above the floor are left to the blocking pass."""
+    left, right = evidence.candidate_pairs(articles, fresh)
+    for lo in range(0, len(left), FIGURE_CHUNK):
+        lt, rt = left[lo : lo + FIGURE_CHUNK], right[lo : lo + FIGURE_CHUNK]
+        yield tiered(lt, rt, score_pairs(enc, lt, rt), "below")
+
+
 def _scored(
     units: Sequence[Claim],
     settings: MatchSettings,
@@ -131,16 +150,33 @@ def _scored(
     match_long, related_long = thresholds(settings, False)
     least = np.where(short, related_short, related_long)
     evidence = FigureEvidence(units, unit_tokens)
-    matches: list[Match] = []
-    for left, right, scores in _pairs(enc, articles, evidence.lowered_floors(least), fresh):
-        # The tiers of `tier_of`, for a whole chunk at once.
+
+    def tiered(
+        left: np.ndarray, right: np.ndarray, scores: np.ndarray, part: str = "all"
+    ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+        # The tiers of `tier_of`, for a whole chunk at once, with the figure bonus. On a
+        # large corpus the blocking pass owns the pairs at or above the related floor
+        # (part "above") and the figure pass those below it (part "below"), so no pair is
+        # found twice; a small corpus scores every pair in one pass ("all").
         is_short = short[left] | short[right]
         floor = np.where(is_short, related_short, related_long)
         match_at = np.where(is_short, match_short, match_long)
+        if part != "all":
+            side = np.round(scores, 1) >= floor
+            side = side if part == "above" else ~side
+            left, right, scores = left[side], right[side], scores[side]
+            floor, match_at = floor[side], match_at[side]
         rounded = np.round(evidence.add_bonus(left, right, scores, floor, match_at), 1)
         keep = rounded >= floor
-        left, right, rounded, match_at = left[keep], right[keep], rounded[keep], match_at[keep]
-        is_match = rounded >= match_at
+        return left[keep], right[keep], rounded[keep], rounded[keep] >= match_at[keep]
+
+    blocked = len(units) > BRUTE_FORCE_MAX
+    part = "above" if blocked else "all"
+    chunks = (tiered(lt, rt, sc, part) for lt, rt, sc in _pairs(enc, articles, least, fresh))
+    if blocked:
+        chunks = itertools.chain(chunks, _figure_pass(enc, evidence, articles, fresh, tiered))
+    matches: list[Match] = []
+    for left, right, rounded, is_match in chunks:
         for i, j, s, is_m in zip(
             left.tolist(), right.tolist(), rounded.tolist(), is_match.tolist(), strict=True
         ):
