@@ -172,7 +172,9 @@ def _scored(
 
     blocked = len(units) > BRUTE_FORCE_MAX
     part = "above" if blocked else "all"
-    chunks = (tiered(lt, rt, sc, part) for lt, rt, sc in _pairs(enc, articles, least, fresh))
+    chunks: Iterator[tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]] = (
+        tiered(lt, rt, sc, part) for lt, rt, sc in _pairs(enc, articles, least, fresh)
+    )
     if blocked:
         chunks = itertools.chain(chunks, _figure_pass(enc, evidence, articles, fresh, tiered))
     matches: list[Match] = []
