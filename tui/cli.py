@@ -19,10 +19,9 @@ from tui.config import Config, ConfigError, load_config
 from tui.gc_pause import gc_paused
 
 if TYPE_CHECKING:
-    from tui.match_cache import MatchCache
-
-if TYPE_CHECKING:
     from tui.analysis import Analysis
+    from tui.match_cache import MatchCache
+    from tui.workspace import Workspace
 
 EXIT_OK, EXIT_FAIL, EXIT_USAGE = 0, 1, 2
 
@@ -241,22 +240,23 @@ def _fails_cleanly(handler: Handler) -> Handler:
     return run
 
 
+def _workspace(args: argparse.Namespace, config: Config) -> Workspace:
+    """The verdict file (--verdicts, else the config's) opened with its corpus."""
+    from tui.workspace import open_workspace
+
+    verdicts = args.verdicts or config.verdicts
+    return open_workspace(verdicts, config.corpus, config.matching, warn, cache=_cache(config))
+
+
 @_fails_cleanly
 def cmd_export(args: argparse.Namespace) -> int:
     from tui.exporters import export
     from tui.exporters.output import check_writable, write_text_atomic
-    from tui.workspace import open_workspace
 
     config = _load_config(args)
     if args.output is not None:
         check_writable(args.output)
-    ws = open_workspace(
-        args.verdicts or config.verdicts,
-        config.corpus,
-        config.matching,
-        warn,
-        cache=_cache(config),
-    )
+    ws = _workspace(args, config)
     if ws.orphans:
         n = len(ws.orphans)
         warn(f"{n} verdict{'s' * (n != 1)} could not be re-anchored; exported with orphan: true")
@@ -276,16 +276,9 @@ def cmd_export(args: argparse.Namespace) -> int:
 @_fails_cleanly
 def cmd_stats(args: argparse.Namespace) -> int:
     from tui.stats import compute, render, to_json_document
-    from tui.workspace import open_workspace
 
     config = _load_config(args)
-    ws = open_workspace(
-        args.verdicts or config.verdicts,
-        config.corpus,
-        config.matching,
-        warn,
-        cache=_cache(config),
-    )
+    ws = _workspace(args, config)
     stats = compute(ws.analysis, ws.placed, len(ws.orphans), ws.corrections)
     if args.format == "json":
         _print_json(to_json_document(stats))

@@ -285,16 +285,22 @@ class MatchCache:
         except Exception:  # missing, unreadable, not JSON: a miss
             return None
         if not (
-            isinstance(header, dict)
-            and header.get("format") == FORMAT
-            and header.get("kind") == kind
-            and header.get("key") == key
-            and header.get("version") == self.version
+            self._current(header, kind, key)
             and isinstance(header.get("size"), int)
             and isinstance(header.get("sha256"), str)
         ):
             return None
         return header
+
+    def _current(self, header: Any, kind: str, key: str) -> bool:
+        """The header names this format, kind, key and crosscheck version."""
+        return (
+            isinstance(header, dict)
+            and header.get("format") == FORMAT
+            and header.get("kind") == kind
+            and header.get("key") == key
+            and header.get("version") == self.version
+        )
 
     def _read(self, path: Path, kind: str, key: str) -> tuple[dict[str, Any], Any] | None:
         """(header, body) of a whole, current entry, or None (a miss) for anything else."""
@@ -307,11 +313,7 @@ class MatchCache:
         try:
             header = json.loads(line)
             if not (
-                isinstance(header, dict)
-                and header.get("format") == FORMAT
-                and header.get("kind") == kind
-                and header.get("key") == key
-                and header.get("version") == self.version
+                self._current(header, kind, key)
                 and header.get("size") == len(data)
                 and header.get("sha256") == hashlib.sha256(data).hexdigest()
             ):
