@@ -325,6 +325,30 @@ async def test_keys_can_be_remapped(start) -> None:  # type: ignore[no-untyped-d
         assert r.s.cursor == ids[1]
 
 
+async def test_question_and_help_keys_are_remappable(start, conflict: Path, verdicts: Path) -> None:  # type: ignore[no-untyped-def]
+    from textual.widgets import Button, Static
+
+    async with start(conflict, confirm_yes="o", confirm_no="p", help_close="z") as r:
+        await r.press("j", "d", "k", "m")
+        assert isinstance(r.app.screen, ConfirmScreen)
+        labels = {str(b.label) for b in r.app.screen.query(Button)}
+        assert labels == {"Yes (o)", "No (p)"}  # the buttons name the keys bound now
+        await r.press("y")  # no longer bound: the question stays
+        assert isinstance(r.app.screen, ConfirmScreen)
+        await r.press("p")
+        assert r.app.screen is r.app.main_screen and len(statuses(verdicts)) == 1
+        await r.press("m", "o")
+        assert len(statuses(verdicts)) > 1
+        await r.press("question_mark")
+        assert isinstance(r.app.screen, HelpScreen)
+        footnote = str(r.app.screen.query_one("#help-footnote", Static).render())
+        assert "z closes this screen" in footnote
+        await r.press("escape")
+        assert isinstance(r.app.screen, HelpScreen)
+        await r.press("z")
+        assert r.app.screen is r.app.main_screen
+
+
 async def test_narrow_layout_shows_one_pane(start) -> None:  # type: ignore[no-untyped-def]
     async with start(size=(80, 24)) as r:
         screen = r.app.main_screen

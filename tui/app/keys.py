@@ -2,7 +2,8 @@
 
 The main screen's bindings, the help screen, the command palette and the validation of
 config.toml `[keys]` are all built from KEYS; the screens pushed over it (orphans,
-coverage) take theirs from ORPHAN_KEYS and COVERAGE_KEYS, also remappable. This module does
+coverage, the yes/no question, help) take theirs from the *_KEYS tables below, also
+remappable. This module does
 not import textual, so the CLI can check a config file without paying for it.
 """
 
@@ -68,7 +69,16 @@ COVERAGE_KEYS: tuple[Key, ...] = (
     Key("coverage_close", "escape", "Close", "Coverage screen", show=True),
 )
 
-SCREEN_KEYS: tuple[Key, ...] = ORPHAN_KEYS + COVERAGE_KEYS
+CONFIRM_KEYS: tuple[Key, ...] = (
+    Key("confirm_yes", "y,enter", "Yes", "Yes/no question", show=True, display="y enter"),
+    Key("confirm_no", "n,escape", "No", "Yes/no question", show=True, display="n escape"),
+)
+
+HELP_KEYS: tuple[Key, ...] = (
+    Key("help_close", "escape,q,question_mark", "Close", "Help screen", display="escape q ?"),
+)
+
+SCREEN_KEYS: tuple[Key, ...] = ORPHAN_KEYS + COVERAGE_KEYS + CONFIRM_KEYS + HELP_KEYS
 
 KEY_IDS: frozenset[str] = frozenset(k.id for k in KEYS + SCREEN_KEYS)
 
@@ -81,6 +91,11 @@ def unknown_ids(keymap: Mapping[str, str]) -> list[str]:
 def keys_for(key: Key, keymap: Mapping[str, str]) -> str:
     """The keys bound to `key` now: the config's remapping, else the default."""
     return keymap.get(key.id, key.keys)
+
+
+def first_key(key: Key, keymap: Mapping[str, str]) -> str:
+    """The first key bound to `key` now, as the help screen shows it (for button labels)."""
+    return display_keys(key, keymap).split()[0]
 
 
 def display_keys(key: Key, keymap: Mapping[str, str]) -> str:

@@ -7,19 +7,18 @@ from typing import ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
+from tui.app.bindings import bindings_for
+from tui.app.keys import CONFIRM_KEYS, first_key
 from tui.safe_text import printable
 
 
 class ConfirmScreen(ModalScreen[bool]):
-    BINDINGS: ClassVar = [
-        Binding("y,enter", "answer(True)", "Yes", id="confirm_yes"),
-        Binding("n,escape", "answer(False)", "No", id="confirm_no"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = bindings_for(CONFIRM_KEYS)
 
     def __init__(self, question: str, items: Sequence[str]) -> None:
         super().__init__()
@@ -32,12 +31,18 @@ class ConfirmScreen(ModalScreen[bool]):
             with VerticalScroll(id="confirm-items"):
                 for item in self.items:
                     yield Static(Text("• " + printable(item, keep_newlines=False)))
+            # The buttons name the keys as bound now (config.toml [keys] may remap them).
+            keymap = getattr(self.app, "keymap", {})
+            yes, no = (first_key(k, keymap) for k in CONFIRM_KEYS)
             with Horizontal(id="confirm-buttons"):
-                yield Button("Yes (y)", id="confirm-yes", variant="primary")
-                yield Button("No (n)", id="confirm-no")
+                yield Button(f"Yes ({yes})", id="confirm-yes", variant="primary")
+                yield Button(f"No ({no})", id="confirm-no")
 
-    def action_answer(self, answer: bool) -> None:
-        self.dismiss(answer)
+    def action_confirm_yes(self) -> None:
+        self.dismiss(True)
+
+    def action_confirm_no(self) -> None:
+        self.dismiss(False)
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()

@@ -8,12 +8,13 @@ from typing import ClassVar
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import BindingType
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from tui.app.keys import KEYS, SCREEN_KEYS, display_keys
+from tui.app.bindings import bindings_for
+from tui.app.keys import HELP_KEYS, KEYS, SCREEN_KEYS, display_keys, first_key
 
 VERDICT_LEGEND = (
     "✓ corroborated   ✗ disputed   ? unsourced   · untriaged   ≠ reviewers disagree (merged file)"
@@ -21,9 +22,7 @@ VERDICT_LEGEND = (
 
 
 class HelpScreen(ModalScreen[None]):
-    BINDINGS: ClassVar = [
-        Binding("escape,q,question_mark", "close", "Close help", id="help_close"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = bindings_for(HELP_KEYS)
 
     def __init__(self, keymap: Mapping[str, str]) -> None:
         super().__init__()
@@ -36,7 +35,7 @@ class HelpScreen(ModalScreen[None]):
             yield Static(
                 Text(
                     "Every decision is saved at once. ctrl+p lists every action; "
-                    "escape closes this screen."
+                    f"{first_key(HELP_KEYS[0], self.keymap)} closes this screen."
                 ),
                 id="help-footnote",
             )
@@ -56,5 +55,5 @@ class HelpScreen(ModalScreen[None]):
     def on_mount(self) -> None:
         self.query_one("#help-box").border_title = "Keys"
 
-    def action_close(self) -> None:
+    def action_help_close(self) -> None:
         self.dismiss(None)

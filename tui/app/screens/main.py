@@ -1,7 +1,8 @@
 """The main screen: two article panes, the inspector, the article list, every triage key.
 
 The screen holds no triage logic: each key calls the Session (tui.triage), hands the change
-to the app to save, and repaints from the session's state.
+to the app to save, and repaints from the session's state. The keys' actions live in two
+mixins, `browse` (moving and viewing) and `decide` (verdicts); this module paints.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from textual.widgets import Footer, LoadingIndicator
 
 from tui.app.bindings import bindings_for
 from tui.app.keys import KEYS
+from tui.app.screens.browse import BrowseActions
 from tui.app.screens.decide import DecideActions
 from tui.app.widgets.article_list import ArticleList, ArticleRow
 from tui.app.widgets.article_pane import ArticlePane, Mark, Unit
@@ -36,7 +38,7 @@ CLUSTER_COLOURS = 6
 WIDE = 110  # columns from which the panes are side by side and the article list shown
 
 
-class MainScreen(DecideActions, Screen[None]):
+class MainScreen(BrowseActions, DecideActions, Screen[None]):
     # Textual annotates this as an instance variable (mypy then refuses a ClassVar here).
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (WIDE, "-wide")]  # noqa: RUF012
     # Nothing while loading (None would mean the app's "*", the article list): the left
@@ -285,169 +287,11 @@ class MainScreen(DecideActions, Screen[None]):
             return
         self._record(change, then_next)
 
-    # ---- actions: moving --------------------------------------------------------------
-
-    def action_next_claim(self) -> None:
-        self._go(
-            self.session.following(1) if self.session else None, "Last claim (in this filter)."
-        )
-
-    def action_previous_claim(self) -> None:
-        self._go(
-            self.session.following(-1) if self.session else None, "First claim (in this filter)."
-        )
-
-    def action_next_untriaged(self) -> None:
-        s = self.session
-        self._go(
-            s.following(1, untriaged=True, wrap=True) if s else None, "No untriaged claim left."
-        )
-
-    def action_previous_untriaged(self) -> None:
-        s = self.session
-        self._go(
-            s.following(-1, untriaged=True, wrap=True) if s else None, "No untriaged claim left."
-        )
-
-    def action_first_claim(self) -> None:
-        self._go(self.session.first() if self.session else None, "No claim in this filter.")
-
-    def action_last_claim(self) -> None:
-        self._go(self.session.last() if self.session else None, "No claim in this filter.")
-
-    # ---- actions: viewing -------------------------------------------------------------
-
-    def action_switch_pane(self) -> None:
-        left, right = self.query_one("#left", ArticlePane), self.query_one("#right", ArticlePane)
-        if self.has_class("-narrow"):
-            self.show_right = not self.show_right
-        (left if right.has_focus else right).focus()
-
-    def _cycle_compare(self, step: int) -> None:
-        s = self._ready()
-        if s is None or s.current is None:
-            return
-        others = [a.id for a in s.analysis.articles if a.id != s.current.article]
-        if not others:
-            return
-        i = others.index(self.compare) if self.compare in others else -step
-        self.compare = others[(i + step) % len(others)]
-        self.refresh_view(follow=False)
-
-    def action_previous_comparison(self) -> None:
-        self._cycle_compare(-1)
-
-    def action_next_comparison(self) -> None:
-        self._cycle_compare(1)
-
-    def _cycle_article(self, step: int) -> None:
-        s = self._ready()
-        if s is None or s.current is None:
-            return
-        ids = [a.id for a in s.analysis.articles]
-        i = ids.index(s.current.article)
-        for k in range(1, len(ids)):
-            target = s.article_start(ids[(i + step * k) % len(ids)])
-            if target is not None:
-                s.move_to(target)
-                self.refresh_view()
-                return
-        self.notify("No other article has claims in this filter.", timeout=2)
-
-    def action_previous_article(self) -> None:
-        self._cycle_article(-1)
-
-    def action_next_article(self) -> None:
-        self._cycle_article(1)
-
-    def action_show_best_match(self) -> None:
-        s = self._ready()
-        if s is None or s.current is None:
-            return
-        from tui.triage import other_end
-
-        matches = s.analysis.matches_of(s.current.id)
-        if not matches:
-            self.notify("This claim matches nothing in the other articles.", timeout=2)
-            return
-        best = other_end(matches[0], s.current.id)
-        self.compare = s.analysis.claim(best).article
-        self.refresh_view(follow=False)
-        self.query_one("#right", ArticlePane).scroll_to_claim(best)
-        if self.has_class("-narrow"):
-            self.show_right = True
-
-    def action_toggle_articles(self) -> None:
-        self.show_articles = not self.show_articles
-
-    def action_cycle_filter(self) -> None:
-        s = self._ready()
-        if s is not None:
-            s.cycle_filter()
-            if not s.visible():
-                self.notify(f"No claim is {s.filter} yet.", timeout=2)
-            self.refresh_view()
-
-    def action_search(self) -> None:
-        if self._ready() is None:
-            return
-        self._search_from = self.session.cursor  # type: ignore[union-attr]
-        self.searching = True
-        bar = self.query_one(SearchBar)
-        bar.value = ""
-        bar.focus()
-
-    def action_coverage(self) -> None:
-        s = self._ready()
-        if s is None:
-            return
-        from tui.app.screens.coverage import CoverageScreen
-        from tui.coverage import coverage_of
-
-        coverage = coverage_of(s.analysis, s.sources, s.statuses())
-        self.app.push_screen(CoverageScreen(coverage), self._go_to_cluster)
-
-    def _go_to_cluster(self, cluster_id: str | None) -> None:
-        """Coverage chose a row: select the cluster's first claim (in the filter if it can)."""
-        s = self.session
-        if s is None or cluster_id is None:
-            return
-        from tui.triage import Filter
-
-        cluster = next((cl for cl in s.analysis.clusters if cl.id == cluster_id), None)
-        if cluster is None:
-            return
-        members = [c for c in cluster.claims if s.analysis.has_claim(c) and s.is_claim(c)]
-        shown = [c for c in members if s.passes(c)]
-        if not shown and members:
-            s.set_filter(Filter.ALL)  # the cluster's claims are all outside the filter
-            shown = members
-        self._go(shown[0] if shown else None, "This cluster has no claim to show.")
-
-    def action_orphans(self) -> None:
-        s = self._ready()
-        if s is None:
-            return
-        if not s.orphans():
-            self.notify("No orphaned decisions: every verdict fits today's text.", timeout=3)
-            return
-        from tui.app.screens.orphans import OrphansScreen
-
-        self.app.push_screen(OrphansScreen(s, self.app.persist))
-
     def on_screen_resume(self) -> None:
         """Back from another screen (orphans, coverage, help): show what may have changed."""
         if self.session is not None:
             self._leave_settled_disagreements()
             self.refresh_view()
-
-    def action_help(self) -> None:
-        from tui.app.screens.help import HelpScreen
-
-        self.app.push_screen(HelpScreen(self.app.keymap))
-
-    def action_quit(self) -> None:
-        self.app.exit(0)
 
     # ---- events -----------------------------------------------------------------------
 
