@@ -114,6 +114,32 @@ def test_printable_replaces_each_unsafe_character_with_one_visible_one(ch: str) 
     assert unsafe_in(out) == []
 
 
+def printable_by_definition(text: str, keep_newlines: bool = True) -> str:
+    """What `printable` must do, one character at a time from the Unicode categories."""
+    out = []
+    for ch in text:
+        if not keep_newlines and ch in "\n\t":
+            out.append(" ")
+        elif unicodedata.category(ch) == "Cc" and ch not in "\n\t":
+            out.append(
+                "\u2421" if ch == "\x7f" else chr(0x2400 + ord(ch)) if ch < " " else "\ufffd"
+            )
+        elif ch in UNSAFE_CHARS:
+            out.append("\ufffd")
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+@given(
+    st.text(st.characters(codec="utf-8"))
+    | st.lists(st.sampled_from([*UNSAFE_CHARS, "\n", "\t", "a", "é"])).map("".join)
+)
+def test_printable_is_its_definition(text: str) -> None:
+    assert printable(text) == printable_by_definition(text)
+    assert printable(text, keep_newlines=False) == printable_by_definition(text, False)
+
+
 @given(st.text())
 def test_printable_keeps_length_and_leaves_nothing_unsafe(text: str) -> None:
     out = printable(text)
