@@ -8,7 +8,8 @@ Figures:
   process's peak resident memory before and after it (ru_maxrss: the matcher's own peak is
   at most the difference plus what it reused).
 - brute force: `rapidfuzz.process.cdist` over all pairs with the same scorer (`fuzz.ratio`
-  on the encoded token sets, combined as in `tui.scoring`), in row blocks; timed on a
+  on the encoded token sets, combined as in `tui.scoring`, plus the figure bonus of
+  `tui.figure_evidence`: the synthetic claims carry their figures), in row blocks; timed on a
   sample of rows first, and run in full only when the projection fits in `--budget`
   seconds, else extrapolated from the sample.
 - recall: the pairs brute force puts at or above `related` (across articles, with the
@@ -38,6 +39,7 @@ from rapidfuzz import fuzz, process  # noqa: E402
 
 from bench.synthetic import as_claims, generate  # noqa: E402
 from tui.config import MatchSettings  # noqa: E402
+from tui.figure_evidence import BONUS, FigureEvidence  # noqa: E402
 from tui.matching import match_claims, thresholds  # noqa: E402
 from tui.scoring import combine, encode, match_tokens  # noqa: E402
 
@@ -49,10 +51,17 @@ def peak_mb() -> float:
 
 
 def brute_rows(
-    rows: np.ndarray, enc, articles: np.ndarray, short: np.ndarray, settings: MatchSettings
+    rows: np.ndarray,
+    enc,
+    articles: np.ndarray,
+    short: np.ndarray,
+    settings: MatchSettings,
+    evidence: FigureEvidence,
 ) -> set[tuple[int, int]]:
-    """Pairs (i, j), i < j, with a row in `rows`, that reach their `related` threshold."""
+    """Pairs (i, j), i < j, with a row in `rows`, that reach their `related` threshold
+    (with the figure bonus, as the matcher scores)."""
     related, related_short = settings.related_threshold, thresholds(settings, True)[1]
+    match, match_short = settings.match_threshold, thresholds(settings, True)[0]
     found: set[tuple[int, int]] = set()
     for lo in range(0, len(rows), ROW_BLOCK):
         block = rows[lo : lo + ROW_BLOCK]
@@ -64,7 +73,16 @@ def brute_rows(
             workers=-1,
         )
         scores = np.round(combine(dice, enc.sizes[block][:, None], enc.sizes[None, :]), 1)
-        floor = np.where(short[block][:, None] | short[None, :], related_short, related)
+        either_short = short[block][:, None] | short[None, :]
+        floor = np.where(either_short, related_short, related)
+        ceiling = np.where(either_short, match_short, match)
+        # The bonus, on the pairs that could earn it (figures on both sides, near the floor).
+        near = evidence.has_figures[block][:, None] & evidence.has_figures[None, :]
+        near &= (scores + BONUS >= floor - 0.05) & (scores < ceiling)
+        r, c = np.nonzero(near)
+        scores[r, c] = np.round(
+            evidence.add_bonus(block[r], c, scores[r, c], floor[r, c], ceiling[r, c]), 1
+        )
         hit = (scores >= floor) & (articles[block][:, None] != articles[None, :])
         hit &= (enc.sizes[block][:, None] > 0) & (enc.sizes[None, :] > 0)
         r, c = np.nonzero(hit)
@@ -96,7 +114,9 @@ def main() -> None:
     blocked = {(position[m.a], position[m.b]) for m in result.matches}
     blocked = {(min(p), max(p)) for p in blocked}
 
-    enc = encode([match_tokens(c.text) for c in claims])
+    token_sets = [match_tokens(c.text) for c in claims]
+    enc = encode(token_sets)
+    evidence = FigureEvidence(claims, token_sets)
     articles = np.unique(
         np.asarray([c.article for c in claims], dtype=object), return_inverse=True
     )[1]
@@ -104,12 +124,12 @@ def main() -> None:
     rng = np.random.default_rng(args.seed)
     sample = np.sort(rng.choice(n, size=min(args.sample, n), replace=False))
     start = time.perf_counter()
-    sampled_truth = brute_rows(sample, enc, articles, short, settings)
+    sampled_truth = brute_rows(sample, enc, articles, short, settings, evidence)
     sample_time = time.perf_counter() - start
     projected = sample_time * n / len(sample)
     if len(sample) == n or projected <= args.budget:
         start = time.perf_counter()
-        truth = brute_rows(np.arange(n), enc, articles, short, settings)
+        truth = brute_rows(np.arange(n), enc, articles, short, settings, evidence)
         brute, brute_kind = time.perf_counter() - start, "full"
         rows_checked = n
     else:

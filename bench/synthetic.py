@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from itertools import accumulate
 
 from tui.claims import Claim, Kind
+from tui.quantities import find_figures, lexicon
 
 _ONSETS = [
     "b",
@@ -206,11 +207,14 @@ def generate(n_claims: int, seed: int = 0, per_article: int = 40) -> list[Synthe
 
 
 def as_claims(articles: list[SyntheticArticle]) -> list[Claim]:
-    """Claim records for the sentences (offsets into `article.text`), without segmentation."""
+    """Claim records for the sentences (offsets into `article.text`), without segmentation,
+    with the figures and dates claim extraction would read in them (the matcher's figure
+    evidence needs them)."""
     claims = []
     for article in articles:
         start = 0
         for k, sentence in enumerate(article.sentences):
+            dates, numbers = find_figures(sentence, lexicon(sentence))
             claims.append(
                 Claim(
                     id=f"{article.id}:{k:04d}",
@@ -220,6 +224,8 @@ def as_claims(articles: list[SyntheticArticle]) -> list[Claim]:
                     end=start + len(sentence),
                     kind=Kind.CLAIM,
                     index=k,
+                    numbers=tuple(numbers),
+                    dates=tuple(dates),
                 )
             )
             start += len(sentence) + 1
