@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tui.normalise import content_text, content_words, stem, tokens
+from tui.normalise import content_text, content_words, lemma, stem, tokens
 
 
 def test_number_formats_are_written_one_way() -> None:
@@ -37,3 +37,24 @@ def test_light_stemming_is_consistent() -> None:
 def test_stopwords_are_not_stemmed_into_content_words() -> None:
     assert "doe" not in content_words("It does matter")
     assert tokens("does") == ["does"]
+
+
+def test_irregular_forms_meet_their_dictionary_form() -> None:
+    # Suffix trimming alone leaves these apart.
+    assert content_words("Rebels struck the city and fled") == content_words(
+        "Rebels strike the city and flee"
+    )
+    assert content_words("using drones") == content_words("used drones")
+    assert stem("struck") != stem("strike")
+
+
+def test_lemmas_leave_names_and_short_words_alone() -> None:
+    assert lemma("zelenskyy") == "zelenskyy"  # not in the dictionary: as given
+    assert lemma("us") == "us"  # the country, not "we"
+    assert "us" in content_words("US officials")
+
+
+def test_the_us_still_folds_to_its_country() -> None:
+    from tui.scoring import match_tokens
+
+    assert match_tokens("US officials") == match_tokens("American officials")

@@ -1,7 +1,8 @@
 """Text normalisation for matching: case, quotes, number formats, stopwords, light stemming.
 
 Two claims are compared on their *content words*: lower-cased, punctuation-free tokens with
-function words removed and inflections trimmed, and numbers written one way ("50,000",
+function words removed and inflections trimmed (irregular forms through a lemma dictionary,
+then a light suffix trimmer), and numbers written one way ("50,000",
 "50000" and "50 thousand" all become "50000"). The same function serves the scorer, the
 candidate index and the word diff, so all three agree on what a word is.
 """
@@ -271,7 +272,26 @@ def _word(word: str) -> str:
         return str(count)
     # Stopwords stay as written so that stemming cannot turn one into a content word
     # ("does" -> "doe").
-    return word if word in STOPWORDS else stem(word)
+    return word if word in STOPWORDS else stem(lemma(word))
+
+
+@lru_cache(maxsize=1)
+def _lemmatizer():  # type: ignore[no-untyped-def]
+    # Imported on first use: its dictionary takes ~0.2 s to load, off the first frame.
+    import simplemma
+
+    return simplemma.lemmatize
+
+
+def lemma(word: str) -> str:
+    """The dictionary form of an English word, where suffix trimming cannot find it:
+    irregular forms ("struck" -> "strike", "fled" -> "flee", "used"/"using" -> "use").
+    Unknown words come back as given; the stemmer then trims them as before. Words of three
+    letters or fewer are left alone: "us" is the country far more often than "we"."""
+    if len(word) <= 3:
+        return word
+    found = _lemmatizer()(word, lang="en").casefold()
+    return found if found.isalpha() else word
 
 
 def raw_tokens(text: str) -> list[tuple[str, str, str, str]]:
@@ -284,7 +304,8 @@ def number_token(num: str, scale: str) -> str:
 
 
 def word_token(word: str) -> str:
-    """A word as `tokens` gives it: number words as digits, stemmed unless a stopword."""
+    """A word as `tokens` gives it: number words as digits, lemmatised and stemmed unless a
+    stopword."""
     return _word(word)
 
 
