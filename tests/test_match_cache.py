@@ -286,6 +286,23 @@ def test_the_code_version_names_the_version_and_the_source() -> None:
     assert "tui.blocking" in code_version._imported(Path(tui.matching.__file__).read_text())
 
 
+def test_a_library_upgrade_gives_a_new_code_version(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Lemmas, page extraction and the scorer come from libraries: a new version of one may
+    change claims or matches, so cached results must not be read."""
+    from importlib import metadata
+
+    real = metadata.version
+    code_version.code_version.cache_clear()
+    before = code_version.code_version()
+    for name in ("simplemma", "trafilatura", "rapidfuzz"):
+        monkeypatch.setattr(metadata, "version", lambda d, n=name: "99" if d == n else real(d))
+        code_version.code_version.cache_clear()
+        assert code_version.code_version() != before, name
+    monkeypatch.setattr(metadata, "version", real)
+    code_version.code_version.cache_clear()
+    assert code_version.code_version() == before
+
+
 def test_old_corpora_are_pruned(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(match_cache, "KEEP_CORPORA", 2)
     cache = MatchCache(tmp_path / "cache")

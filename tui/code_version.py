@@ -1,5 +1,5 @@
 """The code version of cached results: crosscheck's version and a digest of the source
-that decides claims and matches.
+that decides claims and matches, and of the versions of the libraries that take part.
 
 The modules are found from a few roots through their imports (read from the source, not
 executed), so an edit to the segmenter, the scorer or anything they use gives a new
@@ -17,6 +17,9 @@ from pathlib import Path
 # The modules whose code decides claims and matches; with what they import, they make the
 # code version.
 ROOT_MODULES = ("tui.claims", "tui.matching", "tui.match_cache", "tui.segment_pool")
+# Libraries whose code or data decides claims and matches (page extraction, lemmas, the
+# scorer): an upgrade may change the results, so their versions are part of the digest.
+DEPENDENCIES = ("feedparser", "lxml", "pyyaml", "rapidfuzz", "simplemma", "trafilatura")
 _IMPORT = re.compile(
     r"^[ \t]*(?:from[ \t]+(tui(?:\.\w+)*)[ \t]+import[ \t]+(\([^)]*\)|[^\n]*)"
     r"|import[ \t]+(tui(?:\.\w+)+))",
@@ -49,13 +52,25 @@ def _imported(source: str) -> set[str]:
     return names
 
 
+def _dependency_versions() -> bytes:
+    from importlib import metadata
+
+    found = []
+    for name in DEPENDENCIES:
+        try:
+            found.append(f"{name}=={metadata.version(name)}")
+        except metadata.PackageNotFoundError:
+            found.append(f"{name} missing")
+    return "\n".join(found).encode()
+
+
 @lru_cache(maxsize=1)
 def code_version() -> str:
     """crosscheck's version and a digest of the source that decides claims and matches."""
     import tui
 
     package = Path(tui.__file__).parent
-    digest = hashlib.sha256()
+    digest = hashlib.sha256(_dependency_versions() + b"\0")
     seen: set[Path] = set()
     todo = list(ROOT_MODULES)
     try:
