@@ -21,6 +21,7 @@ SEEDS = ROOT / "seeds"
 
 # What the worker needs and the first frame does not, the slowest first.
 HEAVY = (
+    "simplemma",
     "numpy",
     "rapidfuzz",
     "tui.analysis",
