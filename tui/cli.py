@@ -204,10 +204,29 @@ def cmd_match(args: argparse.Namespace) -> int:
 
 
 def cmd_open(args: argparse.Namespace) -> int:
+    from tui.verdict_corpus import WorkspaceError, review_paths
+    from tui.verdicts import VerdictFileError
+
     config = _load_config(args)
+    given = list(args.paths)
+    missing = [p for p in given if not p.exists()]
+    if given and len(missing) == len(given):
+        # Nothing to open: say so before the app takes the screen. A lone word may be a
+        # mistyped command.
+        hint = f" (commands: {', '.join(HANDLERS)})" if len(given) == 1 else ""
+        warn(f"{missing[0]}: no such file or folder{hint}")
+        return EXIT_FAIL
+    verdicts = getattr(args, "verdicts", None) or config.verdicts
+    try:
+        paths, note = review_paths(verdicts, given, config.corpus)
+    except (WorkspaceError, VerdictFileError) as exc:
+        warn(str(exc))
+        return EXIT_FAIL
+    if note:
+        warn(note)
     from tui.app.app import run_app
 
-    return run_app(config, _paths(args, config), verdicts=getattr(args, "verdicts", None))
+    return run_app(config, paths, verdicts=verdicts)
 
 
 def _print_json(doc: object) -> None:
@@ -228,8 +247,8 @@ def _fails_cleanly(handler: Handler) -> Handler:
     def run(args: argparse.Namespace) -> int:
         from tui.exporters.output import OutputError
         from tui.merge import MergeError
+        from tui.verdict_corpus import WorkspaceError
         from tui.verdicts import VerdictFileError
-        from tui.workspace import WorkspaceError
 
         try:
             return handler(args)
@@ -294,9 +313,10 @@ def cmd_merge(args: argparse.Namespace) -> int:
     from tui.agreement import summary_lines
     from tui.exporters.output import check_writable, write_text_atomic
     from tui.merge import MergeInput, check_inputs, disagreement_lines, merge
+    from tui.verdict_corpus import read_verdict_set
     from tui.verdict_store import relative_corpus
     from tui.verdicts import default_reviewer, dumps
-    from tui.workspace import open_many, read_verdict_set
+    from tui.workspace import open_many
 
     config = _load_config(args)
     output = args.output.resolve()

@@ -21,7 +21,7 @@ from __future__ import annotations
 import hashlib
 import os
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from glob import escape as glob_escape
 from pathlib import Path
@@ -139,6 +139,11 @@ class VerdictStore:
     @property
     def verdict_set(self) -> VerdictSet:
         return self._verdict_set
+
+    def relocate(self, corpus: Path) -> None:
+        """Record `corpus` as the file's corpus (its old one moved away); written with the
+        next save."""
+        self._verdict_set = replace(self._verdict_set, corpus=relative_corpus(corpus, self.path))
 
     def now(self) -> datetime:
         """The store's clock in UTC: the time to stamp decisions and history entries with."""

@@ -8,7 +8,6 @@ never written and never locked.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,16 +16,13 @@ from typing import TYPE_CHECKING
 from tui.analysis import Analysis, analyse, analyse_corpus
 from tui.articles import Corpus, load_corpus
 from tui.config import MatchSettings
-from tui.verdicts import Correction, Verdict, VerdictFileError, VerdictSet, loads
+from tui.verdict_corpus import WorkspaceError, corpus_path, read_verdict_set
+from tui.verdicts import Correction, Verdict, VerdictSet
 
 if TYPE_CHECKING:
     from tui.match_cache import MatchCache
 
 Say = Callable[[str], None]
-
-
-class WorkspaceError(Exception):
-    """A verdict file or its corpus cannot be opened; the message is one line."""
 
 
 @dataclass(frozen=True)
@@ -42,34 +38,6 @@ class Workspace:
     def reviewer_of(self, verdict: Verdict) -> str:
         """Who decided: the verdict's own reviewer (merged files), else the file's."""
         return verdict.reviewer or self.verdicts.reviewer
-
-
-def read_verdict_set(path: Path) -> VerdictSet:
-    """Read and parse a verdict file. Raises WorkspaceError or VerdictFileError."""
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise WorkspaceError(f"{path}: no such verdict file") from None
-    except IsADirectoryError:
-        raise WorkspaceError(f"{path}: is a folder, not a verdict file") from None
-    except OSError as exc:
-        raise WorkspaceError(f"{path}: cannot read ({exc.strerror or exc})") from None
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise VerdictFileError(path, f"not UTF-8 text (byte {exc.start})") from None
-    return loads(text, path)
-
-
-def corpus_path(vs: VerdictSet, verdict_path: Path, configured: Path) -> Path:
-    """The corpus a verdict file belongs to, as an absolute normalised path."""
-    if vs.corpus.strip():
-        path = Path(vs.corpus).expanduser()
-        if not path.is_absolute():
-            path = verdict_path.resolve().parent / path
-    else:
-        path = configured
-    return Path(os.path.normpath(path.resolve()))
 
 
 Placed = tuple[tuple[Verdict, ...], tuple[Verdict, ...], tuple[Correction, ...]]

@@ -220,16 +220,18 @@ def build_app(
 
     Raises StoreLocked or VerdictFileError before anything is shown."""
     from tui.articles import common_root
+    from tui.verdict_corpus import corpus_path
     from tui.verdict_store import VerdictStore, utc_now
     from tui.verdicts import default_reviewer
 
     path = Path(verdicts_path) if verdicts_path is not None else config.verdicts
+    corpus = common_root(paths) if paths else config.corpus
     store = VerdictStore.open(
-        path,
-        reviewer=default_reviewer(config.reviewer),
-        corpus=common_root(paths) if paths else config.corpus,
-        clock=clock or utc_now,
+        path, reviewer=default_reviewer(config.reviewer), corpus=corpus, clock=clock or utc_now
     )
+    recorded = store.verdict_set.corpus
+    if recorded.strip() and not corpus_path(store.verdict_set, path, config.corpus).exists():
+        store.relocate(corpus)  # the corpus moved: the file follows it
     return CrosscheckApp(config, paths, store)
 
 
