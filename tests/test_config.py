@@ -95,3 +95,35 @@ def test_invalid_toml_raises_with_file_and_position(tmp_path: Path) -> None:
 def test_missing_config_file_is_an_error(tmp_path: Path) -> None:
     with pytest.raises(ConfigError, match="config file not found"):
         load_config(tmp_path / "none.toml")
+
+
+def test_remaps_that_give_a_key_two_actions_keep_their_defaults() -> None:
+    from tui.app.keys import KEY_RULES, clashes
+
+    # `c` already marks corroborated: disputed would shadow it (or be shadowed).
+    config, problems = parse_config({"keys": {"mark_disputed": "c"}}, Path("/"), KEY_RULES)
+    assert dict(config.keys) == {}
+    assert problems == [
+        "[keys] mark_disputed: 'c' is also bound to mark_corroborated on the main screen; "
+        "keeping its default keys"
+    ]
+    # Swapping two keys is fine; the same key on different screens is fine.
+    assert clashes({"mark_corroborated": "d", "mark_disputed": "c"}) == {}
+    assert clashes({"orphan_close": "q"}) == {}
+    assert set(clashes({"confirm_yes": "n"})) == {"confirm_yes"}
+    # Reverting one remap can make another clash: disputed takes `x` (clear), so it keeps
+    # `d`, which corroborated asked for.
+    assert set(clashes({"mark_corroborated": "d", "mark_disputed": "x"})) == {
+        "mark_corroborated",
+        "mark_disputed",
+    }
+
+
+def test_check_names_the_line_of_a_clashing_remap(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    from tui.cli import main
+
+    path = tmp_path / "config.toml"
+    path.write_text('[keys]\nnext_claim = "j"\nmark_disputed = "c"\n', encoding="utf-8")
+    assert main(["check", str(path)]) == 1
+    err = capsys.readouterr().err
+    assert f"{path}:3:1: [keys] mark_disputed: 'c' is also bound to mark_corroborated" in err

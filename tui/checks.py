@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from tui.config import CONFIG_NAME, parse_config
+from tui.config import CONFIG_NAME, Known, parse_config
 from tui.verdict_reader import read_verdict_text, syntax_error
 
 _CONFIG_TABLES = frozenset({"corpus", "verdicts", "matching", "cache", "keys"})
@@ -58,7 +58,7 @@ def _locate_config_problem(text: str, message: str) -> int | None:
     return None
 
 
-def check_text(path: Path, text: str, known_actions: frozenset[str] | None = None) -> list[str]:
+def check_text(path: Path, text: str, known_actions: Known = None) -> list[str]:
     """Every problem in the text of `path`, each as one line."""
     try:
         data = tomllib.loads(text)
@@ -81,7 +81,7 @@ def check_text(path: Path, text: str, known_actions: frozenset[str] | None = Non
     ]
 
 
-def check_file(path: Path, known_actions: frozenset[str] | None = None) -> list[str]:
+def check_file(path: Path, known_actions: Known = None) -> list[str]:
     """Every problem in a verdict file or a config file; [] when it is fine."""
     try:
         data = path.read_bytes()

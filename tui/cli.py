@@ -343,10 +343,10 @@ def cmd_merge(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from tui.app.keys import KEY_IDS  # the app's action names; keys.py imports no textual
+    from tui.app.keys import KEY_RULES  # the app's actions and keys; imports no textual
     from tui.checks import check_file
 
-    problems = [line for path in args.files for line in check_file(path, KEY_IDS)]
+    problems = [line for path in args.files for line in check_file(path, KEY_RULES)]
     for line in problems:
         print(line, file=sys.stderr)
     if problems:

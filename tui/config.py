@@ -8,7 +8,7 @@ same values (a test keeps the two equal).
 from __future__ import annotations
 
 import tomllib
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from types import MappingProxyType
@@ -80,10 +80,23 @@ def _check_number(key: str, value: Any, kind: type, problems: list[str]) -> floa
     return kind(value)
 
 
+@dataclass(frozen=True)
+class KeyRules:
+    """What the app knows of its keys (tui.app.keys): its action names, and which remapped
+    actions would share a key with another action on the same screen (action -> why)."""
+
+    actions: frozenset[str]
+    clashes: Callable[[Mapping[str, str]], Mapping[str, str]] = lambda keymap: {}
+
+
+Known = frozenset[str] | KeyRules | None
+
+
 def parse_config(
-    data: Mapping[str, Any], base: Path, known_actions: frozenset[str] | None = None
+    data: Mapping[str, Any], base: Path, known_actions: Known = None
 ) -> tuple[Config, list[str]]:
     """Turn parsed TOML into a Config. Bad keys are reported and fall back to defaults."""
+    rules = KeyRules(known_actions) if isinstance(known_actions, frozenset) else known_actions
     problems: list[str] = []
     config = Config()
     matching = MatchSettings()
@@ -174,14 +187,18 @@ def parse_config(
     keys = table("keys")
     good_keys: dict[str, str] = {}
     for action, value in keys.items():
-        if known_actions is not None and action not in known_actions:
+        if rules is not None and action not in rules.actions:
             problems.append(
-                f"[keys] unknown action '{action}' (known: {', '.join(sorted(known_actions))})"
+                f"[keys] unknown action '{action}' (known: {', '.join(sorted(rules.actions))})"
             )
         elif not isinstance(value, str) or not value.strip():
             problems.append(f"[keys] {action}: expected a string of comma-separated keys")
         else:
             good_keys[action] = ",".join(k.strip() for k in value.split(",") if k.strip())
+    if rules is not None:
+        for action, why in rules.clashes(good_keys).items():
+            problems.append(f"[keys] {action}: {why}")
+            del good_keys[action]  # its default keys, rather than a key that does two things
     config = replace(config, keys=MappingProxyType(good_keys))
     return config, problems
 
@@ -201,9 +218,7 @@ def read_config_file(path: Path) -> dict[str, Any]:
         raise ConfigError(f"{path}: invalid TOML: {exc}") from None
 
 
-def load_config(
-    path: Path | None = None, known_actions: frozenset[str] | None = None
-) -> tuple[Config, list[str]]:
+def load_config(path: Path | None = None, known_actions: Known = None) -> tuple[Config, list[str]]:
     """Load `path`, else ./config.toml when present, else the built-in defaults.
 
     Relative paths inside a config file are resolved against the file's folder; the

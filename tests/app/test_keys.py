@@ -290,6 +290,18 @@ async def test_question_and_help_keys_are_remappable(start, conflict: Path, verd
         assert r.app.screen is r.app.main_screen
 
 
+async def test_a_clashing_remap_keeps_the_default_and_says_so(start, verdicts: Path) -> None:  # type: ignore[no-untyped-def]
+    async with start(mark_disputed="c") as r:
+        assert "mark_disputed" in r.app.key_clashes
+        notes = [n.message for n in r.app._notifications]
+        assert any("[keys] mark_disputed: 'c' is also bound" in m for m in notes)
+        first = r.s.cursor
+        await r.press("c")
+        assert statuses(verdicts) == {first: "corroborated"}
+        await r.press("d")
+        assert "disputed" in statuses(verdicts).values()
+
+
 async def test_narrow_layout_shows_one_pane(start) -> None:  # type: ignore[no-untyped-def]
     async with start(size=(80, 24)) as r:
         screen = r.app.main_screen

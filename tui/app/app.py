@@ -20,7 +20,7 @@ from textual import work
 from textual.app import App
 from textual.worker import get_current_worker
 
-from tui.app.keys import unknown_ids
+from tui.app.keys import clashes, unknown_ids
 from tui.app.screens.main import MainScreen
 from tui.config import Config
 
@@ -64,7 +64,10 @@ class CrosscheckApp(App[int]):
         self.config = config
         self.paths = list(paths)
         self.store = store
-        self.keymap = dict(config.keys if keymap is None else keymap)
+        wanted = dict(config.keys if keymap is None else keymap)
+        # A remap that would give one key two actions on a screen keeps its default keys.
+        self.key_clashes = clashes(wanted)
+        self.keymap = {a: k for a, k in wanted.items() if a not in self.key_clashes}
         self.path_label = _path_label(store.path)
         self.orphans = 0
         self.session: Session | None = None
@@ -78,6 +81,8 @@ class CrosscheckApp(App[int]):
 
     def on_mount(self) -> None:
         self.set_keymap(self.keymap)
+        for action, why in self.key_clashes.items():
+            self.notify(f"[keys] {action}: {why}", severity="warning", timeout=8, markup=False)
         # Start reading after the first frame: the worker would otherwise compete with it.
         self.call_after_refresh(self.load)
 

@@ -12,6 +12,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from tui.config import KeyRules
+
 
 @dataclass(frozen=True, slots=True)
 class Key:
@@ -81,11 +83,46 @@ HELP_KEYS: tuple[Key, ...] = (
 SCREEN_KEYS: tuple[Key, ...] = ORPHAN_KEYS + COVERAGE_KEYS + CONFIRM_KEYS + HELP_KEYS
 
 KEY_IDS: frozenset[str] = frozenset(k.id for k in KEYS + SCREEN_KEYS)
+# The key tables in force together: each screen's own (a screen pushed over the main one
+# hides the main one's bindings).
+SCREENS: tuple[tuple[str, tuple[Key, ...]], ...] = (
+    ("the main screen", KEYS),
+    ("the orphans screen", ORPHAN_KEYS),
+    ("the coverage screen", COVERAGE_KEYS),
+    ("the yes/no question", CONFIRM_KEYS),
+    ("the help screen", HELP_KEYS),
+)
 
 
 def unknown_ids(keymap: Mapping[str, str]) -> list[str]:
     """Names in a `[keys]` table that are not actions of the app, sorted."""
     return sorted(set(keymap) - KEY_IDS)
+
+
+def clashes(keymap: Mapping[str, str]) -> dict[str, str]:
+    """Remapped actions that would share a key with another action on the same screen
+    (one of the two would never run): action -> why. Reverting one to its default keys can
+    make another clash, so this repeats until nothing changes."""
+    found: dict[str, str] = {}
+    while True:
+        current = {a: k for a, k in keymap.items() if a not in found}
+        new: dict[str, str] = {}
+        for screen, table in SCREENS:
+            owners: dict[str, list[str]] = {}
+            for key in table:
+                for name in keys_for(key, current).split(","):
+                    owners.setdefault(name.strip(), []).append(key.id)
+            for name, ids in owners.items():
+                for action in ids:
+                    if len(ids) > 1 and action in current and action not in new:
+                        others = " and ".join(i for i in ids if i != action)
+                        new[action] = (
+                            f"{name!r} is also bound to {others} on {screen}; "
+                            "keeping its default keys"
+                        )
+        if not new:
+            return found
+        found.update(new)
 
 
 def keys_for(key: Key, keymap: Mapping[str, str]) -> str:
@@ -102,3 +139,7 @@ def display_keys(key: Key, keymap: Mapping[str, str]) -> str:
     if key.id in keymap:
         return " ".join(k.strip() for k in keymap[key.id].split(","))
     return key.display or " ".join(key.keys.split(","))
+
+
+# What `crosscheck check` and the config loader need to know of the keys.
+KEY_RULES = KeyRules(KEY_IDS, clashes)
