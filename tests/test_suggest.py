@@ -55,12 +55,16 @@ def test_matched_in_other_articles_is_corroborated() -> None:
         {"x": None, "p": None, "q": None, "r": None},
         [("x", "p", "match", ()), ("x", "q", "match", ()), ("x", "r", "match", ())],
     )
-    assert suggest(a, "x") == Suggestion(Status.CORROBORATED, "matched in 3 outlets")
+    assert suggest(a, "x") == Suggestion(
+        Status.CORROBORATED, "matched in 3 sources, all of unknown outlet"
+    )
 
 
 def test_one_match_is_enough_and_singular() -> None:
     a = corpus({"x": None, "p": None}, [("x", "p", "match", ())])
-    assert suggest(a, "x") == Suggestion(Status.CORROBORATED, "matched in 1 outlet")
+    assert suggest(a, "x") == Suggestion(
+        Status.CORROBORATED, "matched in 1 source of unknown outlet"
+    )
 
 
 def test_conflict_outranks_agreement() -> None:
@@ -71,7 +75,7 @@ def test_conflict_outranks_agreement() -> None:
         [("x", "p", "match", conflict), ("x", "q", "match", date), ("x", "r", "match", ())],
     )
     assert suggest(a, "x") == Suggestion(
-        Status.DISPUTED, "dates and figures disagree with 2 outlets"
+        Status.DISPUTED, "dates and figures disagree with 2 sources, all of unknown outlet"
     )
 
 
@@ -105,12 +109,24 @@ def test_articles_of_one_outlet_count_once() -> None:
         {"x": None, "p": "Daily", "q": "Daily", "r": None},
         [("x", "p", "match", ()), ("x", "q", "match", ()), ("x", "r", "match", ())],
     )
-    assert suggest(a, "x") == Suggestion(Status.CORROBORATED, "matched in 2 outlets (3 articles)")
+    assert suggest(a, "x") == Suggestion(
+        Status.CORROBORATED, "matched in 2 sources, 1 of unknown outlet (3 articles)"
+    )
 
 
 def test_unknown_outlets_are_distinct_sources() -> None:
     a = corpus(
         {"x": None, "p": None, "q": "  "},
+        [("x", "p", "match", ()), ("x", "q", "match", ())],
+    )
+    assert suggest(a, "x") == Suggestion(
+        Status.CORROBORATED, "matched in 2 sources, all of unknown outlet"
+    )
+
+
+def test_known_outlets_are_named_as_outlets() -> None:
+    a = corpus(
+        {"x": "Herald", "p": "Courier", "q": "Gazette"},
         [("x", "p", "match", ()), ("x", "q", "match", ())],
     )
     assert suggest(a, "x") == Suggestion(Status.CORROBORATED, "matched in 2 outlets")

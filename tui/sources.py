@@ -156,6 +156,23 @@ class Sources:
         """Distinct outlet names carrying the claims (known outlets only), sorted."""
         return distinct_outlets(self.article[a] for a in self.articles_of(claim_ids))
 
+    def phrase(self, articles: Iterable[str]) -> str:
+        """The independent sources of `articles`, counted in words: "3 outlets" when every
+        outlet is known, else "3 sources, 2 (or all) of unknown outlet": an unknown outlet
+        is a source of its own, but the reviewer should know it is not a named outlet."""
+        by_source: dict[str, set[str]] = {}
+        for a in articles:
+            by_source.setdefault(self.source_of(a), set()).add(a)
+        unknown = sum(
+            1 for group in by_source.values() if all(self.outlet[a] == UNKNOWN for a in group)
+        )
+        if not unknown:
+            return outlets_phrase(len(by_source))
+        n = len(by_source)
+        if n == 1:
+            return "1 source of unknown outlet"
+        return f"{n} sources, {'all' if unknown == n else unknown} of unknown outlet"
+
     def wire_group_of(self, article_id: str) -> WireGroup | None:
         for group in self.wire:
             if article_id in group.articles:

@@ -10,8 +10,9 @@ Rules, first that applies wins:
    ("matched in 3 outlets"). Sources are counted as tui.sources counts them: articles of
    the claim's own source (its outlet, or a wire copy of its article) do not count, several
    articles of one other source count once, and an article whose outlet is unknown counts
-   as a source of its own. When fewer sources than articles carry the claim, the reason
-   says so ("matched in 2 outlets (3 articles)").
+   as a source of its own, named as such ("matched in 2 sources, 1 of unknown outlet").
+   When fewer sources than articles carry the claim, the reason says so ("matched in 2
+   outlets (3 articles)").
 3. No independent match but the claim names its source (attribution) -> no suggestion.
    A named source is not corroboration, yet calling the claim "unsourced" would be false;
    the reviewer has to check that source, so the reason says so and `v` does nothing.
@@ -27,7 +28,6 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from tui.session_view import other_end
-from tui.sources import outlets_phrase
 from tui.verdicts import Status
 
 if TYPE_CHECKING:
@@ -49,6 +49,7 @@ def suggest(analysis: Analysis, claim_id: str, sources: Sources) -> Suggestion:
     claim = analysis.claim(claim_id)
     own = sources.source_of(claim.article)
     conflicting: set[str] = set()
+    conflicting_articles: set[str] = set()
     conflict_kinds: set[str] = set()
     matched_articles: set[str] = set()
     matched_sources: set[str] = set()
@@ -61,6 +62,7 @@ def suggest(analysis: Analysis, claim_id: str, sources: Sources) -> Suggestion:
         key = sources.source_of(other_article)
         if m.conflicts:
             conflicting.add(key)
+            conflicting_articles.add(other_article)
             conflict_kinds.update(k.kind for k in m.conflicts)
         if m.tier != "match":
             related += 1
@@ -73,10 +75,10 @@ def suggest(analysis: Analysis, claim_id: str, sources: Sources) -> Suggestion:
         what = {"number": "figures", "date": "dates"}
         subject = " and ".join(what.get(k, k) for k in sorted(conflict_kinds)) or "figures"
         return Suggestion(
-            Status.DISPUTED, f"{subject} disagree with {outlets_phrase(len(conflicting))}"
+            Status.DISPUTED, f"{subject} disagree with {sources.phrase(conflicting_articles)}"
         )
     if matched_sources:
-        reason = f"matched in {outlets_phrase(len(matched_sources))}"
+        reason = f"matched in {sources.phrase(matched_articles)}"
         if len(matched_sources) < len(matched_articles):
             reason += f" ({_plural(len(matched_articles), 'article')})"
         return Suggestion(Status.CORROBORATED, reason)
