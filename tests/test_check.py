@@ -87,3 +87,18 @@ def test_cli_exit_codes_and_output(tmp_path: Path, capsys: pytest.CaptureFixture
         f"{bad[0]}:1:1: written by a newer crosscheck (version 2); this one reads version 1",
         f"{bad[1]}:19:1: claim 'a:1' is listed twice among [[verdicts]] (first at line 5)",
     ]
+
+
+def test_problems_are_listed_in_file_order(tmp_path: Path) -> None:
+    """Whole-file problems first, then by line, as an editor walks them."""
+    path = write(
+        tmp_path,
+        "v.toml",
+        'version = 1\nreviewer = "x"\n[[verdicts]]\nclaim = "a:1"\narticle = "a"\n'
+        'status = "maybe"\n',
+    )
+    problems = check_file(path)
+    lines = [int(p.split(":")[1]) if p.split(":")[1].isdigit() else 0 for p in problems]
+    assert len(problems) > 3 and lines == sorted(lines)
+    assert problems[0] == f"{path}: missing key 'corpus'"
+    assert "status 'maybe'" in problems[-1]

@@ -67,6 +67,8 @@ def check_text(path: Path, text: str, known_actions: Known = None) -> list[str]:
     kind = kind_of(path, data)
     if kind == "verdicts":
         _, problems = read_verdict_text(text, path)
+        # In file order, as an editor walks them (whole-file problems first).
+        problems = sorted(problems, key=lambda p: (p.line or 0, p.column or 0))
         return [str(p) for p in problems]
     if kind == "config":
         _, messages = parse_config(data, path.resolve().parent, known_actions)

@@ -115,6 +115,19 @@ async def test_K_toggles_claim_and_is_saved_as_correction(start, verdicts: Path)
         assert "corrections" not in on_disk(verdicts)
 
 
+async def test_K_on_a_decided_claim_says_its_verdict_went(start, verdicts: Path) -> None:  # type: ignore[no-untyped-def]
+    async with start() as r:
+        first = r.s.cursor
+        await r.press("c", "k")
+        assert statuses(verdicts) == {first: "corroborated"}
+        await r.press("K")
+        assert statuses(verdicts) == {}
+        notes = [n.message for n in r.app._notifications]
+        assert any("its verdict (corroborated) was removed; ctrl+z" in m for m in notes)
+        await r.press("ctrl+z")
+        assert statuses(verdicts) == {first: "corroborated"}
+
+
 async def test_m_gives_the_cluster_the_verdict_after_confirmation(
     start, conflict: Path, verdicts: Path
 ) -> None:  # type: ignore[no-untyped-def]

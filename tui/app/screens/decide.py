@@ -56,7 +56,20 @@ class DecideActions:
         self._attempt(lambda: self.session.clear())  # type: ignore[union-attr]
 
     def action_toggle_claim(self) -> None:
-        self._attempt(lambda: self.session.toggle_claim())  # type: ignore[union-attr]
+        s = self._ready()
+        if s is None or s.cursor is None:
+            return
+        dropped = s.verdict(s.cursor)  # a unit that stops being a claim loses its verdict
+        self._attempt(s.toggle_claim)
+        if dropped is not None and s.verdict(dropped.anchor.claim) is None:
+            from tui.app.keys import KEYS, first_key
+
+            undo = first_key(next(k for k in KEYS if k.id == "undo"), self.app.keymap)
+            self.notify(
+                f"Not a claim now: its verdict ({dropped.status.value}) was removed; "
+                f"{undo} brings it back.",
+                timeout=4,
+            )
 
     def action_undo(self) -> None:
         s = self._ready()
