@@ -77,3 +77,86 @@ def test_dates_conflict_only_on_fields_both_state() -> None:
     assert (conflict.kind, conflict.a, conflict.b) == ("date", "August 6", "August 7")
     assert find_conflicts(a, c) == ()
     assert find_conflicts(a, a) == ()
+
+
+def _pair(text_a: str, text_b: str, unit_a: str, unit_b: str) -> tuple[Claim, Claim]:
+    """Two claims, each with one figure: the first number in the text, counting the unit."""
+    out = []
+    for text, unit in ((text_a, unit_a), (text_b, unit_b)):
+        surface = text.split(unit.split()[0])[0].split()[-1]
+        number = surface.replace(",", "")
+        scale = {"million": 1e6, "billion": 1e9}.get(unit.split()[0], 1.0)
+        if scale != 1.0:
+            unit = unit.split(" ", 1)[1]
+            surface = f"{surface} {'million' if scale == 1e6 else 'billion'}"
+        out.append(claim(text, [(surface, float(number) * scale, unit)]))
+    return out[0], out[1]
+
+
+def conflicts(text_a: str, text_b: str, unit_a: str, unit_b: str | None = None) -> int:
+    a, b = _pair(text_a, text_b, unit_a, unit_b or unit_a)
+    found = len(find_conflicts(a, b))
+    assert found == len(find_conflicts(b, a))  # the same either way round
+    return found
+
+
+def test_hedged_figures_stated_to_the_same_precision_that_differ_conflict() -> None:
+    # Both rounded to the hundred: no value rounds to both.
+    assert conflicts("About 2,600 workers went on strike.", "Around 2,800 workers went on strike.",
+                     "workers") == 1  # fmt: skip
+    assert conflicts("Roughly 45,000 homes lost power.", "Some 48,000 homes lost power.",
+                     "homes") == 1  # fmt: skip
+    assert conflicts("About 2,600 workers went on strike.", "About 2,600 workers struck.",
+                     "workers") == 0  # fmt: skip
+
+
+def test_a_hedged_round_figure_allows_what_rounds_to_it() -> None:
+    assert conflicts("About 6,000 acres burned.", "6,380 acres burned.", "acres") == 0
+    assert conflicts("About 6,000 acres burned.", "6,700 acres burned.", "acres") == 1
+    # A lone leading 1 keeps its second digit: 14,000 is not "about 10,000".
+    assert conflicts("About 10,000 fans came.", "10,400 fans came.", "fans") == 0
+    assert conflicts("About 10,000 fans came.", "14,000 fans came.", "fans") == 1
+    assert conflicts("About 10,000 fans came.", "About 11,000 fans came.", "fans") == 1
+
+
+def test_bounds_allow_what_lies_beyond_them() -> None:
+    assert conflicts("Over 50,000 fans came.", "52,000 fans came.", "fans") == 0
+    assert conflicts("More than 200 protesters were held.", "Over 200 protesters were held.",
+                     "protesters") == 0  # fmt: skip
+    assert conflicts("More than 700 flights were cancelled.",
+                     "About 650 flights were cancelled.", "flights") == 1  # fmt: skip
+    assert conflicts("Up to 300 jobs will go.", "280 jobs will go.", "jobs") == 0
+    assert conflicts("Up to 300 jobs will go.", "340 jobs will go.", "jobs") == 1
+
+
+def test_nearly_is_just_below_the_figure() -> None:
+    assert conflicts("Nearly 5,000 people signed.", "4,600 people signed.", "people") == 0
+    assert conflicts("Nearly 5,000 people signed.", "4,300 people signed.", "people") == 1
+    assert conflicts("Nearly 5,000 people signed.", "5,200 people signed.", "people") == 1
+    # Bounds include the figure they name: one estimate near 5,000, put either side of it.
+    assert conflicts("Nearly 5,000 people signed.", "Over 5,000 people signed.", "people") == 0
+    assert conflicts("Nearly 5,000 people signed.", "Over 5,100 people signed.", "people") == 1
+    # A rounding includes only one of its ends: 5,500 rounds up to 6,000.
+    assert conflicts("Over 5,500 people signed.", "About 5,000 people signed.", "people") == 1
+
+
+def test_a_bare_figure_is_precise_to_its_last_written_digit() -> None:
+    assert conflicts("The crash killed 20 people.", "The crash killed 24 people.", "people") == 1
+    assert conflicts("The river rose 4.5 metres.", "The river rose 4.6 metres.", "metres") == 1
+    assert conflicts("The city has 1.2 million residents.", "The city has 1,230,000 residents.",
+                     "million residents", "residents") == 0  # fmt: skip
+    assert conflicts("The city has 1.2 million residents.", "The city has 1.3 million residents.",
+                     "million residents") == 1  # fmt: skip
+
+
+def test_other_names_for_the_same_count_are_compared() -> None:
+    for other in ("residents", "inhabitants", "persons", "individuals"):
+        assert conflicts(f"About 1,800 {other} were moved.", "Some 2,100 people were moved.",
+                         other, "people") == 1  # fmt: skip
+    assert conflicts("Some 190 millimetres of rain fell.", "Some 160 mm of rain fell.",
+                     "millimetres", "mm") == 1  # fmt: skip
+    # Part of a larger count: civilians are among the people, children among the victims.
+    assert conflicts("About 300 civilians died.", "About 450 people died.",
+                     "civilians", "people") == 0  # fmt: skip
+    assert conflicts("About 40 children were hurt.", "About 90 people were hurt.",
+                     "children", "people") == 0  # fmt: skip

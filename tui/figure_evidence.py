@@ -3,7 +3,7 @@
 Outlets reword a fact freely but keep its figure: "nearly 10,000 North Korean troops were
 in Russia" / "approximately 11,000 North Korean troops were deployed". Two claims that state
 a figure counting the same specific thing (the same counted noun and no contradicting
-modifiers, as `tui.conflicts` reads them, with values close enough to be one count rounded
+modifiers, as `tui.stated_figures` reads them, with values close enough to be one count rounded
 or estimated differently) and share another content word get a bounded bonus on their
 lexical score, up to the match threshold and no further. When the figures differ, the match
 then lists them as a conflict.
@@ -23,7 +23,7 @@ from collections.abc import Sequence
 import numpy as np
 
 from tui.claims import Claim
-from tui.conflicts import Figure, figures
+from tui.stated_figures import Figure, figures
 
 BONUS = 20.0
 # Outlets' figures for one count differ by rounding and by whose estimate they quote
@@ -45,9 +45,14 @@ def countable(claim: Claim) -> tuple[Figure, ...]:
     return tuple(f for f in figures(claim) if f.head not in GENERIC_UNITS)
 
 
+# The value the bonus compares is the stated value raised by a slack (5% for "about",
+# 0.5% for a bare figure): MAX_RATIO and BONUS were tuned on values read that way, and
+# comparing the plain stated values would move pairs across the ratio's edge.
+_SLACK = {"approx": 0.05, "exact": 0.005}
+
+
 def _value(f: Figure) -> float:
-    # "over 50,000" is (50000, inf): its stated value is the lower end, otherwise the upper.
-    return f.low if math.isinf(f.high) else f.high
+    return f.value + abs(f.value) * _SLACK.get(f.hedge, 0.0)
 
 
 class FigureEvidence:

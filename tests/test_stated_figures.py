@@ -1,0 +1,58 @@
+"""Figures read at the precision they are written with, through real claim extraction."""
+
+from __future__ import annotations
+
+import pytest
+
+from tui.claims import Claim, Quantity, extract_units
+from tui.conflicts import find_conflicts
+from tui.stated_figures import figures, last_digit, significant_step
+
+
+def quantity(text: str, value: float) -> Quantity:
+    return Quantity(value, "", text, 0, len(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "step"),
+    [("3,240", 3240, 1), ("3,200", 3200, 1), ("4.5", 4.5, 0.1), ("1.2 million", 1.2e6, 1e5),
+     ("120m", 1.2e8, 1e6), ("$3bn", 3e9, 1e9), ("five", 5, 1), ("two million", 2e6, 1e6),
+     ("4.25%", 4.25, 0.01)],
+)  # fmt: skip
+def test_the_last_written_digit(text: str, value: float, step: float) -> None:
+    assert last_digit(quantity(text, value)) == pytest.approx(step)
+
+
+@pytest.mark.parametrize(
+    ("value", "written", "step"),
+    [(3000, 1, 1000), (3200, 1, 100), (3240, 1, 10), (10_000, 1, 1000), (100, 1, 10),
+     (1, 1, 1), (1.2e6, 1e5, 1e5), (4.5, 0.1, 0.1), (0, 1, 1), (1e6, 1e6, 1e6)],
+)  # fmt: skip
+def test_the_last_significant_digit(value: float, written: float, step: float) -> None:
+    assert significant_step(value, written) == pytest.approx(step)
+
+
+def first_claim(text: str) -> Claim:
+    (unit,) = [u for u in extract_units("a", text) if u.numbers]
+    return unit
+
+
+def test_extracted_hedges_read_as_intervals() -> None:
+    (about,) = figures(first_claim("About 3,200 residents were evacuated on Monday."))
+    (nearly,) = figures(first_claim("Nearly 10,000 soldiers were sent to the front."))
+    (over,) = figures(first_claim("More than 50,000 people marched in the capital."))
+    assert (about.low, about.high, about.counts) == (3150, 3250, "people")
+    assert (nearly.low, nearly.high, nearly.counts) == (9000, 10000, "troop")
+    assert (over.low, over.high, over.value) == (50000, float("inf"), 50000)
+
+
+def test_extracted_claims_that_differ_at_their_precision_conflict() -> None:
+    a = first_claim("About 1,800 residents were moved to shelters after the dam failed.")
+    b = first_claim("Some 2,100 people were moved to shelters after the dam failed.")
+    c = first_claim("An estimated 2,000 people were moved to shelters after the dam failed.")
+    (conflict,) = find_conflicts(a, b)
+    assert (conflict.a, conflict.b) == ("About 1,800", "Some 2,100")
+    assert find_conflicts(b, c) == ()  # 2,100 rounds to "an estimated 2,000"
+    assert find_conflicts(a, c) == ()  # so does 1,800: "2,000" is stated to the thousand
+    d = first_claim("An estimated 2,600 people were moved to shelters after the dam failed.")
+    assert len(find_conflicts(c, d)) == 1  # 2,600 rounds to 3,000
