@@ -59,3 +59,57 @@ def test_dash_line_credits_a_quotation() -> None:
     assert dash_source("— Rosa Delgado, council member for District 4") == "Rosa Delgado"
     assert dash_source("– Tony Radakin") == "Tony Radakin"
     assert dash_source("Rosa Delgado spoke.") == ""
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A described subject with a name in apposition: the name is the source.
+        ("The shop's manager, Ms. Rosa Lind, said thieves took every laptop.", "Ms. Rosa Lind"),
+        ("The union's general secretary, Karl Berg, said talks had collapsed.", "Karl Berg"),
+        ("Our reporter in Nairobi, Amina da Costa, said roads were closed.", "Amina da Costa"),
+        # A named subject keeps its name; the apposition only describes it.
+        ("Oskar Vale, a retired judge, warned the law was unworkable.", "Oskar Vale"),
+        ("Farmers, including several in the north, said yields fell by half.", "Farmers"),
+        ("The governor, speaking on local radio, said 60 homes had burned.", "governor"),
+        ("The regulator, in a statement, told lenders to raise their reserves.", "regulator"),
+        ("Lena Ortiz, 41, from Valencia, said: “The water came in minutes.”", "Lena Ortiz"),
+        ("The coach, who joined in May, also said injuries hurt the team.", "coach"),
+        # A scene-setting phrase before the subject is not the subject.
+        ("On Sunday, the police chief, citing CCTV footage, said two men fled.", "police chief"),
+        ("Speaking in Paris, the envoy, a career diplomat, said a deal was close.", "envoy"),
+    ],
+)
+def test_subject_with_apposition_before_the_verb(text: str, expected: str) -> None:
+    assert find_attribution(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The port authority said cargo volumes fell 8 percent.", "port authority"),
+        ("Cargo volumes fell 8 percent, the port authority said.", "port authority"),
+        ("Cargo volumes fell 8 percent, said the port authority.", "port authority"),
+        ("Cargo volumes fell, according to the port authority.", "port authority"),
+        ("Cargo volumes fell, said Ines Moreau, a port spokeswoman.", "Ines Moreau"),
+        ("In June, exports slumped, said the trade ministry.", "trade ministry"),
+        ("Prices rose, wages fell, said the statistics office.", "statistics office"),
+        ("Residents, many of them elderly, were moved, officials said.", "officials"),
+    ],
+)
+def test_shapes_the_apposition_rule_leaves_alone(text: str, expected: str) -> None:
+    assert find_attribution(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The ward's head nurse, Mr. Tomas Berg, said he had not slept in days.", "Mr. Tomas Berg"),
+        ("The museum, founded in 1901 by Dr. Ana Pires, holds 40,000 objects.", ""),
+        # Too many commas to read the subject; still, the claim is not taken for a source.
+        ("The mayor, Ana Reis, 52, a lawyer, said she would resign in May.", ""),
+        ("The dam held, said it was never at risk.", ""),
+    ],
+)
+def test_content_after_the_verb_is_never_the_source(text: str, expected: str) -> None:
+    assert find_attribution(text) == expected

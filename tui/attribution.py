@@ -5,6 +5,8 @@ quote tag ('..." said X') and a subject before a reporting verb ("X said", "X la
 claimed", "X, head of Y, confirmed"). A trailing "– X" after a quotation counts too. The
 source is returned as the noun phrase the sentence uses, minus leading articles; a vague
 subject ("Reports indicate", "Some believe", pronouns) names no source and gives "".
+A subject with comma-delimited phrases about it ("The owner, Ana Lima, said ...") is read
+first, so the words after the verb are never taken for the source.
 """
 
 from __future__ import annotations
@@ -41,7 +43,11 @@ _INVERTED = re.compile(rf"[,!?]?[”\"’']\s*{_TAG_VERBS}\s+(?!that\b|in\b|on\b
 _INVERTED_AT_QUOTE = re.compile(_INVERTED.pattern.removeprefix("[,!?]?"))
 # What every match of _BY contains; found quickly (it opens with a literal word).
 _BY_CUE = re.compile(_BY.pattern.removeprefix(r"\b"))
-_INVERTED_COMMA = re.compile(rf",\s*{_TAG_VERBS}\s+(?=[^,;:\"“”]{{1,80}}[.!?]?$)")
+# X may carry its own apposition: "The bridge is unsafe, said Jane Roe, a city engineer."
+_INVERTED_COMMA = re.compile(
+    rf",\s*{_TAG_VERBS}\s+(?=[^,;:\"“”]{{1,80}}"
+    r"(?:,\s*(?:a|an|the|who|whose|one|its|his|her|their)\s[^,;:\"“”]{1,80})?[.!?]?$)"
+)
 _DASH_TAIL = re.compile(r"[”\"’]\s*[–—―-]{1,2}\s*(?P<who>[A-Z][^.!?”\"]{1,80})\s*$")
 _DASH_LINE = re.compile(r"^[–—―-]{1,2}\s*(?P<who>[A-Z][^,.!?”\"]{1,80})(?:,[^.!?]*)?$")
 
@@ -144,6 +150,116 @@ def _subject_before(text: str, verb_start: int) -> str:
     return _clean(" ".join(words))
 
 
+# "The bakery owner, Mrs. Ana Lima, said ...", "Critics, including the mayor, said ...": a
+# subject opening the sentence, one or two comma-delimited phrases about it, then the verb.
+# What follows the verb is the claim, never its source (the inverted "Y, said X" shape).
+_SENTENCE_OPENERS = _wordset(
+    """in on at after before during since by for from with under over amid despite following
+    until through across among between within without against into about around near when
+    if as because although though while once unless whereas however meanwhile yesterday
+    today tonight overall still yet also now then last next earlier later instead indeed
+    moreover furthermore separately elsewhere nevertheless nonetheless finally thus therefore
+    so but and or nor yes no according asked"""
+)
+_APPOSITION_OPENERS = _wordset(
+    """the a an his her its their our one another both each who whose which including
+    in at from of for with on by after during aged"""
+)
+_PREPOSITIONS = _wordset("of for at in with to from on")
+# Lower-case words inside a name: "Maria da Silva", "Jornal do Norte", "Ursula von der Leyen".
+_NAME_PARTICLES = _wordset("da de del della der di do dos das du van von la le al el bin ibn")
+_APPOSED_VERBS = frozenset(_VERBS) - {"reporting"}
+
+
+def _opens_apposition(chunk: str) -> bool:
+    """Whether a comma-delimited phrase reads as one about the subject before it: a name, an
+    age, "the ...", "who ...", "including ...", "speaking in ...", "head of ..."."""
+    words = chunk.split()
+    if not words:
+        return False
+    first = words[0]
+    low = first.casefold()
+    if first[0].isupper() or first[0].isdigit() or low in _APPOSITION_OPENERS:
+        return True
+    if len(low) >= 5 and low.isalpha() and low.endswith(("ing", "ed")):
+        return True  # a participle phrase: "speaking in Lisbon", "based in Porto"
+    return len(words) > 1 and words[1].casefold() in _PREPOSITIONS
+
+
+# A source is a noun phrase: one that opens with a subject pronoun or holds an auxiliary is
+# the claim itself ("..., said she had lost everything").
+_SUBJECT_PRONOUNS = _wordset("i we you he she it they there")
+_AUXILIARIES = _wordset(
+    """is are was were has have had will would could should can may might must did does"""
+)
+
+
+def _reads_as_clause(phrase: str) -> bool:
+    words = phrase.casefold().split()
+    return words[0] in _SUBJECT_PRONOUNS or any(w in _AUXILIARIES for w in words)
+
+
+def _introduces(chunk: str, adverbs: bool = True) -> bool:
+    """Whether a sentence's first comma-delimited phrase sets the scene rather than naming
+    the subject: "On Monday", "However", "Speaking in Lisbon", "Unusually" (`adverbs`)."""
+    words = chunk.casefold().split()
+    if not words or words[0] in _SENTENCE_OPENERS:
+        return bool(words)
+    first = words[0]
+    if len(words) > 1 and len(first) >= 5 and first.endswith(("ing", "ed")):
+        return words[1] in _PREPOSITIONS | _NOUN_MARKERS | {"about", "by"}
+    return adverbs and len(words) == 1 and first.endswith("ly")
+
+
+def _is_name(phrase: str) -> bool:
+    """Capitalised words (a title, a person's or an organisation's name), nothing else."""
+    words = [w.strip(".,'’") for w in phrase.split()]
+    return (
+        0 < len(words) <= 6
+        and words[0][:1].isupper()
+        and all(w[:1].isupper() or w in _NAME_PARTICLES for w in words if w)
+    )
+
+
+def _apposed_subject(text: str, verbs: frozenset[str]) -> str:
+    """The source of "Subject, apposition[, apposition], said ..." at the sentence's start,
+    or "". A described subject with a name in apposition gives the name: "John Smith" for
+    "The company's chief executive, John Smith, said"."""
+    for start, _end in _occurrences(text, verbs & _APPOSED_VERBS):
+        if text.count(",", 0, start) < 2:
+            continue  # no room for a subject and an apposition before this verb
+        prefix = text[:start].split()
+        while prefix and prefix[-1].casefold() in _SKIP_BEFORE_VERB:
+            prefix.pop()
+        if not prefix or not prefix[-1].endswith(","):
+            continue  # this verb does not follow a comma; a later one may
+        chunks = [c.strip() for c in " ".join(prefix)[:-1].split(",")]
+        if any(c in text[:start] for c in ';:()"“”'):
+            return ""
+        introduced = len(chunks) > 2 and _introduces(chunks[0])
+        if introduced:
+            chunks = chunks[1:]  # "On Monday, the minister, speaking in Lisbon, said"
+        if not 2 <= len(chunks) <= 3:
+            return ""
+        subject, appositions = chunks[0], chunks[1:]
+        words = subject.split()
+        if (
+            not words
+            or len(words) > _MAX_WORDS
+            or not (introduced or words[0][:1].isupper())
+            or _introduces(subject, adverbs=False)
+            or any(w.casefold() in _CLAUSE_WORDS - {"and"} for w in words)
+            or not all(_opens_apposition(a) for a in appositions)
+        ):
+            return ""
+        if not _is_name(_clean(subject)):
+            name = next((a for a in appositions if _is_name(a)), "")
+            if name:
+                return _clean(name)
+        return _clean(subject)
+    return ""
+
+
 _LETTERS = re.compile(r"[a-z]+")
 _VERB_WORDS = frozenset(_VERBS)
 # Verbs of finding name a source only when nothing else in the sentence does.
@@ -202,12 +318,15 @@ def find_attribution(text: str, words: frozenset[str] | None = None) -> str:
     cues = words & _CUE_WORDS  # a cheap test first: the regexes are costly on long sentences
     if not cues:
         return _dash_tail(text)
+    apposed = _apposed_subject(text, cues) if text.count(",") >= 2 else ""
+    if apposed:
+        return apposed  # it opens the sentence: no other source can come before it
     for spans, needed in _PHRASE_PATTERNS:
         if not cues & needed:
             continue
         for start, end in spans(text):
             who = _phrase_after(text, end)
-            if who:
+            if who and not _reads_as_clause(who):
                 candidates.append((start, who))
                 break
     for needed in (_VERB_WORDS, _WEAK_WORDS):
