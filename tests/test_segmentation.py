@@ -47,6 +47,40 @@ def test_abbreviations_and_numbers_do_not_break_sentences(text: str, expected: l
     assert sentences(text) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The roof cost approx. 9,500 dollars. Insurers paid half.",
+            ["The roof cost approx. 9,500 dollars.", "Insurers paid half."],
+        ),
+        ("Prices incl. VAT went up.", ["Prices incl. VAT went up."]),
+        (
+            "Chile vs. Peru ended 0-0. Few fans came.",
+            ["Chile vs. Peru ended 0-0.", "Few fans came."],
+        ),
+        (
+            "Brown v. Board of Education changed schools.",
+            ["Brown v. Board of Education changed schools."],
+        ),
+        ("The abbey was founded c. 1120 by monks.", ["The abbey was founded c. 1120 by monks."]),
+        ("The fort dates from ca. 1600.", ["The fort dates from ca. 1600."]),
+        ("An est. 4,000 people marched.", ["An est. 4,000 people marched."]),
+        ("Pupils of school no. 7 stayed home.", ["Pupils of school no. 7 stayed home."]),
+        ("Lots nos. 12 and 13 were sold.", ["Lots nos. 12 and 13 were sold."]),
+        ("The model (Liu et al. 2021) held up.", ["The model (Liu et al. 2021) held up."]),
+        # The same words can still end a sentence when a new one plainly starts.
+        (
+            "They sold pens, paper, etc. The shop then closed.",
+            ["They sold pens, paper, etc.", "The shop then closed."],
+        ),
+        ("We sat. The band played on.", ["We sat.", "The band played on."]),
+    ],
+)
+def test_lower_case_abbreviations_before_numbers_and_names(text: str, expected: list[str]) -> None:
+    assert sentences(text) == expected
+
+
 def test_sentence_ending_inside_quotation_keeps_the_closing_mark() -> None:
     text = "“There’s no other option,” said a commander. “We’ll fight here.” Others left."
     assert sentences(text) == [

@@ -63,13 +63,15 @@ _LINE_FINAL = ".!?…:;"
 # Abbreviations that are followed by a name or a number, never by a new sentence.
 _TITLES = _wordset(
     """mr mrs ms mx dr gen lt col sgt capt cpt gov sen rep prof rev hon pres adm maj cpl
-    brig cmdr cdr supt insp det fr messrs mmes gens reps sens govs lieut
-    vs v cf approx appx"""
+    brig cmdr cdr supt insp det fr messrs mmes gens reps sens govs lieut"""
 )
-# Abbreviations before a number ("Nov. 7", "No. 3", "p. 12", "Art. 5").
+# Abbreviations that never end a sentence, written in either case: "Spain vs. Portugal",
+# "approx. 300 euros", "incl. VAT", "Roe v. Wade".
+_NEVER_FINAL = _wordset("vs v cf approx appx incl excl esp viz resp")
+# Abbreviations before a number ("Nov. 7", "No. 3", "p. 12", "c. 1900", "et al. 2020").
 _BEFORE_NUMBER = _wordset(
     """jan feb mar apr jun jul aug sep sept oct nov dec no nos vol vols p pp fig figs art
-    sec ch para op"""
+    sec ch para op c ca est al"""
 )
 # Abbreviations that may also end a sentence: split only before a typical sentence opener.
 _AMBIGUOUS = _wordset(
@@ -211,7 +213,7 @@ def _is_boundary(
         return opener
     if key in _BEFORE_NUMBER and nxt[0].isdigit():
         return False
-    if key in _TITLES and word[0].isupper():
+    if key in _NEVER_FINAL or (key in _TITLES and word[0].isupper()):
         return False
     if key in _AMBIGUOUS and word[0].isupper():
         return opener
