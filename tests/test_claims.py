@@ -52,6 +52,18 @@ def test_headline_is_a_claim_and_body_heading_is_a_heading() -> None:
         "© 2025 The Courier. All rights reserved.",
         "4 min read",
         "Getty Images",
+        # An image is furniture whatever its alt text says, a full sentence included.
+        "![Firefighters pull a man from the river](rescue.jpg)",
+        '[![Crowds gather outside the court](court.png "Court")](https://example.org/gallery)',
+        # Staff bylines with a date, whatever words the outlet's name holds.
+        "Diário do Leste staff | 3 May 2025, 4:15 p.m.",
+        "The Coastal Ledger staff, May 3, 2025",
+        "Maria Lund, Senior Political Correspondent | 14:05 GMT",
+        "Maria Lund, Senior Political Correspondent",
+        "*By Maria Lund, Senior Political Correspondent*",
+        # Wire production credits, bracketed or not.
+        "(Reporting by Maria Lund in Oslo; Editing by Ken Ford)",
+        "Additional reporting by Ken Ford and Ada Boe; writing by Ada Boe",
     ],
 )
 def test_page_furniture_is_never_a_claim(line: str) -> None:
@@ -63,6 +75,32 @@ def test_page_furniture_is_never_a_claim(line: str) -> None:
     assert len(claims) == 3  # the headline and the two body sentences
     for c in claims:
         assert not any(s <= c.start < e for s, e in furniture), c.text
+
+
+def test_wire_credits_after_a_long_story_are_furniture() -> None:
+    body = "\n\n".join([BODY] * 12)
+    credit = "(Reporting by Maria Lund; Writing by Ken Ford; Editing by Ada Boe)"
+    got = kinds(f"Council approves bike lanes\n\n{body}\n\n{credit}\n")
+    assert got[-1] == ("boilerplate", credit)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The hospital said its staff had worked without a break.",
+        "Reporting by the Guardian revealed the abuse in 2019.",
+        "The mayor told reporters the bridge would reopen on Friday.",
+        "Two photographers, a reporter and a driver were detained by police.",
+    ],
+)
+def test_prose_about_staff_reporters_or_reporting_stays_a_claim(line: str) -> None:
+    got = kinds(f"Council approves bike lanes\n\n{BODY}\n\n{line}\n\n{BODY}")
+    assert ("claim", line) in got
+
+
+def test_title_case_headline_ending_in_a_role_stays_the_headline() -> None:
+    got = kinds(f"Hospital Cuts Nursing Staff\n\n{BODY}")
+    assert got[0] == ("claim", "Hospital Cuts Nursing Staff")
 
 
 def test_short_verbless_line_above_the_story_is_a_caption() -> None:

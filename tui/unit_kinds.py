@@ -4,9 +4,10 @@ Rules look at a line's shape and its place on the page, never at particular stri
 site: the headline is the first line; a reader-comment section starts at a comment counter
 or a "Leave a comment" line and runs to the end; a "Sources:"/"Related" label starts a list
 of references; credits, bylines, metadata, navigation, share and subscribe prompts,
-datelines and copyright lines are furniture; short unpunctuated lines between paragraphs are
-headings. Bullet items that read as sentences ("At a Glance" boxes) stay claims: they state
-the article's main facts in full sentences, and other outlets repeat exactly those facts.
+datelines, copyright lines, images and wire credits are furniture; short unpunctuated lines
+between paragraphs are headings. Bullet items that read as sentences ("At a Glance" boxes)
+stay claims: they state the article's main facts in full sentences, and other outlets repeat
+exactly those facts.
 """
 
 from __future__ import annotations
@@ -19,6 +20,13 @@ from tui.segmentation import Block, Marker
 CLAIM, HEADING, BOILERPLATE, COMMENT = "claim", "heading", "boilerplate", "comment"
 
 _I = re.IGNORECASE
+
+
+def _wordset(words: str) -> frozenset[str]:
+    """A set of words written as one string, to keep long lists readable."""
+    return frozenset(words.split())
+
+
 # "5 Comments", "Comments (12)", "Leave a Reply", "Join the discussion", "12 thoughts on ..."
 _COMMENTS_START = re.compile(
     r"^(?:\d[\d,.]*k?\s+(?:comments?|responses?|replies|reactions|thoughts\b.*)"
@@ -59,6 +67,26 @@ _CREDIT_CUES = ("photo", "image", "picture", "credit", "file", "video", "illustr
                 "rights reserved")  # fmt: skip
 _DIGIT = re.compile(r"\d")
 _BYLINE = re.compile(r"^(?:by|written\s+by|words\s+by|reporting\s+by)\s+[A-Z]", _I)
+# A Markdown image, perhaps linked: a picture on the page whatever its alt text says.
+_MD_IMAGE = re.compile(r"(?:\s*\[?!\[[^\]]*\]\([^)]*\)(?:\]\([^)]*\))?)+\s*")
+# "(Reporting by Ana Lima in Porto; Editing by Tom Reed)": a wire story's production credits.
+_CREDIT_PART = re.compile(
+    r"(?:(?:additional|further)\s+)?(?:reporting|writing|written|editing|edited|compiled|"
+    r"research|graphics|photography|photos|production|produced|translation|translated|"
+    r"fact-checking|video)(?:\s+(?:and|&)\s+[a-z-]+)?\s+by\s+(?P<names>\S.*)",
+    _I,
+)
+# Lower-case words a list of names may hold: "Ana Lima and Rui Sá in Porto", "Jornal do Norte".
+_NAME_JOINERS = _wordset(
+    "and & in at from of the with da de del della der di do dos das du van von la le al el bin"
+)
+# Last word of a staff credit: "Jornal do Norte staff", "Tom Blake, Chief Foreign Reporter".
+_STAFF_ROLES = _wordset(
+    "staff reporter correspondent writer editor columnist contributor desk bureau newsroom"
+)
+_ROLE_CUE = re.compile("|".join(sorted(_STAFF_ROLES)))
+_BYLINE_SEPARATOR = re.compile(r"\s*[|•·]\s*|\s+[–—-]\s+")
+_EMPHASIS = "*_ "
 _NAVIGATION = re.compile(
     r"(?:previous|next|prev|older|newer)\s*(?:article|post|story|page|item)|"
     r"(?:skip\s+to|back\s+to|go\s+to|return\s+to|jump\s+to)\b",
@@ -123,9 +151,66 @@ def _name_only(text: str) -> bool:
     )
 
 
+def _names_only(words: Sequence[str]) -> bool:
+    """Capitalised names, joined by "and", "in", particles: no verb, no prose."""
+    return bool(words) and all(w[:1].isupper() or w.casefold() in _NAME_JOINERS for w in words)
+
+
+def _wire_credits(line: str) -> bool:
+    """Whether the line only credits who reported, wrote and edited the story."""
+    inner = line.strip()
+    if inner[:1] in "([" and inner[-1:] in ")]":
+        inner = inner[1:-1]
+    for part in inner.rstrip(" .").split(";"):
+        m = _CREDIT_PART.fullmatch(part.strip())
+        if not m or not _names_only(m.group("names").replace(",", " ").split()):
+            return False
+    return True
+
+
+def _dated(part: str) -> tuple[str, bool]:
+    """The part of a byline before a trailing date ("X staff, 3 May 2025"), and whether it
+    had one (or is one)."""
+    if _is_date_line(part) or _COUNTER.match(part):
+        return "", True
+    pieces = part.split(",")
+    for i in range(1, len(pieces)):
+        if _is_date_line(",".join(pieces[i:]).strip()):
+            return ",".join(pieces[:i]), True
+    return part, False
+
+
+def _staff_byline(line: str) -> bool:
+    """An outlet's or a reporter's credit with a role, "Harbour Times staff | 3 May 2025" or
+    "Ana Lima, Senior Correspondent": the role ends the credit, every other word is a name.
+    Without a date the name and the role must stand apart by a comma (a headline in title
+    case may end in "Staff")."""
+    parts = [p for p in _BYLINE_SEPARATOR.split(line) if p]
+    if not 1 <= len(parts) <= 4 or len(line.split()) > 20:
+        return False
+    credits, dated = [], False
+    for part in parts:
+        credit, has_date = _dated(part.strip())
+        dated = dated or has_date
+        if credit.strip():
+            credits.append(credit.strip())
+    if len(credits) != 1:
+        return False
+    words = credits[0].replace(",", " ").split()
+    if words and words[0].casefold() == "by":
+        words = words[1:]
+    if len(words) < 2 or len(words) > 10 or words[-1].casefold() not in _STAFF_ROLES:
+        return False
+    return (dated or "," in credits[0]) and _names_only(words[:-1])
+
+
 def furniture(text: str, line_text: str, n_words: int | None = None) -> bool:
     """Page furniture wherever it stands on the page. `line_text` is the whole line;
     `n_words` is `len(text.split())` when the caller has it."""
+    if _MD_IMAGE.fullmatch(line_text):
+        return True
+    # Emphasis does not change what a line is: "*By Jane Doe*", "**Photo:** Reuters".
+    text, line_text = text.strip(_EMPHASIS) or text, line_text.strip(_EMPHASIS) or line_text
     if _NAVIGATION.match(line_text) or _LABELLED.match(line_text):
         return True
     if len(text) > 300:
@@ -138,8 +223,17 @@ def furniture(text: str, line_text: str, n_words: int | None = None) -> bool:
     words = len(text.split()) if n_words is None else n_words
     if words <= 12 and (_COUNTER.match(text) or _is_date_line(text)):
         return True
-    if _BYLINE.match(text) and words <= 12 and not _VERB_CUE.search(text):
+    if (
+        _BYLINE.match(text)
+        and words <= 12
+        and not (_VERB_CUE.search(text) or _PARTICIPLE.search(text))  # "... by X revealed"
+    ):
         return True
+    line_low = low if line_text == text else line_text.casefold()
+    if " by " in line_low and _wire_credits(line_text):
+        return True
+    if _ROLE_CUE.search(line_low) and _staff_byline(line_text):
+        return True  # the role words are a cheap test first: most lines hold none
     unpunctuated = text[-1] not in ".!?…"
     return words <= 6 and unpunctuated and bool(_PROMPT.match(text)) and not _has_verb(text)
 
