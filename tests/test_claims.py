@@ -108,6 +108,27 @@ def test_short_verbless_line_above_the_story_is_a_caption() -> None:
     assert ("boilerplate", "Cyclists on a wet street in the city centre.") in kinds(text)
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        "She paid about 300 euros for the repairs last week.",
+        "Rebels struck the airport before dawn.",
+        "Two of the suspects fled across the border.",
+    ],
+)
+def test_a_one_sentence_paragraph_in_the_past_tense_is_a_claim(line: str) -> None:
+    # Short, between blank lines, no regular -ed verb: the shape of a caption, but news
+    # prose is in the past tense and captions are in the present.
+    got = kinds(f"Council approves bike lanes\n\n{BODY}\n\n{line}\n\n{BODY}")
+    assert ("claim", line) in got
+
+
+def test_a_present_tense_caption_between_paragraphs_stays_furniture() -> None:
+    line = "A cyclist rides past City Hall."
+    got = kinds(f"Council approves bike lanes\n\n{BODY}\n\n{line}\n\n{BODY}")
+    assert ("boilerplate", line) in got
+
+
 def test_sources_list_and_its_numbered_entries_are_furniture() -> None:
     text = f"Headline here\n\n{BODY}\n\nSources:\n\n  1. First source says so\n  2. Second one\n"
     got = kinds(text)

@@ -115,7 +115,12 @@ _DATE_WORD = re.compile(
 _VERB_CUE = re.compile(
     r"\b(?:is|are|was|were|be|been|being|has|have|had|do|does|did|will|would|shall|should|"
     r"can|could|may|might|must|said|says|say|told|made|took|gave|came|went|won|lost|left|"
-    r"became|began|saw|fell|rose|met|led|held|sent|set|hit|put|kept|got|\w+n't)\b",
+    r"became|began|saw|fell|rose|met|led|held|sent|set|hit|put|kept|got|\w+n't|"
+    # Irregular past tenses: news prose is in the past, captions in the present.
+    r"paid|bought|brought|built|caught|chose|drove|fought|found|flew|fled|forgot|froze|grew|"
+    r"heard|hid|knew|laid|meant|ran|rang|sank|sat|shot|shut|sold|spent|spoke|stood|stole|"
+    r"struck|swore|taught|thought|threw|understood|woke|wrote|broke|drew|felt|fed|hung|lent|"
+    r"rode|shook|sought|stuck|swept|tore|withdrew|overtook|undertook|upheld)\b",
     _I,
 )
 # An -ed word not right after an article: "troops advanced", not "a destroyed building".
