@@ -9,7 +9,12 @@ from textual.app import App, ComposeResult
 from textual.widgets import DataTable, Static
 
 from tui.analysis import Analysis, to_json_document
-from tui.app.screens.coverage import UNMATCHED_ROW, CoverageScreen
+from tui.app.screens.coverage import (
+    MIN_CLAIM_WIDTH,
+    UNMATCHED_ROW,
+    CoverageScreen,
+    column_widths,
+)
 from tui.articles import Article, Corpus
 from tui.claims import Claim, Kind
 from tui.config import MatchSettings
@@ -84,7 +89,7 @@ def make_coverage(verdicts: dict[str, Status] | None = None) -> Coverage:
 
 class TestCoverage:
     def test_columns_are_known_outlets_then_each_unknown_article(self) -> None:
-        assert make_coverage().outlets == ("Gazette", "Ledger", "Times", "unknown (d)")
+        assert make_coverage().outlets == ("Gazette", "Ledger", "Times", "d (outlet unknown)")
 
     def test_rows_carried_by_fewest_sources_come_first(self) -> None:
         rows = make_coverage().rows
@@ -141,7 +146,7 @@ class TestMarkdown:
         md = coverage_markdown(make_coverage({"c:2": Status.DISPUTED}))
         lines = md.splitlines()
         assert lines[0] == "## Coverage"
-        header = lines.index("| Claim | Sources | Gazette | Ledger | Times | unknown (d) |")
+        header = lines.index("| Claim | Sources | Gazette | Ledger | Times | d (outlet unknown) |")
         assert lines[header + 1] == "|---|---:|:-:|:-:|:-:|:-:|"
         assert (
             lines[header + 2] == r"| Tolls \| fees stay \*unchanged\*. | 1 outlet | · | ● | · | · |"
@@ -208,22 +213,62 @@ class CoverageTestApp(App[None]):
         self.push_screen(CoverageScreen(self.coverage), self.results.append)
 
 
+def table_width(claim: int, outlet: int, outlets: int) -> int:
+    """Columns the coverage table takes: claim, sources, outlets, each padded by 2."""
+    return claim + 2 + len("Sources") + 2 + outlets * (outlet + 2)
+
+
+def test_columns_fit_the_screen_and_keep_the_claim_readable() -> None:
+    for width in (80, 100, 120, 160):
+        for outlets in (1, 4, 6):
+            claim, outlet = column_widths(width, outlets, longest_name=30, longest_claim=200)
+            assert claim >= MIN_CLAIM_WIDTH and outlet >= 8
+            if outlets <= 4:
+                assert table_width(claim, outlet, outlets) <= width - 2, (width, outlets)
+    # Nothing wider than what it holds: short claims and names leave the room unused.
+    assert column_widths(160, 2, longest_name=6, longest_claim=30) == (30, 6)
+    # A wide screen gives the claim its full width.
+    assert column_widths(200, 3, longest_name=12, longest_claim=200)[0] == 72
+
+
 class TestScreen:
+    async def test_the_table_is_cut_to_the_screen_and_refit_on_resize(self) -> None:
+        app = CoverageTestApp(make_coverage())
+        async with app.run_test(size=(80, 24)) as pilot:
+            app.open_coverage()
+            await pilot.pause()
+            table = app.screen.query_one(DataTable)
+            assert table.virtual_size.width <= 80
+            narrow = str(table.get_row("k2")[0])
+            await pilot.resize_terminal(160, 30)
+            await pilot.pause()
+            table = app.screen.query_one(DataTable)
+            assert table.virtual_size.width <= 160
+            assert len(str(table.get_row("k2")[0])) >= len(narrow)
+            assert table.cursor_row == 0
+
     async def test_table_shows_rows_columns_and_symbols(self) -> None:
         app = CoverageTestApp(make_coverage({"a:1": Status.CORROBORATED}))
-        async with app.run_test(size=(120, 30)) as pilot:
+        async with app.run_test(size=(140, 30)) as pilot:
             app.open_coverage()
             await pilot.pause()
             screen = app.screen
             assert isinstance(screen, CoverageScreen)
             table = screen.query_one(DataTable)
             labels = [str(col.label) for col in table.ordered_columns]
-            assert labels == ["Claim", "Sources", "Gazette", "Ledger", "Times", "unknown (d)"]
+            assert labels == [
+                "Claim",
+                "Sources",
+                "Gazette",
+                "Ledger",
+                "Times",
+                "d (outlet unknown)",
+            ]
             keys = [row.key.value for row in table.ordered_rows]
             assert keys == ["k2", "k4", "k3", "k1", UNMATCHED_ROW]
             assert [str(cell) for cell in table.get_row("k2")] == [
                 "Tolls | fees stay *unchanged*.",
-                "1 outlet",
+                "1",
                 "·",
                 "✓",
                 "·",

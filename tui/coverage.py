@@ -7,7 +7,7 @@ carries stands out at the top. Claims in no cluster are counted per outlet in
 `Coverage.unmatched` rather than listed one per row.
 
 Columns: one per known outlet, plus one per article whose outlet is unknown (labelled
-"unknown (<article id>)"), because unknown outlets count as distinct sources.
+"<article id> (outlet unknown)"), because unknown outlets count as distinct sources.
 
 A cell's verdict when an outlet carries a cluster in several claims: the most serious
 one wins (disputed, then unsourced, then corroborated); claims without a verdict do not
@@ -93,7 +93,7 @@ def _columns(articles: Sequence[Article], sources: Sources) -> tuple[list[str], 
         key = outlet_key(article)
         if key not in label_of_key:
             name = sources.outlet[article.id]
-            label_of_key[key] = f"{UNKNOWN} ({article.id})" if name == UNKNOWN else name
+            label_of_key[key] = f"{article.id} (outlet unknown)" if name == UNKNOWN else name
     known = sorted(
         (k for k, label in label_of_key.items() if not k.startswith("\x00")),
         key=lambda k: (label_of_key[k].casefold(), label_of_key[k]),

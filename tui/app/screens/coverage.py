@@ -21,10 +21,32 @@ from tui.app.bindings import bindings_for
 from tui.app.keys import COVERAGE_KEYS
 from tui.coverage import LEGEND, Coverage
 from tui.safe_text import printable
-from tui.sources import outlets_phrase
 
 UNMATCHED_ROW = "coverage:unmatched"
-CLAIM_WIDTH = 72
+CLAIM_WIDTH = 72  # at most; less when the outlets' columns need the room
+MIN_CLAIM_WIDTH = 24
+OUTLET_WIDTH = 24  # at most; outlet names are cut to fit a narrow terminal
+MIN_OUTLET_WIDTH = 8
+SOURCES_WIDTH = len("Sources")
+CELL_PADDING = 2  # DataTable pads each cell by one column on either side
+
+
+def column_widths(
+    screen_width: int, outlets: int, longest_name: int, longest_claim: int
+) -> tuple[int, int]:
+    """Widths of the claim text and of each outlet's name, so that the table fits the
+    screen when it can: the claim keeps up to half the room (within its bounds), the
+    outlets' names share the rest (down to MIN_OUTLET_WIDTH), and the claim takes what is
+    left. Nothing is wider than its longest content."""
+    room = screen_width - 2 - (SOURCES_WIDTH + CELL_PADDING) - CELL_PADDING
+    wanted = min(CLAIM_WIDTH, max(longest_claim, MIN_CLAIM_WIDTH))
+    claim = max(MIN_CLAIM_WIDTH, min(wanted, room // 2))
+    outlet = min(OUTLET_WIDTH, longest_name)
+    if outlets:
+        share = (room - claim) // outlets - CELL_PADDING
+        outlet = max(min(MIN_OUTLET_WIDTH, outlet), min(outlet, share))
+    claim = min(wanted, room - outlets * (outlet + CELL_PADDING))
+    return max(MIN_CLAIM_WIDTH, claim), outlet
 
 
 def _label(text: str, width: int = CLAIM_WIDTH) -> str:
@@ -71,16 +93,37 @@ class CoverageScreen(Screen[str | None]):
         yield Footer()
 
     def on_mount(self) -> None:
+        self._width = 0
+        self._fill()
+        self.query_one("#coverage-notes", Static).display = bool(self.coverage.notes)
+        self.query_one("#coverage-table", DataTable).focus()
+
+    def on_resize(self) -> None:
+        if self.size.width != self._width:
+            self._fill()
+
+    def _fill(self) -> None:
+        """The table, its columns cut to the screen's width (again after a resize)."""
+        self._width = self.size.width or self.app.size.width
+        outlets = self.coverage.outlets
+        claim_width, outlet_width = column_widths(
+            self._width,
+            len(outlets),
+            max((len(o) for o in outlets), default=0),
+            max((len(r.text) for r in self.coverage.rows), default=0),
+        )
         table = self.query_one("#coverage-table", DataTable)
+        cursor = table.cursor_row
+        table.clear(columns=True)
         table.add_column("Claim", key="claim")
         table.add_column("Sources", key="sources")
         for index, outlet in enumerate(self.coverage.outlets):
-            table.add_column(Text(_label(outlet, 24)), key=f"outlet:{index}")
+            table.add_column(Text(_label(outlet, outlet_width)), key=f"outlet:{index}")
         for row in self.coverage.rows:
             style = "bold" if row.single_source else ""
             table.add_row(
-                Text(_label(row.text), style=style),
-                Text(outlets_phrase(row.sources), style=style),
+                Text(_label(row.text, claim_width), style=style),
+                Text(str(row.sources), style=style, justify="center"),
                 *(Text(cell.symbol, justify="center") for cell in row.cells),
                 key=row.cluster,
             )
@@ -91,8 +134,7 @@ class CoverageScreen(Screen[str | None]):
                 *(Text(str(n), justify="center") for n in self.coverage.unmatched),
                 key=UNMATCHED_ROW,
             )
-        self.query_one("#coverage-notes", Static).display = bool(self.coverage.notes)
-        table.focus()
+        table.move_cursor(row=cursor)
 
     @on(DataTable.RowSelected, "#coverage-table")
     def _row_chosen(self, event: DataTable.RowSelected) -> None:
