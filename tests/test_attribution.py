@@ -29,6 +29,8 @@ from tui.attribution import dash_source, find_attribution
             "British Armed Forces chief Tony Radakin",
         ),
         ("Malaria killed 608,000 people, according to the WHO.", "WHO"),
+        ("Officials stressed that the water was safe to drink.", "Officials"),
+        ("The minister cautioned that prices could rise again.", "minister"),
     ],
 )
 def test_named_sources(text: str, expected: str) -> None:
@@ -44,6 +46,10 @@ def test_named_sources(text: str, expected: str) -> None:
         "A reported 50,000 troops are preparing an assault.",  # adjective, no subject
         "The war went on through the winter.",
         "Losses were far worse than initially reported.",
+        # Verbs of doing, not saying: the subject acted, it is not a source.
+        "The governor declared a state of emergency on Monday.",
+        "The company recalled 10,000 cars.",
+        "Firefighters responded to the blaze within minutes.",
     ],
 )
 def test_no_named_source(text: str) -> None:

@@ -27,7 +27,9 @@ reporting announced announces confirmed confirms warned warns disclosed disclose
 reveals added adds noted notes estimated estimates insisted insists denied denies argued
 argues wrote writes tweeted posted suggested suggests alleged alleges asserted asserts
 acknowledged acknowledges admitted admits explained explains indicated indicates indicate
-predicted predicts testified concluded concludes assessed assesses"""
+predicted predicts testified concluded concludes assessed assesses contended contends
+cautioned cautions stressed stresses emphasised emphasized emphasises emphasizes replied
+replies"""
     )
 )
 _ACCORDING = re.compile(r"\b[Aa]ccording to\s+")
