@@ -267,15 +267,35 @@ def _workspace(args: argparse.Namespace, config: Config) -> Workspace:
     return open_workspace(verdicts, config.corpus, config.matching, warn, cache=_cache(config))
 
 
+def _protected(verdict_file: Path, config: Config) -> dict[Path, str]:
+    """What `-o` must never replace: the verdict file's own files and the config."""
+    from tui.exporters.output import files_of
+
+    protected = files_of(verdict_file)
+    if config.source is not None:
+        protected[config.source] = "the config file"
+    return protected
+
+
+def _articles(ws: Workspace) -> list[Path]:
+    return [a.path for a in ws.analysis.articles]
+
+
 @_fails_cleanly
 def cmd_export(args: argparse.Namespace) -> int:
     from tui.exporters import export
-    from tui.exporters.output import check_writable, write_text_atomic
+    from tui.exporters.output import (
+        check_writable,
+        refuse_overwriting,
+        write_text_atomic,
+    )
 
     config = _load_config(args)
     if args.output is not None:
         check_writable(args.output)
     ws = _workspace(args, config)
+    if args.output is not None:
+        refuse_overwriting(args.output, _protected(ws.path, config), _articles(ws))
     if ws.orphans:
         n = len(ws.orphans)
         warn(f"{n} verdict{'s' * (n != 1)} could not be re-anchored; exported with orphan: true")
@@ -311,7 +331,7 @@ def cmd_stats(args: argparse.Namespace) -> int:
 @_fails_cleanly
 def cmd_merge(args: argparse.Namespace) -> int:
     from tui.agreement import summary_lines
-    from tui.exporters.output import check_writable, write_text_atomic
+    from tui.exporters.output import check_writable, refuse_overwriting, write_text_atomic
     from tui.merge import MergeInput, check_inputs, disagreement_lines, merge
     from tui.verdict_corpus import read_verdict_set
     from tui.verdict_store import relative_corpus
@@ -329,6 +349,10 @@ def cmd_merge(args: argparse.Namespace) -> int:
     inputs = [
         MergeInput(ws.path, ws.verdicts, ws.placed, ws.orphans, ws.corrections) for ws in workspaces
     ]
+    protected = {}
+    for path in args.inputs:
+        protected.update(_protected(path, config))
+    refuse_overwriting(args.output, protected, _articles(workspaces[0]))
     corpus = relative_corpus(workspaces[0].corpus_path, args.output)
     result = merge(inputs, default_reviewer(config.reviewer), corpus)
     write_text_atomic(args.output, dumps(result.merged))

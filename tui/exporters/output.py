@@ -1,16 +1,25 @@
-"""Writing an output file so that a failure never leaves a partial file behind.
+"""Writing an output file so that a failure never leaves a partial file behind, and never
+over a file crosscheck reads.
 
 The text goes to a temporary file in the target's folder, is flushed and fsynced, and is
 renamed over the target only when complete. Any failure removes the temporary file and
-raises OutputError with a one-line reason.
+raises OutputError with a one-line reason. A symbolic link is written through (the link
+stays, its target gets the text); a device or a pipe (`-o /dev/stdout`, a fifo) is written
+to directly, since it cannot be replaced. Before any of that, `refuse_overwriting` keeps
+`-o` off the files a user would lose: verdict files (the one being read or any other), their
+backups and histories, config files and the corpus's articles.
 """
 
 from __future__ import annotations
 
 import os
+import tomllib
+from collections.abc import Iterable
 from pathlib import Path
 
 from tui.atomic_file import write_atomically
+
+SNIFF_BYTES = 4 * 1024 * 1024  # larger files are not verdict or config files
 
 
 class OutputError(Exception):
@@ -22,6 +31,10 @@ def check_writable(path: Path) -> None:
     folder = path.parent
     if path.is_dir():
         raise OutputError(f"{path}: is a folder; give a file name")
+    if path.exists() and not path.is_file():  # a device or a pipe: written in place
+        if not os.access(path, os.W_OK):
+            raise OutputError(f"{path}: cannot write, no permission")
+        return
     if not folder.is_dir():
         raise OutputError(f"{path}: cannot write, folder {folder} does not exist")
     if not os.access(folder, os.W_OK | os.X_OK):
@@ -30,10 +43,62 @@ def check_writable(path: Path) -> None:
         raise OutputError(f"{path}: cannot write, the file is read-only")
 
 
+def files_of(verdict_file: Path) -> dict[Path, str]:
+    """The files that go with a verdict file, named as a refusal would name them."""
+    from tui.file_lock import lock_path
+    from tui.history import history_path
+    from tui.verdict_store import backup_path
+
+    return {
+        verdict_file: "the verdict file",
+        backup_path(verdict_file): "the verdict file's backup",
+        history_path(verdict_file): "the verdict file's history",
+        lock_path(verdict_file): "the verdict file's lock",
+    }
+
+
+def _crosscheck_kind(path: Path) -> str | None:
+    """ "verdicts" or "config" when the file at `path` is one of crosscheck's, else None."""
+    from tui.checks import kind_of
+
+    try:
+        if not path.is_file() or path.stat().st_size > SNIFF_BYTES:
+            return None
+        data = tomllib.loads(path.read_bytes().decode("utf-8-sig"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        return None
+    return kind_of(path, data)
+
+
+def refuse_overwriting(path: Path, protected: dict[Path, str], articles: Iterable[Path]) -> None:
+    """OutputError when writing `path` would replace a file the user would lose: one of
+    `protected` (path -> what it is), an article of the corpus, or any verdict or config
+    file. Paths are compared after resolving links and "..", as the write would."""
+    target = path.resolve()
+    for other, what in protected.items():
+        if other.resolve() == target:
+            raise OutputError(f"{path}: is {what}; write to a new file")
+    if any(a.resolve() == target for a in articles):
+        raise OutputError(f"{path}: is one of the articles; write to a new file")
+    kind = _crosscheck_kind(target)
+    if kind == "verdicts":
+        raise OutputError(
+            f"{path}: is a verdict file, whose decisions would be lost; write to a new file"
+        )
+    if kind == "config":
+        raise OutputError(f"{path}: is a crosscheck config file; write to a new file")
+
+
 def write_text_atomic(path: Path, text: str) -> None:
     """Write `text` (UTF-8) to `path` whole or not at all; OutputError says why not."""
     check_writable(path)
     try:
-        write_atomically(path, text.encode("utf-8"))
+        if path.exists() and not path.is_file():
+            # A device or a pipe (through its link, like /dev/stdout) cannot be replaced;
+            # it takes the text as it comes.
+            with open(path, "w", encoding="utf-8", newline="") as out:
+                out.write(text)
+        else:
+            write_atomically(path.resolve(), text.encode("utf-8"))  # a link stays a link
     except OSError as exc:
         raise OutputError(f"{path}: cannot write ({exc.strerror or exc})") from None
