@@ -98,8 +98,14 @@ def test_export_stats_and_merge_use_the_cache_and_no_cache_bypasses_it(
         ["export", "--format", "json", "--verdicts", str(alice)],
         ["merge", str(alice), str(bob), "-o", str(tmp_path / "merged.toml")],
     ]
+    merged = tmp_path / "merged.toml"  # merge never writes over a verdict file: removed first
+
+    def fresh(command: list[str]) -> list[str]:
+        merged.unlink(missing_ok=True)
+        return command
+
     for command in commands:
-        assert main([*command, "--config", config, "--no-cache"]) == 0
+        assert main([*fresh(command), "--config", config, "--no-cache"]) == 0
     assert not root.exists(), "--no-cache writes nothing"
     bypassed = capsys.readouterr().out
 
@@ -107,12 +113,12 @@ def test_export_stats_and_merge_use_the_cache_and_no_cache_bypasses_it(
     assert entries(root, "matches") and entries(root, "claims")
     _, match = spy(monkeypatch)
     for command in commands:
-        assert main([*command, "--config", config]) == 0
+        assert main([*fresh(command), "--config", config]) == 0
     assert match.calls == 0, "an unchanged corpus is not matched again"
     monkeypatch.undo()
     capsys.readouterr()
     for command in commands:
-        assert main([*command, "--config", config]) == 0
+        assert main([*fresh(command), "--config", config]) == 0
     assert capsys.readouterr().out == bypassed
 
 

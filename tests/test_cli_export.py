@@ -232,3 +232,38 @@ class TestMerge:
 
     def test_output_required(self, desk: Path, capsys: pytest.CaptureFixture[str]) -> None:
         assert run(capsys, "merge", "verdicts.toml", "bob.toml")[0] == EXIT_USAGE
+
+
+def test_merged_exports_name_each_reviewer_once_and_as_people(
+    desk: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Review finding: a verdict both reviewers agreed on was one person "alice, bob", and
+    the report header listed "alice, alice, bob, bob"."""
+    corpus = desk / "corpus"
+    write_verdicts(desk / "bob.toml", corpus, "bob", [("wire", KOREANS, C), ("daily", GOVERNOR, D)])
+    assert main(["merge", "verdicts.toml", "bob.toml", "-o", "merged.toml"]) == EXIT_OK
+    capsys.readouterr()
+    code, out, _ = run(capsys, "export", "--verdicts", "merged.toml", "--format", "md")
+    assert code == EXIT_OK and "reviewed by alice, bob." in out
+    code, out, _ = run(capsys, "export", "--verdicts", "merged.toml", "--format", "w3c")
+    creators = [item["creator"] for item in json.loads(out)["first"]["items"]]
+    both = [{"type": "Person", "name": "alice"}, {"type": "Person", "name": "bob"}]
+    assert both in creators  # the Korean troops claim, agreed
+    assert {"type": "Person", "name": "alice"} in creators  # a claim only alice decided
+    code, out, _ = run(capsys, "export", "--verdicts", "merged.toml", "--format", "claimreview")
+    authors = [r["author"] for r in json.loads(out)]
+    assert [{"@type": "Person", "name": "alice"}, {"@type": "Person", "name": "bob"}] in authors
+
+
+def test_the_report_counts_sources_with_the_configured_wire_settings(
+    desk: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Review finding: the Markdown report counted wire copies with the built-in settings."""
+    (desk / "loose.toml").write_text(
+        "[matching]\nwire_score = 30.0\nwire_share = 0.05\n", encoding="utf-8"
+    )
+    argv = ["export", "--verdicts", "verdicts.toml", "--format", "md"]
+    _, default, _ = run(capsys, *argv)
+    _, loose, _ = run(capsys, *argv, "--config", "loose.toml")
+    assert "| 2 outlets |" in default
+    assert "| 2 outlets |" not in loose and "| 1 outlet |" in loose

@@ -218,7 +218,11 @@ class TestW3C:
             "value": "Beta says 10,000",
             "format": "text/plain",
         }
-        assert first[2] == {"id": "https://isw.example/kursk", "purpose": "linking"}
+        assert first[2] == {
+            "type": "SpecificResource",
+            "source": "https://isw.example/kursk",
+            "purpose": "linking",
+        }
         assert first[3]["type"] == "TextualBody" and first[3]["value"] == "ISW map, 19 Nov"
 
     def test_selectors_slice_back_to_the_article_text(self, ws: Workspace) -> None:

@@ -9,7 +9,7 @@ never written and never locked.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -34,10 +34,29 @@ class Workspace:
     placed: tuple[Verdict, ...]  # re-anchored against the current articles
     orphans: tuple[Verdict, ...]  # could not be placed; as in the file
     corrections: tuple[Correction, ...] = ()  # re-anchored; those that could not be, as read
+    # The settings it was matched with; reports count sources with them (wire copies).
+    settings: MatchSettings = field(default_factory=MatchSettings)
 
     def reviewer_of(self, verdict: Verdict) -> str:
         """Who decided: the verdict's own reviewer (merged files), else the file's."""
         return verdict.reviewer or self.verdicts.reviewer
+
+    def reviewers_of(self, verdict: Verdict) -> tuple[str, ...]:
+        """Each person who decided: in a merged file, a verdict the reviewers agreed on
+        names them all ("alice, bob"); its parts are the file's reviewers."""
+        from tui.merge import JOIN
+
+        name = self.reviewer_of(verdict)
+        parts = tuple(name.split(JOIN))
+        known = set(self.verdicts.reviewers)
+        return parts if len(parts) > 1 and known.issuperset(parts) else (name,)
+
+    def people(self) -> tuple[str, ...]:
+        """Everyone whose decisions the file holds, once each, sorted."""
+        names = set(self.verdicts.reviewers)
+        for v in (*self.placed, *self.orphans):
+            names.update(self.reviewers_of(v))
+        return tuple(sorted(names)) or (self.verdicts.reviewer,)
 
 
 Placed = tuple[tuple[Verdict, ...], tuple[Verdict, ...], tuple[Correction, ...]]
@@ -87,7 +106,8 @@ def open_workspace(
     corpus = corpus_path(vs, verdict_path, configured_corpus)
     if analysis is None:
         analysis = load_analysis(corpus, settings, say, cache=cache)
-    return Workspace(verdict_path, vs, corpus, analysis, *place(vs, analysis))
+    placed, orphans, corrections = place(vs, analysis)
+    return Workspace(verdict_path, vs, corpus, analysis, placed, orphans, corrections, settings)
 
 
 def corpus_difference(first: tuple[Path, Corpus], other: tuple[Path, Corpus]) -> str | None:
@@ -137,5 +157,6 @@ def open_many(
     analysis = analyse_corpus(loaded[paths[0]], settings, say, cache=cache)
     out = []
     for (path, vs), corpus in zip(files, paths, strict=True):
-        out.append(Workspace(path, vs, corpus, analysis, *place(vs, analysis)))
+        placed, orphans, corrections = place(vs, analysis)
+        out.append(Workspace(path, vs, corpus, analysis, placed, orphans, corrections, settings))
     return out

@@ -28,6 +28,12 @@ WORST, BEST = 1, 3
 RATING = {Status.DISPUTED: 1, Status.UNSOURCED: 2, Status.CORROBORATED: 3}
 
 
+def _people(names: tuple[str, ...]) -> dict[str, Any] | list[dict[str, Any]]:
+    """One Person, or a list when the reviewers of a merged file agreed on the verdict."""
+    people = [{"@type": "Person", "name": name} for name in names]
+    return people[0] if len(people) == 1 else people
+
+
 def _appearance(ws: Workspace, r: ExportRecord) -> dict[str, Any]:
     article = article_of(ws, r)
     work: dict[str, Any] = {"@type": "CreativeWork"}
@@ -58,7 +64,7 @@ def review(ws: Workspace, r: ExportRecord) -> dict[str, Any]:
             "alternateName": r.status.value,
         },
         "itemReviewed": {"@type": "Claim", "appearance": _appearance(ws, r)},
-        "author": {"@type": "Person", "name": r.reviewer},
+        "author": _people(r.reviewers or (r.reviewer,)),
         "datePublished": iso_utc(r.decided_at),
     }
     if r.note:

@@ -182,12 +182,11 @@ def _orphans(orphans: list[ExportRecord]) -> list[str]:
 
 def _coverage(ws: Workspace) -> list[str]:
     """Clusters by outlet (independent sources as the default match settings group them)."""
-    from tui.config import MatchSettings
     from tui.coverage import coverage_markdown, coverage_of
     from tui.sources import sources_of
 
     statuses = {v.claim: v.status for v in ws.placed}
-    table = coverage_of(ws.analysis, sources_of(ws.analysis, MatchSettings()), statuses)
+    table = coverage_of(ws.analysis, sources_of(ws.analysis, ws.settings), statuses)
     return [coverage_markdown(table, heading_level=2).rstrip("\n"), ""]
 
 
@@ -195,7 +194,7 @@ def to_markdown(ws: Workspace) -> str:
     every = records(ws)
     placed = [r for r in every if not r.orphan]
     orphans = [r for r in every if r.orphan]
-    reviewers = sorted({r.reviewer for r in every}) or [ws.verdicts.reviewer]
+    reviewers = ws.people()
     lines = [
         "# Verdict report",
         "",

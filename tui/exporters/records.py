@@ -30,7 +30,7 @@ class ExportRecord:
     status: Status
     note: str
     sources: tuple[str, ...]
-    reviewer: str
+    reviewer: str  # as the verdict file has it ("alice, bob" for an agreed merged verdict)
     decided_at: datetime  # UTC
     text: str
     start: int
@@ -39,6 +39,7 @@ class ExportRecord:
     suffix: str
     evidence: tuple[Evidence, ...]
     orphan: bool = False
+    reviewers: tuple[str, ...] = ()  # each person in `reviewer`
 
 
 def iso_utc(moment: datetime) -> str:
@@ -72,6 +73,7 @@ def _record(ws: Workspace, v: Verdict, orphan: bool) -> ExportRecord:
         suffix=a.suffix,
         evidence=tuple(_evidence(ws, e) for e in v.evidence),
         orphan=orphan,
+        reviewers=ws.reviewers_of(v),
     )
 
 
