@@ -32,6 +32,7 @@ JSON_KEYS = {
     "end",
     "evidence",
     "orphan",
+    "decided_text",
 }
 
 
@@ -142,6 +143,7 @@ class TestCsv:
                 "sources": split(row["sources"]),
                 "evidence": evidence,
                 "orphan": row["orphan"] == "true",
+                "decided_text": row["decided_text"] or None,
             }
             assert back == obj
 

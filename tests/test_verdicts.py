@@ -299,7 +299,7 @@ def test_the_good_text_has_no_problems() -> None:
             (
                 15,
                 1,
-                "[[verdicts]] #1: notes: unknown key (known: claim, article, text, prefix, suffix, start, end, article_sha256, status, note, sources, evidence, decided_at, reviewer)",  # noqa: E501
+                "[[verdicts]] #1: notes: unknown key (known: claim, article, text, prefix, suffix, start, end, article_sha256, decided_text, status, note, sources, evidence, decided_at, reviewer)",  # noqa: E501
             ),
         ),
         (

@@ -16,6 +16,17 @@ as web annotation tools do:
 Each unit takes at most one verdict (best scores first), so two verdicts never land on one
 claim. An orphan keeps its old anchor untouched and stays in the file; nothing is dropped.
 Corrections are re-anchored the same way.
+
+A verdict placed on words other than those it was decided on keeps those words
+(`Verdict.decided_text`), so the change is shown and never silently taken as decided.
+
+An article id gone from the corpus is looked for by its bytes: the one article that holds
+the same sha256 and that no decision names yet is that file renamed or moved, and its
+decisions are placed there as if the id had not changed. Failing that, each decision
+becomes an orphan whose candidate is a unit of another article with exactly its words. That
+candidate is offered, never taken by itself: the same sentence in another article is most
+often another outlet carrying the same words, and a verdict on what one source said must not
+move to another source (nor count toward its corroboration) without the reviewer's say.
 """
 
 from __future__ import annotations
@@ -30,7 +41,7 @@ from rapidfuzz.utils import default_process
 
 from tui.articles import Article
 from tui.claims import Claim
-from tui.verdicts import Anchor, Correction, Verdict, VerdictSet, make_anchor
+from tui.verdicts import Anchor, Correction, Verdict, VerdictSet, make_anchor, moved_to
 
 # A fixed typo scores ~99, a sentence reworded with the same words moved about ~85, a
 # neighbouring sentence on the same topic ~50-65. 75 keeps the first two and refuses the last.
@@ -169,6 +180,60 @@ def _place_in_article(
     ]
 
 
+Elsewhere = Mapping[str, Sequence[tuple[Article, Claim]]]  # unit text -> where it stands
+
+
+def _units_by_text(
+    articles: Mapping[str, Article], claims_by_article: Mapping[str, Sequence[Claim]]
+) -> Elsewhere:
+    """Every unit by its exact words, in article id then position order. A dict lookup per
+    orphan instead of a search of every article's text: a deleted article's decisions stay
+    orphans at every opening until discarded, so they must cost next to nothing."""
+    found: dict[str, list[tuple[Article, Claim]]] = {}
+    for article_id in sorted(articles):
+        for unit in claims_by_article.get(article_id, ()):
+            found.setdefault(unit.text, []).append((articles[article_id], unit))
+    return found
+
+
+def _quote_elsewhere(anchor: Anchor, elsewhere: Elsewhere) -> tuple[Claim | None, float]:
+    """For a decision whose article is gone: the unit of another article with exactly its
+    words (the best context either side, then the first article by id), scored 100."""
+    best: tuple[float, Claim] | None = None
+    for article, unit in elsewhere.get(anchor.text, ()):
+        context = _context_score(anchor, article.text, unit.start, unit.end)
+        if best is None or context > best[0]:
+            best = (context, unit)
+    return (best[1], 100.0) if best is not None else (None, 0.0)
+
+
+def _renamed(
+    decisions: Sequence[Verdict | Correction], articles: Mapping[str, Article]
+) -> dict[str, str]:
+    """Article ids gone from the corpus -> the article now holding the same bytes (the file
+    renamed or moved): the only article with one of the sha256s its decisions were made on
+    that no decision names. Two gone ids claiming one article are left alone (ambiguous)."""
+    named = {d.anchor.article for d in decisions}
+    unnamed: dict[str, set[str]] = {}
+    for a in articles.values():
+        if a.id not in named:
+            unnamed.setdefault(a.sha256, set()).add(a.id)
+    found: dict[str, str] = {}
+    for gone in sorted(named - set(articles)):
+        hashes = {d.anchor.article_sha256 for d in decisions if d.anchor.article == gone}
+        targets = {t for h in hashes for t in unnamed.get(h, ())}
+        if len(targets) == 1:
+            found[gone] = targets.pop()
+    taken = list(found.values())
+    return {gone: t for gone, t in found.items() if taken.count(t) == 1}
+
+
+def _moved(decision: D, anchor: Anchor) -> D:
+    if isinstance(decision, Verdict):
+        return moved_to(decision, anchor)
+    return replace(decision, anchor=anchor)
+
+
 def _as_mapping(articles: Mapping[str, Article] | Iterable[Article]) -> Mapping[str, Article]:
     if isinstance(articles, Mapping):
         return articles
@@ -183,18 +248,25 @@ def _place_all(
     decisions: Sequence[D],
     articles: Mapping[str, Article],
     claims_by_article: Mapping[str, Sequence[Claim]],
+    renamed: Mapping[str, str],
 ) -> tuple[Placed[D], Lost[D]]:
     placed: Placed[D] = []
     orphans: Lost[D] = []
     # A merged file holds one decision per claim per reviewer: each reviewer's decisions
     # are placed on their own, so two reviewers' verdicts on one claim both find it.
     by_article: dict[tuple[str, str], list[D]] = {}
+    elsewhere: Elsewhere | None = None  # built when an article is gone
     for d in decisions:
-        by_article.setdefault((d.anchor.article, _reviewer(d)), []).append(d)
+        now = renamed.get(d.anchor.article, d.anchor.article)
+        by_article.setdefault((now, _reviewer(d)), []).append(d)
     for (article_id, _), group in sorted(by_article.items()):
         article = articles.get(article_id)
         if article is None:  # the article is gone from the corpus
-            orphans.extend((d, None, 0.0) for d in group)
+            if elsewhere is None:
+                elsewhere = _units_by_text(articles, claims_by_article)
+            for gone in group:
+                candidate, score = _quote_elsewhere(gone.anchor, elsewhere)
+                orphans.append((gone, candidate, score))
             continue
         units = list(claims_by_article.get(article_id, ()))
         where = {(u.id, u.start, u.end) for u in units}
@@ -213,7 +285,7 @@ def _place_all(
             if outcome.unit is None:
                 orphans.append((d, outcome.candidate, outcome.score))
             else:
-                placed.append((d, replace(d, anchor=make_anchor(article, outcome.unit))))
+                placed.append((d, _moved(d, make_anchor(article, outcome.unit))))
     return _settle_id_clashes(placed, orphans)
 
 
@@ -237,7 +309,7 @@ def _settle_id_clashes(placed: Placed[D], orphans: Lost[D]) -> tuple[Placed[D], 
         orphan, _, _ = orphans.pop(clash)
         n = by_new_id[(orphan.anchor.claim, _reviewer(orphan))]
         displaced, taken = placed[n]
-        placed[n] = (orphan, replace(orphan, anchor=taken.anchor))
+        placed[n] = (orphan, _moved(orphan, taken.anchor))
         score = _quote_score(displaced.anchor.text, taken.anchor.text)
         orphans.append((displaced, None, score))
 
@@ -249,8 +321,9 @@ def reanchor(
 ) -> Reanchored:
     """Place every verdict and correction of `vs` on the current articles and claim units."""
     by_id = _as_mapping(articles)
-    placed, orphans = _place_all(vs.verdicts, by_id, claims_by_article)
-    fixed, lost = _place_all(vs.corrections, by_id, claims_by_article)
+    renamed = _renamed([*vs.verdicts, *vs.corrections], by_id)
+    placed, orphans = _place_all(vs.verdicts, by_id, claims_by_article, renamed)
+    fixed, lost = _place_all(vs.corrections, by_id, claims_by_article, renamed)
     return Reanchored(
         source=vs,
         placed=tuple(new for _, new in placed),
@@ -263,9 +336,10 @@ def reanchor(
 
 
 def reattach(orphan: Orphan | Verdict, claim: Claim, article: Article) -> Verdict:
-    """The orphan's verdict moved onto `claim` of `article` (the reviewer chose it)."""
+    """The orphan's verdict moved onto `claim` of `article` (the reviewer chose it), keeping
+    the text it was decided on when the claim's words differ from it."""
     verdict = orphan.verdict if isinstance(orphan, Orphan) else orphan
-    return replace(verdict, anchor=make_anchor(article, claim))
+    return moved_to(verdict, make_anchor(article, claim))
 
 
 def resume_claim(vs: VerdictSet, ordered_claim_ids: Sequence[str]) -> str | None:

@@ -39,6 +39,12 @@ class OrphanItem:
         return self.decision.anchor.text
 
     @property
+    def decided_on(self) -> str:
+        """The words the decision was made on (a verdict may have been moved since)."""
+        d = self.decision
+        return d.decided_on if isinstance(d, Verdict) else d.anchor.text
+
+    @property
     def status(self) -> str:
         """What was decided: a verdict's status, or a correction's kind."""
         d = self.decision

@@ -37,7 +37,16 @@ _TOP_KEYS = (
 )
 _ANCHOR_TEXTS = ("claim", "article", "text", "prefix", "suffix", "article_sha256")
 _ANCHOR_KEYS = ("claim", "article", "text", "prefix", "suffix", "start", "end", "article_sha256")
-_VERDICT_KEYS = (*_ANCHOR_KEYS, "status", "note", "sources", "evidence", "decided_at", "reviewer")
+_VERDICT_KEYS = (
+    *_ANCHOR_KEYS,
+    "decided_text",
+    "status",
+    "note",
+    "sources",
+    "evidence",
+    "decided_at",
+    "reviewer",
+)
 _CORRECTION_KEYS = (*_ANCHOR_KEYS, "is_claim", "decided_at")
 _DISAGREEMENT_KEYS = ("claim", "article", "statuses")
 _STATUS_VALUES = frozenset(s.value for s in Status)
@@ -204,16 +213,20 @@ class _Reader:
         sources = t.strings("sources", required=False)
         note = t.string("note", required=False)
         reviewer = t.string("reviewer", required=False)
-        if None in (anchor, status, decided_at, evidence, sources, note, reviewer):
+        decided_text = t.string("decided_text", required=False)
+        if None in (anchor, status, decided_at, evidence, sources, note, reviewer, decided_text):
             return None
+        assert anchor is not None
         return Verdict(
-            anchor,  # type: ignore[arg-type]
+            anchor,
             status,  # type: ignore[arg-type]
             decided_at,  # type: ignore[arg-type]
             note=note or "",
             sources=sources or (),
             evidence=evidence or (),
             reviewer=reviewer or "",
+            # the same words as `text` say nothing more: kept only when they differ
+            decided_text="" if decided_text == anchor.text else decided_text or "",
         )
 
     def correction(self, t: _Table) -> Correction | None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import getpass
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from enum import StrEnum
 from pathlib import Path
@@ -55,10 +55,23 @@ class Verdict:
     sources: tuple[str, ...] = ()  # URLs or citations from outside the corpus
     evidence: tuple[str, ...] = ()  # ids of matched claims shown when deciding
     reviewer: str = ""  # only in merged files: who made this decision
+    # The claim's text when the decision was made, kept only while it differs from
+    # anchor.text (re-anchoring moved the verdict onto edited words): "" otherwise.
+    decided_text: str = ""
 
     @property
     def claim(self) -> str:
         return self.anchor.claim
+
+    @property
+    def decided_on(self) -> str:
+        """The text the reviewer judged (the current text unless it has changed since)."""
+        return self.decided_text or self.anchor.text
+
+    @property
+    def text_changed(self) -> bool:
+        """The claim's words differ from those the decision was made on."""
+        return bool(self.decided_text)
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,6 +129,13 @@ def make_anchor(article: Article, claim: Claim) -> Anchor:
         end=claim.end,
         article_sha256=article.sha256,
     )
+
+
+def moved_to(verdict: Verdict, anchor: Anchor) -> Verdict:
+    """`verdict` on `anchor`, keeping the text it was decided on when that text differs
+    from the anchor's: a figure edited from 42 to 44 must not silently take the verdict."""
+    judged = verdict.decided_on
+    return replace(verdict, anchor=anchor, decided_text="" if judged == anchor.text else judged)
 
 
 def default_reviewer(configured: str, *, login: Callable[[], str] = getpass.getuser) -> str:
@@ -191,6 +211,11 @@ def _verdict_table(v: Verdict) -> dict[str, object]:
     table["decided_at"] = _utc(v.decided_at)
     if v.reviewer:
         table["reviewer"] = v.reviewer
+    if v.decided_text and v.decided_text != v.anchor.text:
+        # right after `text`, so a diff of the file shows the two versions together
+        at = list(table).index("text") + 1
+        items = list(table.items())
+        table = dict([*items[:at], ("decided_text", v.decided_text), *items[at:]])
     return table
 
 

@@ -1,8 +1,10 @@
 """The `claimreview` export: a JSON array of schema.org ClaimReview objects (JSON-LD).
 
 One ClaimReview per verdict:
-- `claimReviewed`: the claim's text; `reviewBody`: the reviewer's note, when there is one;
-  `citation`: the verdict's sources (URLs or citations), when there are any.
+- `claimReviewed`: the claim's text as it was when decided (the article may have changed
+  it since; the appearance is the article as it is now); `reviewBody`: the reviewer's
+  note, when there is one; `citation`: the verdict's sources (URLs or citations), when
+  there are any.
 - `reviewRating`: a `Rating` whose `alternateName` is the verdict, on this scale
   (`worstRating` 1, `bestRating` 3):
     1 = disputed      other reporting contradicts the claim
@@ -55,7 +57,7 @@ def review(ws: Workspace, r: ExportRecord) -> dict[str, Any]:
     obj: dict[str, Any] = {
         "@context": CONTEXT,
         "@type": "ClaimReview",
-        "claimReviewed": r.text,
+        "claimReviewed": r.decided_text or r.text,
         "reviewRating": {
             "@type": "Rating",
             "ratingValue": RATING[r.status],

@@ -45,6 +45,13 @@ def _article_label(analysis: Analysis, article_id: str) -> str:
     return f"*{inline(a.title)}* ({inline(a.id)})"
 
 
+def _claim_cell(r: ExportRecord) -> str:
+    """The claim's current text, and the words it was decided on when they differ."""
+    if not r.decided_text:
+        return inline(r.text)
+    return f"{inline(r.text)} (decided on: {inline(r.decided_text)}; the text has changed since)"
+
+
 def _counts(ws: Workspace) -> list[str]:
     stats = compute(ws.analysis, ws.placed, len(ws.orphans), ws.corrections)
     t = stats.total
@@ -56,6 +63,8 @@ def _counts(ws: Workspace) -> list[str]:
     lines.append(f"| **all claims** | **{t.claims}** |")
     if stats.orphans:
         lines.append(f"| orphaned verdicts (not placed) | {stats.orphans} |")
+    if t.text_changed:
+        lines.append(f"| decided on text that has changed since | {t.text_changed} |")
     return [*lines, ""]
 
 
@@ -73,7 +82,7 @@ def _article_tables(ws: Workspace, placed: list[ExportRecord]) -> list[str]:
         ]
         for r in mine:
             lines.append(
-                f"| {inline(r.text)} | {_verdict(r.status)} | {inline(r.reviewer)} "
+                f"| {_claim_cell(r)} | {_verdict(r.status)} | {inline(r.reviewer)} "
                 f"| {_when(r)} | {inline(r.note)} |"
             )
         lines.append("")
@@ -96,6 +105,8 @@ def _disputed(ws: Workspace, placed: list[ExportRecord]) -> list[str]:
             f"In {_article_label(analysis, r.article)}; disputed by {inline(r.reviewer)} "
             f"on {_when(r)}."
         )
+        if r.decided_text:
+            lines.append(f"Decided on: {inline(r.decided_text)} (the text has changed since)")
         if r.note:
             lines.append(f"Note: {inline(r.note)}")
         if r.sources:
@@ -174,7 +185,7 @@ def _orphans(orphans: list[ExportRecord]) -> list[str]:
     ]
     for r in orphans:
         lines.append(
-            f"| {inline(r.article)} | {inline(r.text)} | {_verdict(r.status)} "
+            f"| {inline(r.article)} | {inline(r.decided_text or r.text)} | {_verdict(r.status)} "
             f"| {inline(r.reviewer)} | {_when(r)} | {inline(r.note)} |"
         )
     return [*lines, ""]

@@ -4,6 +4,10 @@ Placed verdicts carry their position in the current article text. Orphans (verdi
 could not be re-anchored after their article changed) are exported too, flagged
 `orphan=True`, with the quote and position last recorded in the verdict file: they are
 not dropped, and a reader can tell that their position no longer holds.
+
+A verdict re-attached to words other than those it was decided on carries those words in
+`decided_text` ("" when the text is unchanged): the export never passes an edited claim off
+as the one the reviewer judged.
 """
 
 from __future__ import annotations
@@ -40,6 +44,7 @@ class ExportRecord:
     evidence: tuple[Evidence, ...]
     orphan: bool = False
     reviewers: tuple[str, ...] = ()  # each person in `reviewer`
+    decided_text: str = ""  # the text when decided, if it differs from `text`
 
 
 def iso_utc(moment: datetime) -> str:
@@ -74,6 +79,7 @@ def _record(ws: Workspace, v: Verdict, orphan: bool) -> ExportRecord:
         evidence=tuple(_evidence(ws, e) for e in v.evidence),
         orphan=orphan,
         reviewers=ws.reviewers_of(v),
+        decided_text=v.decided_text,
     )
 
 

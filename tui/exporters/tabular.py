@@ -1,7 +1,9 @@
 """The `json` and `csv` exports: one record per verdict, the same fields in both.
 
 Fields: claim, article, status, note, sources, reviewer, decided_at (ISO 8601, UTC, `Z`),
-text, start, end (character offsets in the current article text), evidence, orphan.
+text, start, end (character offsets in the current article text), evidence, orphan,
+decided_text (the claim's text when the verdict was made, when it has changed since: null in
+JSON and an empty cell in CSV when it has not).
 
 In JSON, `sources` is an array of strings and `evidence` an array of objects
 `{claim, article, text}` (`text` is null for a claim no longer in the articles).
@@ -35,6 +37,7 @@ CSV_FIELDS = (
     "evidence_article",
     "evidence_text",
     "orphan",
+    "decided_text",
 )
 LIST_SEPARATOR = "\n"
 
@@ -53,6 +56,7 @@ def record_object(r: ExportRecord) -> dict[str, Any]:
         "end": r.end,
         "evidence": [{"claim": e.claim, "article": e.article, "text": e.text} for e in r.evidence],
         "orphan": r.orphan,
+        "decided_text": r.decided_text or None,
     }
 
 
@@ -86,6 +90,7 @@ def to_csv(ws: Workspace) -> str:
                 "evidence_article": _joined([e.article for e in r.evidence]),
                 "evidence_text": _joined([e.text or "" for e in r.evidence]),
                 "orphan": "true" if r.orphan else "false",
+                "decided_text": r.decided_text,
             }
         )
     return out.getvalue()

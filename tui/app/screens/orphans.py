@@ -83,7 +83,7 @@ class OrphansScreen(Screen[None]):
                 candidate, score = "none", ""
             table.add_row(
                 Text(decided),
-                Text(_label(item.text)),
+                Text(_label(item.decided_on)),
                 Text(_label(candidate)),
                 Text(score, justify="right"),
                 key=str(i),
@@ -128,7 +128,7 @@ class OrphansScreen(Screen[None]):
                 self._apply(lambda: self.session.discard(item))
 
         question = f"Discard this orphaned decision ({item.status})? ctrl+z brings it back."
-        self.app.push_screen(ConfirmScreen(question, [item.text]), answered)
+        self.app.push_screen(ConfirmScreen(question, [item.decided_on]), answered)
 
     def action_orphan_close(self) -> None:
         self.dismiss(None)

@@ -180,6 +180,13 @@ class Inspector(ScrollView, can_focus=False):
             out.append(f"{SYMBOLS[status]} {status}", style=self._s(status))
             if verdict.reviewer:
                 out.append(f" ({_safe(verdict.reviewer)})", style=self._s("muted"))
+            if verdict.text_changed:
+                out.append("\nDecided on: ", style=self._s("label"))
+                out.append(_safe(verdict.decided_text), style=self._s("conflict"))
+                out.append(
+                    " (the text has changed since; c, d or u decides again)",
+                    style=self._s("suggestion"),
+                )
             if verdict.note:
                 out.append("\nNote: ", style=self._s("label"))
                 out.append(printable(verdict.note))
