@@ -216,6 +216,12 @@ class TestMerge:
         assert "are on different corpora" in one_line(err)
         assert not (desk / "m.toml").exists()
 
+    def test_one_file_is_a_usage_error(
+        self, desk: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        code, _, err = run(capsys, "merge", "verdicts.toml", "-o", "m.toml")
+        assert code == EXIT_USAGE and "at least two verdict files" in one_line(err)
+
     def test_same_reviewer_twice(self, desk: Path, capsys: pytest.CaptureFixture[str]) -> None:
         (desk / "copy.toml").write_bytes((desk / "verdicts.toml").read_bytes())
         code, _, err = run(capsys, "merge", "verdicts.toml", "copy.toml", "-o", "m.toml")

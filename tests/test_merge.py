@@ -153,6 +153,11 @@ class TestRefused:
         ):
             check_inputs(self.files(VerdictSet("a", "c"), VerdictSet("a", "c")))
 
+    def test_same_reviewer_spelled_twice(self) -> None:
+        # Review finding: "alice" and "Alice" merged as two people, with kappa 1.000.
+        with pytest.raises(MergeError, match="both by reviewer 'Alice'"):
+            check_inputs(self.files(VerdictSet("alice", "c"), VerdictSet("Alice ", "c")))
+
     def test_no_reviewer(self) -> None:
         with pytest.raises(MergeError, match=re.escape("f1.toml: names no reviewer")):
             check_inputs(self.files(VerdictSet("a", "c"), VerdictSet(" ", "c")))

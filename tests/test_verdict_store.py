@@ -82,6 +82,24 @@ def test_saving_keeps_the_permissions_the_user_gave_the_file(store: VerdictStore
     assert backup_path(store.path).stat().st_mode & 0o777 == 0o640
 
 
+def test_the_history_takes_the_verdict_files_permissions(store: VerdictStore) -> None:
+    """Review finding: the history was created 0644 beside a 0640 verdict file."""
+    from datetime import UTC, datetime
+
+    from tui.history import HistoryEntry, history_path
+
+    first = replace(store.verdict_set, verdicts=(verdict("a:1"),))
+    store.save(first)
+    os.chmod(store.path, 0o600)
+    entry = HistoryEntry(
+        datetime(2024, 1, 1, tzinfo=UTC), "alice", "a:1", "a", None, Status.UNSOURCED
+    )
+    store.save(replace(first, verdicts=(verdict("a:1", Status.UNSOURCED),)), [entry])
+    assert history_path(store.path).stat().st_mode & 0o777 == 0o600
+    store.save(first, [entry])  # appending keeps what is there
+    assert len(history_path(store.path).read_text(encoding="ascii").splitlines()) == 2
+
+
 def test_a_new_file_gets_the_permissions_a_plain_write_would(tmp_path: Path) -> None:
     old = os.umask(0o022)
     try:

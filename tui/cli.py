@@ -242,6 +242,8 @@ def cmd_merge(args: argparse.Namespace) -> int:
     from tui.workspace import open_many
 
     config = _load_config(args)
+    if len(args.inputs) < 2:
+        raise UsageError("merge needs at least two verdict files")
     output = args.output.resolve()
     if any(p.resolve() == output for p in args.inputs):
         raise UsageError(f"{args.output}: is one of the inputs; merge into a new file")

@@ -87,11 +87,24 @@ def entry_from_json(line: str) -> HistoryEntry:
     )
 
 
-def append_history(path: Path, entries: Sequence[HistoryEntry]) -> None:
-    """Append entries (one line each) and fsync. The file is only ever opened to append."""
+def append_history(
+    path: Path, entries: Sequence[HistoryEntry], like: Path | None = None
+) -> None:
+    """Append entries (one line each) and fsync. The file is only ever opened to append.
+    A new file takes the permissions of `like` (the verdict file), so a private verdict
+    file never gets a readable history."""
     if not entries:
         return
     text = "".join(entry_to_json(e) + "\n" for e in entries)
+    if like is not None and not path.exists():
+        try:
+            mode = like.stat().st_mode & 0o777
+            os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, mode))
+            os.chmod(path, mode)  # exactly, whatever the umask
+        except FileExistsError:
+            pass  # another writer made it first: append to theirs
+        except FileNotFoundError:
+            pass  # no verdict file to copy from: open() below creates it as usual
     with open(path, "a", encoding="ascii") as f:
         if f.tell() > 0 and not _ends_with_newline(path):
             text = "\n" + text  # a crash tore the last line: start a fresh one

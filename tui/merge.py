@@ -65,12 +65,13 @@ def check_inputs(files: Sequence[tuple[Path, VerdictSet]]) -> tuple[str, ...]:
         name = vs.reviewer.strip()
         if not name:
             raise MergeError(f"{path}: names no reviewer")
-        if name in seen:
+        key = " ".join(name.casefold().split())  # "Alice" and "alice " are one person
+        if key in seen:
             raise MergeError(
-                f"{seen[name]} and {path} are both by reviewer '{name}'; "
+                f"{seen[key]} and {path} are both by reviewer '{name}'; "
                 "each file must come from a different reviewer"
             )
-        seen[name] = path
+        seen[key] = path
         names.append(name)
     return tuple(names)
 

@@ -174,7 +174,7 @@ class VerdictStore:
             st = write_atomically(self.path, new)
             self._seen, self._data = _Seen.of(st, new), new
         self._verdict_set = vs
-        append_history(self.history_path, history)
+        append_history(self.history_path, history, like=self.path)
         return vs
 
     def _read_if_changed(self) -> tuple[VerdictSet, bytes] | None:
