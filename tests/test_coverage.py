@@ -232,6 +232,18 @@ def test_columns_fit_the_screen_and_keep_the_claim_readable() -> None:
 
 
 class TestScreen:
+    async def test_j_and_k_move_between_rows(self) -> None:
+        app = CoverageTestApp(make_coverage())
+        async with app.run_test(size=(120, 30)) as pilot:
+            app.open_coverage()
+            await pilot.pause()
+            table = app.screen.query_one(DataTable)
+            assert table.cursor_row == 0
+            await pilot.press("j", "j")
+            assert table.cursor_row == 2
+            await pilot.press("k")
+            assert table.cursor_row == 1
+
     async def test_the_table_is_cut_to_the_screen_and_refit_on_resize(self) -> None:
         app = CoverageTestApp(make_coverage())
         async with app.run_test(size=(80, 24)) as pilot:

@@ -226,7 +226,7 @@ async def test_orphan_reattach_saves_and_undoes(start, conflict: Path, verdicts:
 async def test_orphan_discard_asks_first(start, conflict: Path, verdicts: Path) -> None:  # type: ignore[no-untyped-def]
     await _decide_then_edit(start, conflict)
     async with start(conflict) as r:
-        await r.press("O", "down", "x")
+        await r.press("O", "j", "k", "j", "x")  # j and k move like ↓ and ↑
         assert isinstance(r.app.screen, ConfirmScreen)
         await r.press("n")
         assert len(r.s.orphans()) == 2

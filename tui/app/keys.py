@@ -65,10 +65,14 @@ ORPHAN_KEYS: tuple[Key, ...] = (
     Key("orphan_reattach", "r", "Re-attach to the best candidate", "Orphans screen", show=True),
     Key("orphan_discard", "x,delete", "Discard (asks first)", "Orphans screen", show=True),
     Key("orphan_close", "escape", "Close", "Orphans screen", show=True),
+    Key("orphan_down", "j", "Next row (also ↓)", "Orphans screen"),
+    Key("orphan_up", "k", "Previous row (also ↑)", "Orphans screen"),
 )
 
 COVERAGE_KEYS: tuple[Key, ...] = (
     Key("coverage_close", "escape", "Close", "Coverage screen", show=True),
+    Key("coverage_down", "j", "Next row (also ↓)", "Coverage screen"),
+    Key("coverage_up", "k", "Previous row (also ↑)", "Coverage screen"),
 )
 
 CONFIRM_KEYS: tuple[Key, ...] = (

@@ -142,5 +142,12 @@ class CoverageScreen(Screen[str | None]):
         if key is not None and key != UNMATCHED_ROW:
             self.dismiss(key)
 
+    # j and k move like the main screen's keys; the table's own ↓ ↑ keep working.
+    def action_coverage_down(self) -> None:
+        self.query_one("#coverage-table", DataTable).action_cursor_down()
+
+    def action_coverage_up(self) -> None:
+        self.query_one("#coverage-table", DataTable).action_cursor_up()
+
     def action_coverage_close(self) -> None:
         self.dismiss(None)

@@ -130,5 +130,12 @@ class OrphansScreen(Screen[None]):
         question = f"Discard this orphaned decision ({item.status})? ctrl+z brings it back."
         self.app.push_screen(ConfirmScreen(question, [item.decided_on]), answered)
 
+    # j and k move like the main screen's keys; the table's own ↓ ↑ keep working.
+    def action_orphan_down(self) -> None:
+        self.query_one("#orphans-table", DataTable).action_cursor_down()
+
+    def action_orphan_up(self) -> None:
+        self.query_one("#orphans-table", DataTable).action_cursor_up()
+
     def action_orphan_close(self) -> None:
         self.dismiss(None)
