@@ -279,7 +279,13 @@ class TestMarkdown:
         # The pipe and newline in the note cannot break the table row.
         row = next(line for line in md.splitlines() if line.startswith("| A drone"))
         assert "no \\*source\\* \\| named at all" in row
-        assert len(re.findall(r"(?<!\\)\|", row)) == 6  # five cells, six bars
+        assert len(re.findall(r"(?<!\\)\|", row)) == 7  # six cells, seven bars
+
+    def test_rows_carry_the_reviewers_sources(self, ws: Workspace) -> None:
+        """Review finding: the report was the one format without the outside sources."""
+        md = export(ws, "md")
+        rows = [line for line in md.splitlines() if "https://isw.example/kursk" in line]
+        assert rows and rows[0].startswith("| ") and "ISW map, 19 Nov" in rows[0]
 
     def test_disputed_claim_beside_its_conflicting_evidence(self, ws: Workspace) -> None:
         md = export(ws, "md")

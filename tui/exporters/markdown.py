@@ -45,6 +45,11 @@ def _article_label(analysis: Analysis, article_id: str) -> str:
     return f"*{inline(a.title)}* ({inline(a.id)})"
 
 
+def _sources(r: ExportRecord) -> str:
+    """The reviewer's outside sources (URLs or citations), on one line."""
+    return "; ".join(inline(s) for s in r.sources)
+
+
 def _claim_cell(r: ExportRecord) -> str:
     """The claim's current text, and the words it was decided on when they differ."""
     if not r.decided_text:
@@ -77,13 +82,13 @@ def _article_tables(ws: Workspace, placed: list[ExportRecord]) -> list[str]:
             lines += ["No claim decided yet.", ""]
             continue
         lines += [
-            "| claim | verdict | reviewer | decided | note |",
-            "|---|---|---|---|---|",
+            "| claim | verdict | reviewer | decided | note | sources |",
+            "|---|---|---|---|---|---|",
         ]
         for r in mine:
             lines.append(
                 f"| {_claim_cell(r)} | {_verdict(r.status)} | {inline(r.reviewer)} "
-                f"| {_when(r)} | {inline(r.note)} |"
+                f"| {_when(r)} | {inline(r.note)} | {_sources(r)} |"
             )
         lines.append("")
     return lines
@@ -110,7 +115,7 @@ def _disputed(ws: Workspace, placed: list[ExportRecord]) -> list[str]:
         if r.note:
             lines.append(f"Note: {inline(r.note)}")
         if r.sources:
-            lines.append(f"Sources: {'; '.join(inline(s) for s in r.sources)}")
+            lines.append(f"Sources: {_sources(r)}")
         lines.append("")
         conflicts = _conflicting(analysis, r.claim)
         shown = set()
@@ -180,19 +185,20 @@ def _orphans(orphans: list[ExportRecord]) -> list[str]:
         "These verdicts could not be placed in the current articles (the text changed since);",
         "they are shown with the text they were made on.",
         "",
-        "| article | claim as decided | verdict | reviewer | decided | note |",
-        "|---|---|---|---|---|---|",
+        "| article | claim as decided | verdict | reviewer | decided | note | sources |",
+        "|---|---|---|---|---|---|---|",
     ]
     for r in orphans:
         lines.append(
             f"| {inline(r.article)} | {inline(r.decided_text or r.text)} | {_verdict(r.status)} "
-            f"| {inline(r.reviewer)} | {_when(r)} | {inline(r.note)} |"
+            f"| {inline(r.reviewer)} | {_when(r)} | {inline(r.note)} | {_sources(r)} |"
         )
     return [*lines, ""]
 
 
 def _coverage(ws: Workspace) -> list[str]:
-    """Clusters by outlet (independent sources as the default match settings group them)."""
+    """Clusters by outlet (independent sources as the workspace's match settings group
+    them: wire copies count once)."""
     from tui.coverage import coverage_markdown, coverage_of
     from tui.sources import sources_of
 
