@@ -10,6 +10,7 @@ import pytest
 from tui.analysis import Analysis
 from tui.articles import Article, Corpus
 from tui.claims import Claim, Kind
+from tui.history import entry_from_json, entry_to_json
 from tui.matching import Cluster, Conflict, Match, Tier
 from tui.triage import FILTER_CYCLE, Filter, Session, TriageError, apply_steps, history_of
 from tui.verdicts import Status, VerdictSet
@@ -355,7 +356,10 @@ def test_a_disagreement_is_untriaged_until_the_adjudicator_settles_it() -> None:
     assert settled.note == "wires agree" and settled.sources == ("AP",)
     assert s.verdict_set.disagreements == () and s.disagreements() == 0
     (entry,) = history_of(change, "carol", datetime(2024, 11, 12, tzinfo=UTC))
-    assert entry.action == "verdict" and entry.new_status is Status.UNSOURCED
+    assert entry.action == "adjudicate" and entry.new_status is Status.UNSOURCED
+    # The file keeps only carol's verdict; the history keeps who said what before.
+    assert entry.settled == (("alice", Status.CORROBORATED), ("bob", Status.DISPUTED))
+    assert entry_from_json(entry_to_json(entry)) == entry
 
 
 def test_undoing_an_adjudication_restores_both_reviewers() -> None:

@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 
 from tui.history import HistoryEntry
-from tui.verdicts import Correction, Disagreement, Verdict, VerdictSet
+from tui.verdicts import Correction, Disagreement, Status, Verdict, VerdictSet
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,7 +101,7 @@ def apply_steps(vs: VerdictSet, steps: Iterable[Step]) -> VerdictSet:
     )
 
 
-_HISTORY_ACTION = {"clear": "verdict", "adjudicate": "verdict"}
+_HISTORY_ACTION = {"clear": "verdict"}
 
 
 def _article_of(s: Step) -> str:
@@ -120,10 +120,16 @@ def history_of(change: Change, reviewer: str, time: datetime) -> tuple[HistoryEn
     entries = []
     for s in change.steps:
         before, after = s.verdict_before, s.verdict_after
+        settled: tuple[tuple[str, Status], ...] = ()
         if before is None and s.reviewers_before:
-            before = s.reviewers_before[0]  # an adjudication: what one reviewer had said
-        old_note, new_note = (before.note if before else ""), (after.note if after else "")
-        old_src, new_src = (before.sources if before else ()), (after.sources if after else ())
+            # An adjudication: the reviewers' statuses go in `settled`; notes and sources
+            # are compared with the first reviewer's (the adjudicator's verdict keeps them).
+            base = s.reviewers_before[0]
+            settled = tuple((v.reviewer, v.status) for v in s.reviewers_before)
+            old_note, old_src = base.note, base.sources
+        else:
+            old_note, old_src = (before.note if before else ""), (before.sources if before else ())
+        new_note, new_src = (after.note if after else ""), (after.sources if after else ())
         is_correction = s.correction_before is not None or s.correction_after is not None
         is_claim = None
         if is_correction:
@@ -147,6 +153,7 @@ def history_of(change: Change, reviewer: str, time: datetime) -> tuple[HistoryEn
                 action=action,
                 sources_change=(old_src, new_src) if old_src != new_src else None,
                 is_claim=is_claim,
+                settled=settled,
             )
         )
     return tuple(entries)

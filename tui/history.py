@@ -18,7 +18,17 @@ from typing import Any
 from tui.verdicts import Status
 
 ACTIONS = frozenset(
-    {"verdict", "note", "sources", "correction", "cluster", "reattach", "discard", "merge"}
+    {
+        "verdict",
+        "note",
+        "sources",
+        "correction",
+        "cluster",
+        "reattach",
+        "discard",
+        "merge",
+        "adjudicate",
+    }
 )
 
 
@@ -36,6 +46,9 @@ class HistoryEntry:
     action: str = "verdict"  # one of ACTIONS
     sources_change: tuple[tuple[str, ...], tuple[str, ...]] | None = None  # (old, new)
     is_claim: bool | None = None  # for action "correction": the unit's new kind
+    # For action "adjudicate": who said what in the disagreement it settled, since the
+    # verdict file keeps only the adjudicator's verdict.
+    settled: tuple[tuple[str, Status], ...] = ()
 
 
 def history_path(verdict_path: Path) -> Path:
@@ -62,6 +75,8 @@ def entry_to_json(entry: HistoryEntry) -> str:
         record["sources"] = {"old": list(old), "new": list(new)}
     if entry.is_claim is not None:
         record["is_claim"] = entry.is_claim
+    if entry.settled:
+        record["settled"] = [{"reviewer": name, "status": s.value} for name, s in entry.settled]
     return json.dumps(record, ensure_ascii=True, separators=(",", ":"))
 
 
@@ -84,12 +99,13 @@ def entry_from_json(line: str) -> HistoryEntry:
         action=str(record["action"]),
         sources_change=(tuple(sources["old"]), tuple(sources["new"])) if sources else None,
         is_claim=record.get("is_claim"),
+        settled=tuple(
+            (str(said["reviewer"]), Status(said["status"])) for said in record.get("settled", ())
+        ),
     )
 
 
-def append_history(
-    path: Path, entries: Sequence[HistoryEntry], like: Path | None = None
-) -> None:
+def append_history(path: Path, entries: Sequence[HistoryEntry], like: Path | None = None) -> None:
     """Append entries (one line each) and fsync. The file is only ever opened to append.
     A new file takes the permissions of `like` (the verdict file), so a private verdict
     file never gets a readable history."""
