@@ -273,3 +273,20 @@ def test_the_report_counts_sources_with_the_configured_wire_settings(
     _, loose, _ = run(capsys, *argv, "--config", "loose.toml")
     assert "| 2 outlets |" in default
     assert "| 2 outlets |" not in loose and "| 1 outlet |" in loose
+
+
+def test_claimreview_leaves_out_claims_still_in_dispute(
+    desk: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A published rating must be settled: a merged file's open disagreement is not
+    exported twice with opposite ratings (review finding)."""
+    corpus = desk / "corpus"
+    write_verdicts(desk / "bob.toml", corpus, "bob", [("wire", KOREANS, D)])  # alice: C
+    assert main(["merge", "verdicts.toml", "bob.toml", "-o", "merged.toml"]) == EXIT_OK
+    capsys.readouterr()
+    code, out, err = run(capsys, "export", "--verdicts", "merged.toml", "--format", "claimreview")
+    reviewed = [r["claimReviewed"] for r in json.loads(out)]
+    assert code == EXIT_OK and reviewed and KOREANS not in reviewed
+    assert "1 claim the reviewers disagree on left out of ClaimReview" in one_line(err)
+    code, out, _ = run(capsys, "export", "--verdicts", "merged.toml", "--format", "json")
+    assert sum(r["text"] == KOREANS for r in json.loads(out)) == 2  # data exports keep both

@@ -202,6 +202,12 @@ def cmd_export(args: argparse.Namespace) -> int:
     if ws.orphans:
         n = len(ws.orphans)
         warn(f"{n} verdict{'s' * (n != 1)} could not be re-anchored; exported with orphan: true")
+    if args.format == "claimreview" and (open_claims := len(ws.verdicts.disagreements)):
+        warn(
+            f"{open_claims} claim{'s' * (open_claims != 1)} the reviewers disagree on "
+            "left out of ClaimReview (a published rating must be settled: open the merged "
+            "file in the app to adjudicate)"
+        )
     text = export(ws, args.format)
     if args.output is None:
         # A file keeps the exact text; what reaches stdout (a terminal, often) is made

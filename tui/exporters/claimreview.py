@@ -13,7 +13,12 @@ One ClaimReview per verdict:
 - `itemReviewed`: a `Claim` whose `appearance` is the article (a `CreativeWork` with its
   URL, or its file as a file:// URI, its headline, and its outlet and publication date
   when the article names them). An orphaned verdict's claim is the text it was made on.
-- `author`: the reviewer (a `Person`); `datePublished`: the decision time (ISO 8601, UTC).
+- `author`: the reviewer (a `Person`; each reviewer when a merged file's reviewers agreed);
+  `datePublished`: the decision time (ISO 8601, UTC).
+
+ClaimReview is for publishing a rating, so a claim the reviewers of a merged file still
+disagree on is left out (it would be published twice with opposite ratings); `unsettled`
+counts them so the command can say so.
 """
 
 from __future__ import annotations
@@ -76,6 +81,12 @@ def review(ws: Workspace, r: ExportRecord) -> dict[str, Any]:
     return obj
 
 
+def unsettled(ws: Workspace) -> set[str]:
+    """Claims a merged file's reviewers still disagree on."""
+    return {d.claim for d in ws.verdicts.disagreements}
+
+
 def to_claimreview(ws: Workspace) -> str:
-    doc = [review(ws, r) for r in records(ws)]
+    open_claims = unsettled(ws)
+    doc = [review(ws, r) for r in records(ws) if r.claim not in open_claims]
     return json_document(doc, indent=2) + "\n"
