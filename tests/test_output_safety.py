@@ -87,7 +87,7 @@ def test_a_pipe_gets_the_text_and_stays_a_pipe(desk: Path) -> None:
     fifo = desk / "out.fifo"
     os.mkfifo(fifo)
     got: list[bytes] = []
-    reader = threading.Thread(target=lambda: got.append(fifo.read_bytes()))
+    reader = threading.Thread(target=lambda: got.append(fifo.read_bytes()), daemon=True)
     reader.start()
     argv = ["export", "--verdicts", "alice.toml", "--format", "csv", "-o", str(fifo)]
     assert main(argv) == EXIT_OK
