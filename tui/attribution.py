@@ -14,14 +14,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Iterator
 
-
-def _wordset(words: str) -> frozenset[str]:
-    """A set of words written as one string, to keep long lists readable."""
-    return frozenset(words.split())
-
+from tui.wordsets import wordset
 
 _VERBS = sorted(
-    _wordset(
+    wordset(
         """said says say told tells claimed claims claim stated states reported reports
 reporting announced announces confirmed confirms warned warns disclosed discloses revealed
 reveals added adds noted notes estimated estimates insisted insists denied denies argued
@@ -54,13 +50,13 @@ _DASH_TAIL = re.compile(r"[”\"’]\s*[–—―-]{1,2}\s*(?P<who>[A-Z][^.!?”
 _DASH_LINE = re.compile(r"^[–—―-]{1,2}\s*(?P<who>[A-Z][^,.!?”\"]{1,80})(?:,[^.!?]*)?$")
 
 # Words between a subject and its verb that are not part of the subject.
-_SKIP_BEFORE_VERB = _wordset(
+_SKIP_BEFORE_VERB = wordset(
     """has have had is are was were will would also recently reportedly previously earlier
     later last this week month year weeks months years ago on yesterday today publicly
     repeatedly once again already been allegedly officially separately initially monday tuesday
     wednesday thursday friday saturday sunday even now then first initially"""
 )
-_CLAUSE_WORDS = _wordset(
+_CLAUSE_WORDS = wordset(
     """that which who whom but while as because when if after before since although though
     so where whereas and than"""
 )
@@ -68,11 +64,11 @@ _DETERMINERS = frozenset(
     {"the", "a", "an", "one", "some", "another", "two", "several", "even", "now", "also"}
 )
 # Before an ambiguous word ("these claims", "the reports") it is a noun, not a verb.
-_NOUN_MARKERS = _wordset(
+_NOUN_MARKERS = wordset(
     """the a an these those this that such his her their its our your my any no of all
     both many some other"""
 )
-_VAGUE = _wordset(
+_VAGUE = wordset(
     """he she they it we i you this that these those there which who some many others
     reports report it's someone anyone people"""
 )
@@ -155,7 +151,7 @@ def _subject_before(text: str, verb_start: int) -> str:
 # "The bakery owner, Mrs. Ana Lima, said ...", "Critics, including the mayor, said ...": a
 # subject opening the sentence, one or two comma-delimited phrases about it, then the verb.
 # What follows the verb is the claim, never its source (the inverted "Y, said X" shape).
-_SENTENCE_OPENERS = _wordset(
+_SENTENCE_OPENERS = wordset(
     """in on at after before during since by for from with under over amid despite following
     until through across among between within without against into about around near when
     if as because although though while once unless whereas however meanwhile yesterday
@@ -163,13 +159,13 @@ _SENTENCE_OPENERS = _wordset(
     moreover furthermore separately elsewhere nevertheless nonetheless finally thus therefore
     so but and or nor yes no according asked"""
 )
-_APPOSITION_OPENERS = _wordset(
+_APPOSITION_OPENERS = wordset(
     """the a an his her its their our one another both each who whose which including
     in at from of for with on by after during aged"""
 )
-_PREPOSITIONS = _wordset("of for at in with to from on")
+_PREPOSITIONS = wordset("of for at in with to from on")
 # Lower-case words inside a name: "Maria da Silva", "Jornal do Norte", "Ursula von der Leyen".
-_NAME_PARTICLES = _wordset("da de del della der di do dos das du van von la le al el bin ibn")
+_NAME_PARTICLES = wordset("da de del della der di do dos das du van von la le al el bin ibn")
 _APPOSED_VERBS = frozenset(_VERBS) - {"reporting"}
 
 
@@ -190,8 +186,8 @@ def _opens_apposition(chunk: str) -> bool:
 
 # A source is a noun phrase: one that opens with a subject pronoun or holds an auxiliary is
 # the claim itself ("..., said she had lost everything").
-_SUBJECT_PRONOUNS = _wordset("i we you he she it they there")
-_AUXILIARIES = _wordset(
+_SUBJECT_PRONOUNS = wordset("i we you he she it they there")
+_AUXILIARIES = wordset(
     """is are was were has have had will would could should can may might must did does"""
 )
 

@@ -11,11 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-
-def _wordset(words: str) -> frozenset[str]:
-    """A set of words written as one string, to keep long lists readable."""
-    return frozenset(words.split())
-
+from tui.wordsets import wordset
 
 _MONTHS = {
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
@@ -148,10 +144,10 @@ _NUMBER = re.compile(
 )
 # Suffixes of "50,000-strong group": the counted word is the noun that follows.
 _ADJECTIVE_SUFFIXES = frozenset({"strong", "odd", "plus", "long", "old", "wide", "high"})
-_IRREGULAR_PLURALS = _wordset(
+_IRREGULAR_PLURALS = wordset(
     "men women people children personnel police staff troops cattle deer sheep"
 )
-_NP_STOP = _wordset(
+_NP_STOP = wordset(
     """of in on at to from for with by or but who which that were was are is be been have has
     had will would could can may might should must than as into across since during near
     inside over under after before about against between per each a an the their its his her

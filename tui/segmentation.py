@@ -18,10 +18,7 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 
-
-def _wordset(words: str) -> frozenset[str]:
-    """A set of words written as one string, to keep long lists readable."""
-    return frozenset(words.split())
+from tui.wordsets import wordset
 
 
 class Marker(StrEnum):
@@ -61,26 +58,26 @@ _OPENERS = "\"'“‘«([¿¡"
 _LINE_FINAL = ".!?…:;"
 
 # Abbreviations that are followed by a name or a number, never by a new sentence.
-_TITLES = _wordset(
+_TITLES = wordset(
     """mr mrs ms mx dr gen lt col sgt capt cpt gov sen rep prof rev hon pres adm maj cpl
     brig cmdr cdr supt insp det fr messrs mmes gens reps sens govs lieut"""
 )
 # Abbreviations that never end a sentence, written in either case: "Spain vs. Portugal",
 # "approx. 300 euros", "incl. VAT", "Roe v. Wade".
-_NEVER_FINAL = _wordset("vs v cf approx appx incl excl esp viz resp")
+_NEVER_FINAL = wordset("vs v cf approx appx incl excl esp viz resp")
 # Abbreviations before a number ("Nov. 7", "No. 3", "p. 12", "c. 1900", "et al. 2020").
-_BEFORE_NUMBER = _wordset(
+_BEFORE_NUMBER = wordset(
     """jan feb mar apr jun jul aug sep sept oct nov dec no nos vol vols p pp fig figs art
     sec ch para op c ca est al"""
 )
 # Abbreviations that may also end a sentence: split only before a typical sentence opener.
-_AMBIGUOUS = _wordset(
+_AMBIGUOUS = wordset(
     """inc ltd corp co plc llc bros assn dept univ est etc al ave blvd rd hwy st mt ft sr jr
     jan feb mar
     apr jun jul aug sep sept oct nov dec mon tue tues wed thu thurs fri sat sun"""
 )
 # Words that commonly open an English sentence; after "U.S." or "Inc." they signal a break.
-_OPENER_WORDS = _wordset(
+_OPENER_WORDS = wordset(
     """the a an he she it they we i you his her its their our my this that these those there
     here but and or so yet however meanwhile in on at after before when while as if
     although though since because during for from with without by to of according some

@@ -16,15 +16,11 @@ import re
 from collections.abc import Sequence
 
 from tui.segmentation import Block, Marker
+from tui.wordsets import wordset
 
 CLAIM, HEADING, BOILERPLATE, COMMENT = "claim", "heading", "boilerplate", "comment"
 
 _I = re.IGNORECASE
-
-
-def _wordset(words: str) -> frozenset[str]:
-    """A set of words written as one string, to keep long lists readable."""
-    return frozenset(words.split())
 
 
 # "5 Comments", "Comments (12)", "Leave a Reply", "Join the discussion", "12 thoughts on ..."
@@ -77,11 +73,11 @@ _CREDIT_PART = re.compile(
     _I,
 )
 # Lower-case words a list of names may hold: "Ana Lima and Rui Sá in Porto", "Jornal do Norte".
-_NAME_JOINERS = _wordset(
+_NAME_JOINERS = wordset(
     "and & in at from of the with da de del della der di do dos das du van von la le al el bin"
 )
 # Last word of a staff credit: "Jornal do Norte staff", "Tom Blake, Chief Foreign Reporter".
-_STAFF_ROLES = _wordset(
+_STAFF_ROLES = wordset(
     "staff reporter correspondent writer editor columnist contributor desk bureau newsroom"
 )
 _ROLE_CUE = re.compile("|".join(sorted(_STAFF_ROLES)))
