@@ -187,6 +187,7 @@ def _articles(ws: Workspace) -> list[Path]:
 @_fails_cleanly
 def cmd_export(args: argparse.Namespace) -> int:
     from tui.exporters import export
+    from tui.exporters.claimreview import unsettled
     from tui.exporters.output import (
         check_writable,
         refuse_overwriting,
@@ -202,7 +203,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     if ws.orphans:
         n = len(ws.orphans)
         warn(f"{n} verdict{'s' * (n != 1)} could not be re-anchored; exported with orphan: true")
-    if args.format == "claimreview" and (open_claims := len(ws.verdicts.disagreements)):
+    if args.format == "claimreview" and (open_claims := len(unsettled(ws))):
         warn(
             f"{open_claims} claim{'s' * (open_claims != 1)} the reviewers disagree on "
             "left out of ClaimReview (a published rating must be settled: open the merged "

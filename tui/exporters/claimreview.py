@@ -35,12 +35,6 @@ WORST, BEST = 1, 3
 RATING = {Status.DISPUTED: 1, Status.UNSOURCED: 2, Status.CORROBORATED: 3}
 
 
-def _people(names: tuple[str, ...]) -> dict[str, Any] | list[dict[str, Any]]:
-    """One Person, or a list when the reviewers of a merged file agreed on the verdict."""
-    people = [{"@type": "Person", "name": name} for name in names]
-    return people[0] if len(people) == 1 else people
-
-
 def _appearance(ws: Workspace, r: ExportRecord) -> dict[str, Any]:
     article = article_of(ws, r)
     work: dict[str, Any] = {"@type": "CreativeWork"}
@@ -62,7 +56,7 @@ def review(ws: Workspace, r: ExportRecord) -> dict[str, Any]:
     obj: dict[str, Any] = {
         "@context": CONTEXT,
         "@type": "ClaimReview",
-        "claimReviewed": r.decided_text or r.text,
+        "claimReviewed": r.decided_on,
         "reviewRating": {
             "@type": "Rating",
             "ratingValue": RATING[r.status],
@@ -71,7 +65,7 @@ def review(ws: Workspace, r: ExportRecord) -> dict[str, Any]:
             "alternateName": r.status.value,
         },
         "itemReviewed": {"@type": "Claim", "appearance": _appearance(ws, r)},
-        "author": _people(r.reviewers or (r.reviewer,)),
+        "author": r.people("@type"),
         "datePublished": iso_utc(r.decided_at),
     }
     if r.note:

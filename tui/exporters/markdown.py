@@ -190,7 +190,7 @@ def _orphans(orphans: list[ExportRecord]) -> list[str]:
     ]
     for r in orphans:
         lines.append(
-            f"| {inline(r.article)} | {inline(r.decided_text or r.text)} | {_verdict(r.status)} "
+            f"| {inline(r.article)} | {inline(r.decided_on)} | {_verdict(r.status)} "
             f"| {inline(r.reviewer)} | {_when(r)} | {inline(r.note)} | {_sources(r)} |"
         )
     return [*lines, ""]

@@ -46,6 +46,17 @@ class ExportRecord:
     reviewers: tuple[str, ...] = ()  # each person in `reviewer`
     decided_text: str = ""  # the text when decided, if it differs from `text`
 
+    @property
+    def decided_on(self) -> str:
+        """The words the reviewer judged (the current text unless it has changed since)."""
+        return self.decided_text or self.text
+
+    def people(self, type_key: str) -> dict[str, str] | list[dict[str, str]]:
+        """Who decided, as linked-data Persons (`type_key` is "type" for W3C, "@type" for
+        schema.org): one, or a list when a merged file's reviewers agreed on the verdict."""
+        found = [{type_key: "Person", "name": name} for name in self.reviewers or (self.reviewer,)]
+        return found[0] if len(found) == 1 else found
+
 
 def iso_utc(moment: datetime) -> str:
     """ISO 8601 in UTC with a `Z`, to the second (or finer when the time has it)."""

@@ -32,12 +32,6 @@ def _urn(*parts: str) -> str:
     return f"urn:uuid:{uuid.uuid5(_NAMESPACE, chr(31).join(parts))}"
 
 
-def _people(names: tuple[str, ...]) -> dict[str, Any] | list[dict[str, Any]]:
-    """One Person, or a list when the reviewers of a merged file agreed on the verdict."""
-    people = [{"type": "Person", "name": name} for name in names]
-    return people[0] if len(people) == 1 else people
-
-
 def _source_body(source: str) -> dict[str, Any]:
     if source.startswith(("http://", "https://")):
         # A purpose on an external resource needs a SpecificResource (data model 4.1).
@@ -74,7 +68,7 @@ def annotation(ws: Workspace, r: ExportRecord) -> dict[str, Any]:
         "type": "Annotation",
         "motivation": "assessing",
         "created": iso_utc(r.decided_at),
-        "creator": _people(r.reviewers or (r.reviewer,)),
+        "creator": r.people("type"),
         "body": body,
         "target": _target(ws, r),
     }
