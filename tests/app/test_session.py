@@ -237,6 +237,18 @@ async def test_orphan_discard_asks_first(start, conflict: Path, verdicts: Path) 
         assert "Local residents were told to stay indoors." in orphan_texts(verdicts)
 
 
+async def test_the_orphans_screen_names_the_undo_key_as_bound(start, conflict: Path) -> None:  # type: ignore[no-untyped-def]
+    await _decide_then_edit(start, conflict)
+    async with start(conflict, undo="ctrl+u") as r:
+        await r.press("O")
+        assert "ctrl+u on the main screen undoes either" in str(
+            r.app.screen.query_one("#orphans-help").render()
+        )
+        await r.press("x")
+        assert isinstance(r.app.screen, ConfirmScreen)
+        assert r.app.screen.question.endswith("ctrl+u brings it back.")
+
+
 async def test_O_without_orphans_says_so(start) -> None:  # type: ignore[no-untyped-def]
     async with start() as r:
         await r.press("O")

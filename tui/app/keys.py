@@ -86,7 +86,8 @@ HELP_KEYS: tuple[Key, ...] = (
 
 SCREEN_KEYS: tuple[Key, ...] = ORPHAN_KEYS + COVERAGE_KEYS + CONFIRM_KEYS + HELP_KEYS
 
-KEY_IDS: frozenset[str] = frozenset(k.id for k in KEYS + SCREEN_KEYS)
+KEY_BY_ID: Mapping[str, Key] = {k.id: k for k in KEYS + SCREEN_KEYS}
+KEY_IDS: frozenset[str] = frozenset(KEY_BY_ID)
 # The key tables in force together: each screen's own (a screen pushed over the main one
 # hides the main one's bindings).
 SCREENS: tuple[tuple[str, tuple[Key, ...]], ...] = (

@@ -62,9 +62,9 @@ class DecideActions:
         dropped = s.verdict(s.cursor)  # a unit that stops being a claim loses its verdict
         self._attempt(s.toggle_claim)
         if dropped is not None and s.verdict(dropped.anchor.claim) is None:
-            from tui.app.keys import KEYS, first_key
+            from tui.app.keys import KEY_BY_ID, first_key
 
-            undo = first_key(next(k for k in KEYS if k.id == "undo"), self.app.keymap)
+            undo = first_key(KEY_BY_ID["undo"], self.app.keymap)
             self.notify(
                 f"Not a claim now: its verdict ({dropped.status.value}) was removed; "
                 f"{undo} brings it back.",

@@ -18,7 +18,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
 from tui.app.bindings import bindings_for
-from tui.app.keys import ORPHAN_KEYS
+from tui.app.keys import KEY_BY_ID, ORPHAN_KEYS, first_key
 from tui.safe_text import printable
 
 if TYPE_CHECKING:
@@ -52,7 +52,7 @@ class OrphansScreen(Screen[None]):
         yield Static(
             Text(
                 "An orphan stays in the verdict file, untouched, until it is re-attached or "
-                "discarded here. ctrl+z on the main screen undoes either."
+                f"discarded here. {self._undo_key()} on the main screen undoes either."
             ),
             id="orphans-help",
         )
@@ -127,8 +127,14 @@ class OrphansScreen(Screen[None]):
             if yes:
                 self._apply(lambda: self.session.discard(item))
 
-        question = f"Discard this orphaned decision ({item.status})? ctrl+z brings it back."
+        question = (
+            f"Discard this orphaned decision ({item.status})? {self._undo_key()} brings it back."
+        )
         self.app.push_screen(ConfirmScreen(question, [item.decided_on]), answered)
+
+    def _undo_key(self) -> str:
+        """The undo key as bound now (config.toml [keys] may remap it)."""
+        return first_key(KEY_BY_ID["undo"], getattr(self.app, "keymap", {}))
 
     # j and k move like the main screen's keys; the table's own ↓ ↑ keep working.
     def action_orphan_down(self) -> None:
