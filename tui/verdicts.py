@@ -187,11 +187,15 @@ def _utc(moment: datetime) -> datetime:
     return moment.astimezone(UTC)
 
 
-def _anchor_table(anchor: Anchor) -> dict[str, object]:
+def _anchor_table(anchor: Anchor, decided_text: str = "") -> dict[str, object]:
+    # `decided_text` right after `text`, so a diff of the file shows the two versions
+    # together; only while they differ.
+    changed = {"decided_text": decided_text} if decided_text not in ("", anchor.text) else {}
     return {
         "claim": anchor.claim,
         "article": anchor.article,
         "text": anchor.text,
+        **changed,
         "prefix": anchor.prefix,
         "suffix": anchor.suffix,
         "start": anchor.start,
@@ -201,7 +205,7 @@ def _anchor_table(anchor: Anchor) -> dict[str, object]:
 
 
 def _verdict_table(v: Verdict) -> dict[str, object]:
-    table = _anchor_table(v.anchor)
+    table = _anchor_table(v.anchor, v.decided_text)
     table["status"] = v.status.value
     if v.note:
         table["note"] = v.note
@@ -211,11 +215,6 @@ def _verdict_table(v: Verdict) -> dict[str, object]:
     table["decided_at"] = _utc(v.decided_at)
     if v.reviewer:
         table["reviewer"] = v.reviewer
-    if v.decided_text and v.decided_text != v.anchor.text:
-        # right after `text`, so a diff of the file shows the two versions together
-        at = list(table).index("text") + 1
-        items = list(table.items())
-        table = dict([*items[:at], ("decided_text", v.decided_text), *items[at:]])
     return table
 
 
