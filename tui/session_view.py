@@ -111,6 +111,10 @@ class SessionView:
         """claim id -> its verdict's status, for every decided claim (coverage, reports)."""
         return {cid: v.status for cid, v in self._verdicts.items()}
 
+    def text_changed(self) -> int:
+        """Placed verdicts whose claim's words changed since the decision (a second look)."""
+        return sum(1 for v in self._verdicts.values() if v.text_changed)
+
     def correction(self, claim_id: str) -> Correction | None:
         return self._corrections.get(claim_id)
 

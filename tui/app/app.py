@@ -168,11 +168,7 @@ class CrosscheckApp(App[int]):
                 severity="warning",
                 timeout=6,
             )
-        orphaned = {item.decision for item in session.orphans()}
-        changed = sum(
-            1 for v in session.verdict_set.verdicts if v.text_changed and v not in orphaned
-        )
-        if changed:
+        if changed := session.text_changed():
             self.notify(
                 f"{changed} verdict(s) now sit on words edited since the decision; the "
                 "inspector shows what was decided on (c, d or u decides again).",
