@@ -84,6 +84,11 @@ def test_wire_credits_after_a_long_story_are_furniture() -> None:
     assert got[-1] == ("boilerplate", credit)
 
 
+def between_paragraphs(line: str) -> list[tuple[str, str]]:
+    """The kinds of an article whose body holds `line` as a paragraph of its own."""
+    return kinds(f"Council approves bike lanes\n\n{BODY}\n\n{line}\n\n{BODY}")
+
+
 @pytest.mark.parametrize(
     "line",
     [
@@ -94,7 +99,7 @@ def test_wire_credits_after_a_long_story_are_furniture() -> None:
     ],
 )
 def test_prose_about_staff_reporters_or_reporting_stays_a_claim(line: str) -> None:
-    got = kinds(f"Council approves bike lanes\n\n{BODY}\n\n{line}\n\n{BODY}")
+    got = between_paragraphs(line)
     assert ("claim", line) in got
 
 
@@ -119,13 +124,13 @@ def test_short_verbless_line_above_the_story_is_a_caption() -> None:
 def test_a_one_sentence_paragraph_in_the_past_tense_is_a_claim(line: str) -> None:
     # Short, between blank lines, no regular -ed verb: the shape of a caption, but news
     # prose is in the past tense and captions are in the present.
-    got = kinds(f"Council approves bike lanes\n\n{BODY}\n\n{line}\n\n{BODY}")
+    got = between_paragraphs(line)
     assert ("claim", line) in got
 
 
 def test_a_present_tense_caption_between_paragraphs_stays_furniture() -> None:
     line = "A cyclist rides past City Hall."
-    got = kinds(f"Council approves bike lanes\n\n{BODY}\n\n{line}\n\n{BODY}")
+    got = between_paragraphs(line)
     assert ("boilerplate", line) in got
 
 
