@@ -94,3 +94,20 @@ def test_a_pipe_gets_the_text_and_stays_a_pipe(desk: Path) -> None:
     reader.join(timeout=30)
     assert stat.S_ISFIFO(fifo.stat().st_mode)
     assert got and b"disputed" in got[0]
+
+
+def test_the_refusal_comes_before_the_corpus_is_read(
+    desk: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import tui.workspace
+
+    def no_analysis(*args, **kwargs):  # type: ignore[no-untyped-def]
+        raise AssertionError("the corpus was read before the refusal")
+
+    monkeypatch.setattr(tui.workspace, "load_analysis", no_analysis)
+    monkeypatch.setattr(tui.workspace, "open_many", no_analysis)
+    argv = ["export", "--verdicts", "alice.toml", "--format", "json", "-o", "alice.toml"]
+    assert main(argv) == EXIT_FAIL
+    assert "alice.toml: is the verdict file" in capsys.readouterr().err
+    assert main(["merge", "alice.toml", "bob.toml", "-o", "alice.history.jsonl"]) == EXIT_FAIL
+    assert "is the verdict file's history" in capsys.readouterr().err

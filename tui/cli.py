@@ -190,6 +190,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     from tui.exporters.claimreview import unsettled
     from tui.exporters.output import (
         check_writable,
+        refuse_articles,
         refuse_overwriting,
         write_text_atomic,
     )
@@ -197,9 +198,10 @@ def cmd_export(args: argparse.Namespace) -> int:
     config = _load_config(args)
     if args.output is not None:
         check_writable(args.output)
+        refuse_overwriting(args.output, _protected(args.verdicts or config.verdicts, config))
     ws = _workspace(args, config)
     if args.output is not None:
-        refuse_overwriting(args.output, _protected(ws.path, config), _articles(ws))
+        refuse_articles(args.output, _articles(ws))
     if ws.orphans:
         n = len(ws.orphans)
         warn(f"{n} verdict{'s' * (n != 1)} could not be re-anchored; exported with orphan: true")
@@ -241,7 +243,12 @@ def cmd_stats(args: argparse.Namespace) -> int:
 @_fails_cleanly
 def cmd_merge(args: argparse.Namespace) -> int:
     from tui.agreement import summary_lines
-    from tui.exporters.output import check_writable, refuse_overwriting, write_text_atomic
+    from tui.exporters.output import (
+        check_writable,
+        refuse_articles,
+        refuse_overwriting,
+        write_text_atomic,
+    )
     from tui.merge import MergeInput, check_inputs, disagreement_lines, merge
     from tui.verdict_corpus import read_verdict_set
     from tui.verdict_store import relative_corpus
@@ -255,16 +262,17 @@ def cmd_merge(args: argparse.Namespace) -> int:
     if any(p.resolve() == output for p in args.inputs):
         raise UsageError(f"{args.output}: is one of the inputs; merge into a new file")
     check_writable(args.output)
+    protected: dict[Path, str] = {}
+    for path in args.inputs:
+        protected.update(_protected(path, config))
+    refuse_overwriting(args.output, protected)
     files = [(p, read_verdict_set(p)) for p in args.inputs]
     check_inputs(files)
     workspaces = open_many(files, config.corpus, config.matching, warn, cache=_cache(config))
     inputs = [
         MergeInput(ws.path, ws.verdicts, ws.placed, ws.orphans, ws.corrections) for ws in workspaces
     ]
-    protected = {}
-    for path in args.inputs:
-        protected.update(_protected(path, config))
-    refuse_overwriting(args.output, protected, _articles(workspaces[0]))
+    refuse_articles(args.output, _articles(workspaces[0]))
     corpus = relative_corpus(workspaces[0].corpus_path, args.output)
     result = merge(inputs, default_reviewer(config.reviewer), corpus)
     write_text_atomic(args.output, dumps(result.merged))

@@ -70,16 +70,15 @@ def _crosscheck_kind(path: Path) -> str | None:
     return kind_of(path, data)
 
 
-def refuse_overwriting(path: Path, protected: dict[Path, str], articles: Iterable[Path]) -> None:
+def refuse_overwriting(path: Path, protected: dict[Path, str]) -> None:
     """OutputError when writing `path` would replace a file the user would lose: one of
-    `protected` (path -> what it is), an article of the corpus, or any verdict or config
-    file. Paths are compared after resolving links and "..", as the write would."""
+    `protected` (path -> what it is) or any verdict or config file. Paths are compared
+    after resolving links and "..", as the write would. Cheap: commands call it before
+    reading the corpus."""
     target = path.resolve()
     for other, what in protected.items():
         if other.resolve() == target:
             raise OutputError(f"{path}: is {what}; write to a new file")
-    if any(a.resolve() == target for a in articles):
-        raise OutputError(f"{path}: is one of the articles; write to a new file")
     kind = _crosscheck_kind(target)
     if kind == "verdicts":
         raise OutputError(
@@ -87,6 +86,13 @@ def refuse_overwriting(path: Path, protected: dict[Path, str], articles: Iterabl
         )
     if kind == "config":
         raise OutputError(f"{path}: is a crosscheck config file; write to a new file")
+
+
+def refuse_articles(path: Path, articles: Iterable[Path]) -> None:
+    """OutputError when `path` is one of the corpus's articles (known once it is read)."""
+    target = path.resolve()
+    if any(a.resolve() == target for a in articles):
+        raise OutputError(f"{path}: is one of the articles; write to a new file")
 
 
 def write_text_atomic(path: Path, text: str) -> None:
