@@ -27,7 +27,7 @@ run: $(STAMP_RUN)
 	$(BIN)/crosscheck
 
 test: $(STAMP_DEV)
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q -n 2
 
 stress: $(STAMP_DEV)
 	$(BIN)/python -m pytest -q -m stress
@@ -36,6 +36,7 @@ check: $(STAMP_DEV)
 	$(BIN)/ruff format --check tui tests bench
 	$(BIN)/ruff check tui tests bench
 	$(BIN)/mypy
+	$(BIN)/lint-imports
 
 eval: $(STAMP_DEV)
 	$(BIN)/python -m tests.evaluate

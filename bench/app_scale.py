@@ -71,7 +71,7 @@ def refreshed(self, **kwargs):
     say("cursor", current.id if current else None, current.article if current else None)
 MainScreen.refresh_view = refreshed
 
-from tui.cli import main
+from tui.cli.main import main
 sys.exit(main(sys.argv[2:]))
 """
 

@@ -29,9 +29,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from tui.analysis import segment_corpus  # noqa: E402
-from tui.articles import Article, Corpus  # noqa: E402
-from tui.claims import extract_claims  # noqa: E402
+from tui.analysis.pipeline import segment_corpus  # noqa: E402
+from tui.claims.units import extract_claims  # noqa: E402
+from tui.corpus.articles import Article, Corpus  # noqa: E402
 
 SOURCES = sorted((ROOT / "seeds").glob("*.txt")) + sorted(
     (ROOT / "tests" / "data" / "claims" / "texts").glob("*.txt")

@@ -8,10 +8,10 @@ Figures:
   process's peak resident memory before and after it (ru_maxrss: the matcher's own peak is
   at most the difference plus what it reused).
 - brute force: `rapidfuzz.process.cdist` over all pairs with the same scorer (`fuzz.ratio`
-  on the encoded token sets, combined as in `tui.scoring`, plus the figure bonus of
-  `tui.figure_evidence`: the synthetic claims carry their figures), in row blocks; timed on a
-  sample of rows first, and run in full only when the projection fits in `--budget`
-  seconds, else extrapolated from the sample.
+  on the encoded token sets, combined as in `tui.matching.scoring`, plus the figure bonus
+  of `tui.matching.figure_evidence`: the synthetic claims carry their figures), in row
+  blocks; timed on a sample of rows first, and run in full only when the projection fits
+  in `--budget` seconds, else extrapolated from the sample.
 - recall: the pairs brute force puts at or above `related` (across articles, with the
   matcher's own thresholds for short claims), found by crosscheck: over all rows when brute
   force ran in full, else over the sampled rows against all claims. Reported for all pairs
@@ -39,9 +39,9 @@ from rapidfuzz import fuzz, process  # noqa: E402
 
 from bench.synthetic import as_claims, generate  # noqa: E402
 from tui.config import MatchSettings  # noqa: E402
-from tui.figure_evidence import BONUS, FigureEvidence  # noqa: E402
-from tui.matching import match_claims, thresholds  # noqa: E402
-from tui.scoring import combine, encode, match_tokens  # noqa: E402
+from tui.matching.figure_evidence import BONUS, FigureEvidence  # noqa: E402
+from tui.matching.matcher import match_claims, thresholds  # noqa: E402
+from tui.matching.scoring import combine, encode, match_tokens  # noqa: E402
 
 ROW_BLOCK = 256
 

@@ -69,7 +69,7 @@ def startup(runs: int) -> tuple[list[tuple[float, float]], list[tuple[float, flo
 
 def claim_count() -> int:
     """How many claims `j` walks through on the seeds (no corrections, no filter)."""
-    from tui.analysis import analyse
+    from tui.analysis.pipeline import analyse
     from tui.config import Config
 
     analysis = analyse([SEEDS], Config().matching)

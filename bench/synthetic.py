@@ -17,8 +17,8 @@ import random
 from dataclasses import dataclass
 from itertools import accumulate
 
-from tui.claims import Claim, Kind
-from tui.quantities import find_figures, lexicon
+from tui.claims.quantities import find_figures, lexicon
+from tui.claims.units import Claim, Kind
 
 _ONSETS = [
     "b",

@@ -8,7 +8,9 @@ from pathlib import Path
 import pytest
 
 from bench.synthetic import generate
-from tui import match_cache, matching, segment_pool
+from tui.analysis import cache as match_cache
+from tui.analysis import segment_pool
+from tui.matching import matcher as matching
 
 
 def write_articles(

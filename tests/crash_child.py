@@ -27,7 +27,7 @@ from typing import Any
 
 from tui.app.app import build_app
 from tui.config import Config
-from tui.verdicts import VerdictSet
+from tui.verdicts.model import VerdictSet
 
 # Keys that change verdicts (and a few that move), none that opens a modal or quits.
 KEYS = ("c", "d", "u", "x", "K", "j", "k", "n", "g", "G", "ctrl+z", "ctrl+y")

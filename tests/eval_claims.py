@@ -23,8 +23,9 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:  # run as a script: make `tui` importable
     sys.path.insert(0, str(ROOT))
 
-from tui.articles import Article, decode_bytes  # noqa: E402
-from tui.claims import Claim, extract_claims  # noqa: E402
+from tui.claims.units import Claim, extract_claims  # noqa: E402
+from tui.corpus.articles import Article  # noqa: E402
+from tui.corpus.document import decode_bytes  # noqa: E402
 
 DEV = Path(__file__).resolve().parent / "data" / "claims"
 _ABBREVIATION_END = re.compile(r"(?:\b(?:[A-Za-z]\.){2,}|\b[A-Z][a-z]{0,4}\.)$")

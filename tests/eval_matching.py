@@ -21,12 +21,12 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:  # run as a script from anywhere
     sys.path.insert(0, str(ROOT))
 
-from tui.analysis import segment_corpus  # noqa: E402
-from tui.articles import load_corpus  # noqa: E402
-from tui.claims import Claim, Kind  # noqa: E402
+from tui.analysis.pipeline import segment_corpus  # noqa: E402
+from tui.claims.quantities import find_figures, lexicon  # noqa: E402
+from tui.claims.units import Claim, Kind  # noqa: E402
 from tui.config import MatchSettings  # noqa: E402
-from tui.matching import Tier, match_claims, similarity  # noqa: E402
-from tui.quantities import find_figures, lexicon  # noqa: E402
+from tui.corpus.articles import load_corpus  # noqa: E402
+from tui.matching.matcher import Tier, match_claims, similarity  # noqa: E402
 
 PAIRS = ROOT / "tests" / "data" / "matching" / "pairs.toml"
 # Never tuned on: tells whether what was chosen on PAIRS generalises.

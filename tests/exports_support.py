@@ -9,11 +9,11 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from pathlib import Path
 
-from tui.analysis import Analysis
-from tui.articles import Article, Corpus
-from tui.claims import Claim, Kind
-from tui.matching import Cluster, Conflict, Match, Tier
-from tui.verdicts import Anchor, Status, Verdict, VerdictSet, make_anchor
+from tui.analysis.pipeline import Analysis
+from tui.claims.units import Claim, Kind
+from tui.corpus.articles import Article, Corpus
+from tui.matching.matcher import Cluster, Conflict, Match, Tier
+from tui.verdicts.model import Anchor, Status, Verdict, VerdictSet, make_anchor
 
 TEXTS = {
     "alpha": "Kursk front\n\nRussia massed 50,000 troops near Kursk. The offensive began on "
@@ -175,9 +175,9 @@ def write_verdicts(
     it is now; the corpus field is relative to the file, as the app writes it."""
     import os
 
-    from tui.analysis import analyse
+    from tui.analysis.pipeline import analyse
     from tui.config import MatchSettings
-    from tui.verdicts import dumps
+    from tui.verdicts.writer import dumps
 
     analysis = analyse([corpus], MatchSettings())
     verdicts = []

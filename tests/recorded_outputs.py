@@ -53,7 +53,7 @@ def _inside(folder: Path) -> Iterator[None]:
 
 
 def _run_cli(*argv: str) -> bytes:
-    from tui.cli import main
+    from tui.cli.main import main
 
     out = io.StringIO()
     with contextlib.redirect_stdout(out):

@@ -98,11 +98,12 @@ def write_outlet_corpus(folder: Path) -> Path:
 def write_reviewer_file(corpus: Path, path: Path, reviewer: str, decisions: dict[str, str]) -> None:
     """A reviewer's verdict file as the app writes it: `decisions` maps a claim's first
     words to a status."""
-    from tui.analysis import analyse
+    from tui.analysis.pipeline import analyse
     from tui.config import MatchSettings
-    from tui.triage import Session
-    from tui.verdict_store import relative_corpus
-    from tui.verdicts import Status, VerdictSet, dumps
+    from tui.review.session import Session
+    from tui.verdicts.model import Status, VerdictSet
+    from tui.verdicts.store import relative_corpus
+    from tui.verdicts.writer import dumps
 
     analysis = analyse([corpus], MatchSettings())
     vs = VerdictSet(reviewer, relative_corpus(corpus, path))
@@ -129,7 +130,7 @@ BOB = {
 
 def write_merged_file(folder: Path, out: Path) -> Path:
     """`crosscheck merge` of ALICE's and BOB's files on the conflict corpus into `out`."""
-    from tui.cli import main
+    from tui.cli.main import main
 
     corpus = write_conflict_corpus(folder)
     alice, bob = folder / "alice.toml", folder / "bob.toml"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tui.agreement import (
+from tui.verdicts.agreement import (
     cohen_kappa,
     fleiss_kappa,
     fleiss_status_kappa,
@@ -12,7 +12,7 @@ from tui.agreement import (
     specific_agreement,
     summary_lines,
 )
-from tui.verdicts import Status
+from tui.verdicts.model import Status
 
 C, D, U = Status.CORROBORATED, Status.DISPUTED, Status.UNSOURCED
 

@@ -11,7 +11,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tui.anchoring import (
+from tui.claims.units import Claim, extract_claims
+from tui.corpus.articles import Article
+from tui.verdicts.anchoring import (
     QUOTE_THRESHOLD,
     Orphan,
     Reanchored,
@@ -19,9 +21,9 @@ from tui.anchoring import (
     reattach,
     resume_claim,
 )
-from tui.articles import Article
-from tui.claims import Claim, extract_claims
-from tui.verdicts import Correction, Status, Verdict, VerdictSet, dumps, loads, make_anchor
+from tui.verdicts.model import Correction, Status, Verdict, VerdictSet, make_anchor
+from tui.verdicts.reader import loads
+from tui.verdicts.writer import dumps
 
 DATA = Path(__file__).resolve().parent / "data" / "verdicts"
 V1 = (DATA / "bridge_v1.txt").read_text(encoding="utf-8")

@@ -9,13 +9,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tui.articles import (
-    CorpusError,
-    decode_bytes,
-    headline_from,
-    load_corpus,
-    looks_binary,
-)
+from tui.corpus.articles import CorpusError, headline_from, load_corpus
+from tui.corpus.document import decode_bytes, looks_binary
 
 
 def test_seeds_load_with_file_stems_as_ids(seeds_dir: Path) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tui.attribution import dash_source, find_attribution
+from tui.claims.attribution import dash_source, find_attribution
 
 
 @pytest.mark.parametrize(

@@ -7,12 +7,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-import tui.matching as matching
+import tui.matching.matcher as matching
 from bench.synthetic import as_claims, generate
-from tui.blocking import candidate_pairs
-from tui.claims import Claim, Kind
+from tui.claims.units import Claim, Kind
 from tui.config import MatchSettings
-from tui.scoring import combine, encode, match_tokens, score_matrix
+from tui.matching.blocking import candidate_pairs
+from tui.matching.scoring import combine, encode, match_tokens, score_matrix
 
 
 def brute_force_pairs(token_sets, articles, least):

@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 
 from tests.cache_support import entries, spy, write_articles
-from tui.cli import main
+from tui.analysis.cache import MatchCache
+from tui.cli.main import main
 from tui.config import Config
-from tui.match_cache import MatchCache
 
 
 @pytest.fixture
@@ -85,7 +85,7 @@ def test_export_stats_and_merge_use_the_cache_and_no_cache_bypasses_it(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     from tests.exports_support import KOREANS, copy_corpus, write_verdicts
-    from tui.verdicts import Status
+    from tui.verdicts.model import Status
 
     corpus = copy_corpus(tmp_path)
     alice, bob = tmp_path / "alice.toml", tmp_path / "bob.toml"

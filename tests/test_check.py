@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from tui.checks import check_file
-from tui.cli import main
+from tui.cli.main import main
+from tui.verdicts.checks import check_file
 
 VERDICTS = Path(__file__).resolve().parent / "data" / "verdicts"
 

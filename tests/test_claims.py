@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from tui.articles import Article
-from tui.claims import Kind, claim_id, extract_claims
+from tui.claims.units import Kind, claim_id, extract_claims
+from tui.corpus.articles import Article
 
 
 def article(text: str, article_id: str = "a") -> Article:

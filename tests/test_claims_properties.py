@@ -7,8 +7,8 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tui.articles import Article
-from tui.claims import extract_claims
+from tui.claims.units import extract_claims
+from tui.corpus.articles import Article
 
 # Text built from the pieces that make segmentation hard, plus arbitrary unicode.
 PIECES = st.sampled_from(

@@ -153,7 +153,7 @@ def write_big(path: Path, megabytes: int) -> Path:
 
 
 def test_20_mb_file_loads_not_skipped(tmp_path: Path) -> None:
-    from tui.articles import load_corpus
+    from tui.corpus.articles import load_corpus
 
     said: list[str] = []
     corpus = load_corpus([write_big(tmp_path / "big.txt", 20)], said.append)

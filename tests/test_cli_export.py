@@ -17,8 +17,8 @@ from tests.exports_support import (
     copy_corpus,
     write_verdicts,
 )
-from tui.cli import EXIT_FAIL, EXIT_OK, EXIT_USAGE, main
-from tui.verdicts import Status
+from tui.cli.main import EXIT_FAIL, EXIT_OK, EXIT_USAGE, main
+from tui.verdicts.model import Status
 
 C, D, U = Status.CORROBORATED, Status.DISPUTED, Status.UNSOURCED
 

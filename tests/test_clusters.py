@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tui.clusters import build_clusters, cluster_id
+from tui.matching.clusters import build_clusters, cluster_id
 
 
 def test_a_clique_across_articles_is_one_cluster() -> None:

@@ -120,7 +120,7 @@ def test_remaps_that_give_a_key_two_actions_keep_their_defaults() -> None:
 
 
 def test_check_names_the_line_of_a_clashing_remap(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
-    from tui.cli import main
+    from tui.cli.main import main
 
     path = tmp_path / "config.toml"
     path.write_text('[keys]\nnext_claim = "j"\nmark_disputed = "c"\n', encoding="utf-8")

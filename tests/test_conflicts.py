@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from tui.claims import Claim, DateMention, Kind, Quantity
-from tui.conflicts import find_conflicts
+from tui.claims.units import Claim, DateMention, Kind, Quantity
+from tui.matching.conflicts import find_conflicts
 
 
 def claim(text: str, figures: list[tuple[str, float, str]] = (), dates=()) -> Claim:  # type: ignore[assignment]

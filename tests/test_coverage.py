@@ -1,4 +1,4 @@
-"""The coverage table (tui.coverage), its Markdown section, the JSON outlets and the screen."""
+"""The coverage table (tui.review.coverage), its Markdown section, the JSON outlets, the screen."""
 
 from __future__ import annotations
 
@@ -8,20 +8,26 @@ from pathlib import Path
 from textual.app import App, ComposeResult
 from textual.widgets import DataTable, Static
 
-from tui.analysis import Analysis, to_json_document
+from tui.analysis.pipeline import Analysis, to_json_document
 from tui.app.screens.coverage import (
     MIN_CLAIM_WIDTH,
     UNMATCHED_ROW,
     CoverageScreen,
     column_widths,
 )
-from tui.articles import Article, Corpus
-from tui.claims import Claim, Kind
+from tui.claims.units import Claim, Kind
 from tui.config import MatchSettings
-from tui.coverage import NOT_CARRIED, Coverage, build_coverage, coverage_markdown, coverage_of
-from tui.matching import Cluster, Match, Tier
-from tui.sources import sources_of
-from tui.verdicts import Status
+from tui.corpus.articles import Article, Corpus
+from tui.matching.matcher import Cluster, Match, Tier
+from tui.review.coverage import (
+    NOT_CARRIED,
+    Coverage,
+    build_coverage,
+    coverage_markdown,
+    coverage_of,
+)
+from tui.review.sources import sources_of
+from tui.verdicts.model import Status
 
 SETTINGS = MatchSettings(wire_score=92.0, wire_share=0.6)
 

@@ -5,7 +5,7 @@ Each trial starts tests/crash_child.py (the app built by `build_app`, headless u
 `App.run_test()`, pressing decision keys without pause) on one verdict file, waits for a
 random number of completed saves, lets a random fraction of a save go by, and kills it. Then:
 
-- the verdict file parses with tomllib and with `tui.verdicts.loads`;
+- the verdict file parses with tomllib and with `tui.verdicts.reader.loads`;
 - it holds exactly the state of the last save that completed, or of the save that was in
   flight (the one the child announced but had not reported done): nothing completed is lost;
 - `<name>.bak` parses too, and holds a state the app had saved or read;
@@ -42,7 +42,7 @@ from typing import Any
 import pytest
 
 from tests.crash_child import state
-from tui.verdicts import loads
+from tui.verdicts.reader import loads
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
@@ -164,7 +164,7 @@ def run_trials(tmp_path: Path, trials: int, seed: int) -> int:
         if bak.exists():
             assert file_state(bak) in seen_states, f"trial {trial}: .bak holds an unknown state"
     # One more open, in this process: stale temp files are swept, the lock is free.
-    from tui.verdict_store import VerdictStore
+    from tui.verdicts.store import VerdictStore
 
     with VerdictStore.open(verdicts, reviewer="crash", corpus=SEEDS) as store:
         assert state(store.verdict_set) == on_disk
@@ -187,7 +187,7 @@ def test_killed_app_keeps_every_completed_save_stress(tmp_path: Path, seed: int)
 def test_a_verdict_file_written_in_place_would_be_caught(tmp_path: Path) -> None:
     """The checks above do detect a torn file: a half-written verdict file fails them."""
     path = tmp_path / "verdicts.toml"
-    from tui.verdicts import VerdictFileError
+    from tui.verdicts.model import VerdictFileError
 
     path.write_text('version = 1\nreviewer = "crash"\ncorpus = "seeds"\n\n[[verdicts]]\nclaim = "a')
     with pytest.raises((tomllib.TOMLDecodeError, VerdictFileError)):

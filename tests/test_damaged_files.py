@@ -26,7 +26,7 @@ from pathlib import Path
 import pytest
 
 from tests.screenshots import SEEDS, fixed_config
-from tui.cli import main
+from tui.cli.main import main
 
 DATA = Path(__file__).resolve().parent / "data" / "verdicts"
 VALID = (DATA / "valid.toml").read_text(encoding="utf-8")

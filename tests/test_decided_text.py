@@ -9,8 +9,10 @@ from pathlib import Path
 import pytest
 
 from tests.test_anchoring import COST, MAYOR, OLD, V1, article, claims, decide, run, unit
-from tui.anchoring import reanchor, reattach
-from tui.verdicts import Status, VerdictFileError, VerdictSet, dumps, loads, make_anchor
+from tui.verdicts.anchoring import reanchor, reattach
+from tui.verdicts.model import Status, VerdictFileError, VerdictSet, make_anchor
+from tui.verdicts.reader import loads
+from tui.verdicts.writer import dumps
 
 COST_44 = COST.replace("42 million", "44 million")
 COST_45 = COST.replace("42 million", "45 million")

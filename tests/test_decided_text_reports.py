@@ -15,10 +15,10 @@ from rich.console import Console
 
 from tests.exports_support import alice_verdicts, build_analysis, orphan_verdict, verdict_set
 from tui.exporters import export
-from tui.stats import compute, render, to_json_document
-from tui.triage import Session
-from tui.verdicts import Status, Verdict, VerdictSet
-from tui.workspace import Workspace
+from tui.review.session import Session
+from tui.review.stats import compute, render, to_json_document
+from tui.review.workspace import Workspace
+from tui.verdicts.model import Status, Verdict, VerdictSet
 
 # What alpha:1 ("Russia massed 50,000 troops near Kursk.") said when it was disputed.
 BEFORE = "Russia massed 40,000 troops near Kursk."

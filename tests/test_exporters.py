@@ -16,8 +16,8 @@ from tui.exporters import FORMATS, export
 from tui.exporters.claimreview import BEST, RATING, WORST
 from tui.exporters.markdown import inline
 from tui.exporters.tabular import CSV_FIELDS
-from tui.verdicts import Status
-from tui.workspace import Workspace
+from tui.review.workspace import Workspace
+from tui.verdicts.model import Status
 
 JSON_KEYS = {
     "claim",
@@ -48,7 +48,7 @@ def ws(tmp_path: Path) -> Workspace:
 
 
 def test_formats_are_the_ones_the_cli_offers() -> None:
-    from tui.cli import EXPORT_FORMATS
+    from tui.cli.main import EXPORT_FORMATS
 
     assert set(FORMATS) == set(EXPORT_FORMATS)
 

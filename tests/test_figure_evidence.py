@@ -1,17 +1,17 @@
-"""Shared figures as matching evidence (tui.figure_evidence), and exact blocking with it."""
+"""Shared figures as matching evidence (tui.matching.figure_evidence); exact blocking with it."""
 
 from __future__ import annotations
 
 import numpy as np
 import pytest
 
-import tui.matching as matching
+import tui.matching.matcher as matching
 from bench.synthetic import as_claims, generate
-from tui.claims import Claim, Kind
+from tui.claims.quantities import find_figures, lexicon
+from tui.claims.units import Claim, Kind
 from tui.config import MatchSettings
-from tui.figure_evidence import BONUS, FigureEvidence
-from tui.quantities import find_figures, lexicon
-from tui.scoring import match_tokens, similarity
+from tui.matching.figure_evidence import BONUS, FigureEvidence
+from tui.matching.scoring import match_tokens, similarity
 
 
 def claim(text: str, article: str = "x", k: int = 0) -> Claim:

@@ -24,13 +24,13 @@ HEAVY = (
     "simplemma",
     "numpy",
     "rapidfuzz",
-    "tui.analysis",
-    "tui.matching",
-    "tui.claims",
-    "tui.quantities",
-    "tui.segmentation",
-    "tui.anchoring",
-    "tui.triage",
+    "tui.analysis.pipeline",
+    "tui.matching.matcher",
+    "tui.claims.units",
+    "tui.claims.quantities",
+    "tui.claims.segmentation",
+    "tui.verdicts.anchoring",
+    "tui.review.session",
 )
 # Needed by nothing the app does: the version is a constant in tui/__init__.py.
 NEVER_BEFORE_FIRST_FRAME = (*HEAVY, "importlib.metadata")
@@ -52,7 +52,7 @@ else:  # "analysed": the articles are shown
         loaded(self, *args)
         report(self)
     app_module.CrosscheckApp._loaded = _loaded
-from tui.cli import main
+from tui.cli.main import main
 sys.exit(main(sys.argv[2:]))
 """
 
@@ -78,7 +78,7 @@ def modules_at(moment: str, tmp_path: Path) -> set[str]:
 
 def test_first_frame_imports_nothing_the_worker_needs(tmp_path: Path) -> None:
     modules = modules_at("first-frame", tmp_path)
-    assert {"textual.app", "tui.cli", "tui.app.screens.main", "tui.verdict_store"} <= modules
+    assert {"textual.app", "tui.cli.main", "tui.app.screens.main", "tui.verdicts.store"} <= modules
     early = [name for name in NEVER_BEFORE_FIRST_FRAME if name in modules]
     assert early == [], f"imported before the first frame: {early}"
 

@@ -1,4 +1,4 @@
-"""Loaders for saved web pages and feeds (tui.formats), and their place in the registry."""
+"""Loaders for saved web pages and feeds (tui.corpus.formats), and their place in the registry."""
 
 from __future__ import annotations
 
@@ -12,10 +12,11 @@ from pathlib import Path
 
 import pytest
 
-from tui.articles import LOADERS, RawDocument, load_corpus
-from tui.claims import extract_claims
-from tui.formats.feeds import html_to_text, read_feed_file
-from tui.formats.html import read_html_file
+from tui.claims.units import extract_claims
+from tui.corpus.articles import LOADERS, load_corpus
+from tui.corpus.document import RawDocument
+from tui.corpus.formats.feeds import html_to_text, read_feed_file
+from tui.corpus.formats.html import read_html_file
 
 FORMATS = Path(__file__).resolve().parent / "data" / "formats"
 
@@ -50,7 +51,7 @@ class TestRegistry:
 
     def test_importing_the_loader_registry_imports_no_heavy_parser(self) -> None:
         code = (
-            "import sys, tui.articles\n"
+            "import sys, tui.corpus.articles\n"
             "heavy = ('trafilatura', 'feedparser', 'yaml', 'lxml')\n"
             "print(','.join(m for m in heavy if m in sys.modules))\n"
         )

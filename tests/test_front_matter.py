@@ -1,4 +1,4 @@
-"""Front matter at the top of Markdown and text files (tui.formats.front_matter)."""
+"""Front matter at the top of Markdown and text files (tui.corpus.formats.front_matter)."""
 
 from __future__ import annotations
 
@@ -8,9 +8,9 @@ from pathlib import Path
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tui.articles import load_corpus, read_text_file
-from tui.claims import extract_claims
-from tui.formats.front_matter import split_front_matter
+from tui.claims.units import extract_claims
+from tui.corpus.articles import load_corpus, read_text_file
+from tui.corpus.formats.front_matter import split_front_matter
 
 FORMATS = Path(__file__).resolve().parent / "data" / "formats"
 

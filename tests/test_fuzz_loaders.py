@@ -13,8 +13,8 @@ error (CorpusError, VerdictFileError, ConfigError); never a traceback of another
 The default run uses a few dozen examples per test; `make stress` runs them by the thousand.
 How we know these can fail: they found three real crashes, now fixed and pinned by
 test_crashes_found_by_fuzzing_stay_fixed: a `reviewer` given as an array in a [[verdicts]]
-entry made `_Reader.unique` (tui/verdict_reader.py) raise TypeError (unhashable), and a key
-named "" (top level or in a section) made `crosscheck check` (tui/checks.py,
+entry made `_Reader.unique` (tui/verdicts/reader.py) raise TypeError (unhashable), and a key
+named "" (top level or in a section) made `crosscheck check` (tui/verdicts/checks.py,
 `_locate_config_problem`) raise TypeError. Undoing either fix fails the tests here.
 """
 
@@ -30,11 +30,12 @@ import tomli_w
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tui.articles import CorpusError, load_corpus
-from tui.checks import check_text
 from tui.config import ConfigError, load_config, parse_config
-from tui.verdict_store import VerdictStore
-from tui.verdicts import VerdictFileError, loads
+from tui.corpus.articles import CorpusError, load_corpus
+from tui.verdicts.checks import check_text
+from tui.verdicts.model import VerdictFileError
+from tui.verdicts.reader import loads
+from tui.verdicts.store import VerdictStore
 
 FEW = settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 MANY = settings(max_examples=1500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -108,7 +109,7 @@ def _articles_load_or_say_why(files: list[tuple[str, bytes]]) -> None:
         except CorpusError as exc:
             assert str(exc)
             return
-        from tui.claims import extract_claims
+        from tui.claims.units import extract_claims
 
         for article in corpus.articles:
             for c in extract_claims(article):

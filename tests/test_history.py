@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tui.history import (
+from tui.verdicts.history import (
     ACTIONS,
     HistoryEntry,
     append_history,
@@ -19,7 +19,7 @@ from tui.history import (
     history_path,
     read_history,
 )
-from tui.verdicts import Status
+from tui.verdicts.model import Status
 
 T0 = datetime(2024, 5, 1, 12, 0, 0, 5, tzinfo=UTC)
 statuses = st.none() | st.sampled_from(Status)

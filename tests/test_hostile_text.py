@@ -41,8 +41,8 @@ from tests.screenshots import fixed_config, ready
 from tui.app.app import build_app
 from tui.app.widgets.article_pane import ArticlePane
 from tui.app.widgets.inspector import Inspector
-from tui.cli import main
-from tui.safe_text import printable
+from tui.cli.main import main
+from tui.support.safe_text import printable
 
 ESC, BEL, ST = "\x1b", "\x07", "\x1b\\"
 MARKUP = ("[bold red]", "[/bold red]", "[link=https://evil.example]", "[@click=app.quit]")
@@ -85,7 +85,7 @@ def hostile(tmp_path: Path) -> Path:
 
 
 def test_claims_keep_the_exact_text_and_offsets(hostile: Path) -> None:
-    from tui.analysis import analyse
+    from tui.analysis.pipeline import analyse
     from tui.config import MatchSettings
 
     analysis = analyse([hostile], MatchSettings())
@@ -199,7 +199,7 @@ def _strings(value: object) -> list[str]:
 def test_stats_prints_no_control_characters(
     hostile: Path, capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
-    from tui.verdict_store import VerdictStore
+    from tui.verdicts.store import VerdictStore
 
     verdicts = tmp_path / "v.toml"
     with VerdictStore.open(verdicts, reviewer="r", corpus=hostile) as store:
@@ -219,9 +219,9 @@ EXPORT_FORMATS = ["json", "csv", "md", "claimreview", "w3c"]
 def _hostile_verdicts(hostile: Path, tmp_path: Path) -> Path:
     """A verdict file deciding every claim of the hostile article, with a hostile note."""
     from tests.exports_support import write_verdicts
-    from tui.analysis import analyse
+    from tui.analysis.pipeline import analyse
     from tui.config import MatchSettings
-    from tui.verdicts import Status
+    from tui.verdicts.model import Status
 
     claims = analyse([hostile], MatchSettings()).claims_of("hostile")
     decisions = [("hostile", c.text, Status.DISPUTED) for c in claims]

@@ -11,7 +11,7 @@ import pytest
 from textual.widgets import Footer
 from textual.widgets._footer import FooterKey
 
-import tui.analysis
+import tui.analysis.pipeline
 from tests.screenshots import SEEDS, make_app, ready
 from tui.app.widgets.inspector import Inspector
 from tui.app.widgets.status_bar import StatusBar
@@ -23,7 +23,7 @@ PROGRESS = "segmenting 5 articles"
 def held(monkeypatch: pytest.MonkeyPatch) -> Iterator[threading.Event]:
     """The analysis says one progress message, then waits until the event is set."""
     release = threading.Event()
-    analyse = tui.analysis.analyse
+    analyse = tui.analysis.pipeline.analyse
 
     def held_analyse(paths, settings, say=None, **kwargs):  # type: ignore[no-untyped-def]
         if say is not None:
@@ -31,7 +31,7 @@ def held(monkeypatch: pytest.MonkeyPatch) -> Iterator[threading.Event]:
         release.wait(30)
         return analyse(paths, settings, say=say, **kwargs)
 
-    monkeypatch.setattr(tui.analysis, "analyse", held_analyse)
+    monkeypatch.setattr(tui.analysis.pipeline, "analyse", held_analyse)
     yield release
     release.set()
 

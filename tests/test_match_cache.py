@@ -18,10 +18,12 @@ import pytest
 
 from bench.synthetic import as_claims, generate
 from tests.cache_support import Counter, entries, spy, write_articles
-from tui import code_version, match_cache, matching
-from tui.analysis import Analysis, analyse, to_json_document
+from tui.analysis import cache as match_cache
+from tui.analysis import code_version
+from tui.analysis.cache import MatchCache
+from tui.analysis.pipeline import Analysis, analyse, to_json_document
 from tui.config import MatchSettings
-from tui.match_cache import MatchCache
+from tui.matching import matcher as matching
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 SETTINGS = MatchSettings()
@@ -282,8 +284,12 @@ def test_the_code_version_names_the_version_and_the_source() -> None:
     version = code_version.code_version()
     assert version.startswith(f"{tui.__version__}+") and len(version.split("+")[-1]) == 16
     # The modules that decide claims and matches are found through their imports.
-    assert "tui.segmentation" in code_version._imported(Path(tui.claims.__file__).read_text())
-    assert "tui.blocking" in code_version._imported(Path(tui.matching.__file__).read_text())
+    assert "tui.claims.segmentation" in code_version._imported(
+        Path(tui.claims.units.__file__).read_text()
+    )
+    assert "tui.matching.blocking" in code_version._imported(
+        Path(tui.matching.matcher.__file__).read_text()
+    )
 
 
 def test_a_library_upgrade_gives_a_new_code_version(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -317,7 +323,7 @@ def test_old_corpora_are_pruned(tmp_path: Path, monkeypatch: pytest.MonkeyPatch)
 def test_scores_are_symmetric_in_the_cached_pairs(corpus: Path, cache: MatchCache) -> None:
     """Reuse rests on a pair's score depending on its two claims alone, in either order."""
     claims = [c for c in analyse([corpus], SETTINGS, cache=cache).claims if c.is_claim][:120]
-    from tui.scoring import encode, match_tokens, score_pairs
+    from tui.matching.scoring import encode, match_tokens, score_pairs
 
     enc = encode([match_tokens(c.text) for c in claims])
     left = np.arange(len(claims) - 1)

@@ -5,9 +5,9 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tui.claims import Claim, Kind, Quantity
+from tui.claims.units import Claim, Kind, Quantity
 from tui.config import MatchSettings
-from tui.matching import Tier, match_claims, similarity, word_diff
+from tui.matching.matcher import Tier, match_claims, similarity, word_diff
 
 SETTINGS = MatchSettings()
 

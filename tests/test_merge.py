@@ -9,9 +9,11 @@ from pathlib import Path
 import pytest
 
 from tests.exports_support import at, build_analysis, orphan_verdict, verdict
-from tui.analysis import Analysis
-from tui.merge import MergeError, MergeInput, check_inputs, disagreement_lines, merge
-from tui.verdicts import Correction, Status, Verdict, VerdictSet, dumps, loads, make_anchor
+from tui.analysis.pipeline import Analysis
+from tui.verdicts.merge import MergeError, MergeInput, check_inputs, disagreement_lines, merge
+from tui.verdicts.model import Correction, Status, Verdict, VerdictSet, make_anchor
+from tui.verdicts.reader import loads
+from tui.verdicts.writer import dumps
 
 C, D, U = Status.CORROBORATED, Status.DISPUTED, Status.UNSOURCED
 

@@ -8,7 +8,7 @@ offers "Quit", and typing into it could choose it). Escape comes often enough th
 screens (note, confirm, help, coverage, orphans) and the search bar are closed again.
 
 After every CHECK_EVERY keys (every key under `make stress`): the app is running, the verdict
-file reads with tomllib and with `tui.verdicts.loads`, and its verdicts and corrections equal
+file reads with tomllib and with `tui.verdicts.reader.loads`, and its verdicts and corrections equal
 `app.session.verdict_set` (what the reviewer sees). A save that failed, was skipped, or wrote
 something else than the session holds fails the comparison.
 
@@ -27,7 +27,7 @@ import pytest
 from tests.crash_child import state
 from tests.screenshots import SEEDS, make_app, ready
 from tui.app.keys import KEYS, SCREEN_KEYS
-from tui.verdicts import loads
+from tui.verdicts.reader import loads
 
 NAMES = {
     "[": "left_square_bracket",

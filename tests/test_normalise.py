@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tui.normalise import content_text, content_words, lemma, stem, tokens
+from tui.matching.normalise import content_text, content_words, lemma, stem, tokens
 
 
 def test_number_formats_are_written_one_way() -> None:
@@ -55,6 +55,6 @@ def test_lemmas_leave_names_and_short_words_alone() -> None:
 
 
 def test_the_us_still_folds_to_its_country() -> None:
-    from tui.scoring import match_tokens
+    from tui.matching.scoring import match_tokens
 
     assert match_tokens("US officials") == match_tokens("American officials")

@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 
 from tests.exports_support import GOVERNOR, KOREANS, copy_corpus, write_verdicts
-from tui.cli import EXIT_FAIL, EXIT_OK, main
-from tui.verdicts import Status
+from tui.cli.main import EXIT_FAIL, EXIT_OK, main
+from tui.verdicts.model import Status
 
 
 @pytest.fixture
@@ -99,13 +99,13 @@ def test_a_pipe_gets_the_text_and_stays_a_pipe(desk: Path) -> None:
 def test_the_refusal_comes_before_the_corpus_is_read(
     desk: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import tui.workspace
+    import tui.review.workspace
 
     def no_analysis(*args, **kwargs):  # type: ignore[no-untyped-def]
         raise AssertionError("the corpus was read before the refusal")
 
-    monkeypatch.setattr(tui.workspace, "load_analysis", no_analysis)
-    monkeypatch.setattr(tui.workspace, "open_many", no_analysis)
+    monkeypatch.setattr(tui.review.workspace, "load_analysis", no_analysis)
+    monkeypatch.setattr(tui.review.workspace, "open_many", no_analysis)
     argv = ["export", "--verdicts", "alice.toml", "--format", "json", "-o", "alice.toml"]
     assert main(argv) == EXIT_FAIL
     assert "alice.toml: is the verdict file" in capsys.readouterr().err

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tui.quantities import find_dates, find_quantities
+from tui.claims.quantities import find_dates, find_quantities
 
 
 def figures(text: str) -> list[tuple[str, float, str]]:

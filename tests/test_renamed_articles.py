@@ -18,8 +18,10 @@ from tests.test_anchoring import (
     run,
     unit,
 )
-from tui.anchoring import reattach
-from tui.verdicts import Correction, Verdict, VerdictSet, dumps, loads, make_anchor
+from tui.verdicts.anchoring import reattach
+from tui.verdicts.model import Correction, Verdict, VerdictSet, make_anchor
+from tui.verdicts.reader import loads
+from tui.verdicts.writer import dumps
 
 RENAMED = article(V1, "bridge-2024")  # the same bytes under another file name
 

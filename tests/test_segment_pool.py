@@ -12,11 +12,11 @@ from pathlib import Path
 import pytest
 
 from bench.synthetic import generate
-from tui import segment_pool
-from tui.analysis import analyse, to_json_document
-from tui.articles import load_corpus
+from tui.analysis import segment_pool
+from tui.analysis.pipeline import analyse, to_json_document
+from tui.analysis.segment_pool import _Queue, segment_articles
 from tui.config import MatchSettings
-from tui.segment_pool import _Queue, segment_articles
+from tui.corpus.articles import load_corpus
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 SETTINGS = MatchSettings()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tui.segmentation import Marker, split_blocks, split_sentences
+from tui.claims.segmentation import Marker, split_blocks, split_sentences
 
 
 def sentences(text: str) -> list[str]:

@@ -1,20 +1,19 @@
-"""Outlets, wire copies and independent sources (tui.sources)."""
+"""Outlets, wire copies and independent sources (tui.review.sources)."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from tui.analysis import analyse
-from tui.articles import Article
-from tui.claims import Claim, Kind
+from tui.analysis.pipeline import analyse
+from tui.claims.units import Claim, Kind
 from tui.config import MatchSettings
-from tui.matching import Match, Tier
-from tui.sources import (
+from tui.corpus.articles import Article
+from tui.corpus.outlets import distinct_outlets, outlet_of
+from tui.matching.matcher import Match, Tier
+from tui.review.sources import (
     WireGroup,
     build_sources,
-    distinct_outlets,
     independent_sources,
-    outlet_of,
     outlets_phrase,
     sources_of,
     wire_groups,

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from tui.claims import Claim, Quantity, extract_units
-from tui.conflicts import find_conflicts
-from tui.stated_figures import figures, last_digit, significant_step
+from tui.claims.units import Claim, Quantity, extract_units
+from tui.matching.conflicts import find_conflicts
+from tui.matching.stated_figures import figures, last_digit, significant_step
 
 
 def quantity(text: str, value: float) -> Quantity:

@@ -9,9 +9,9 @@ from dataclasses import replace
 from rich.console import Console
 
 from tests.exports_support import alice_verdicts, at, build_analysis, verdict
-from tui.claims import Kind
-from tui.stats import compute, render, to_json_document
-from tui.verdicts import Correction, Status, make_anchor
+from tui.claims.units import Kind
+from tui.review.stats import compute, render, to_json_document
+from tui.verdicts.model import Correction, Status, make_anchor
 
 
 def test_totals_by_status_and_orphans() -> None:

@@ -4,15 +4,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tui.analysis import Analysis
-from tui.articles import Article, Corpus
-from tui.claims import Claim, Kind
+from tui.analysis.pipeline import Analysis
+from tui.claims.units import Claim, Kind
 from tui.config import MatchSettings
-from tui.matching import Conflict, Match, Tier
-from tui.sources import sources_of
-from tui.suggest import Suggestion
-from tui.suggest import suggest as suggest_with
-from tui.verdicts import Status
+from tui.corpus.articles import Article, Corpus
+from tui.matching.matcher import Conflict, Match, Tier
+from tui.review.sources import sources_of
+from tui.review.suggestions import Suggestion
+from tui.review.suggestions import suggest as suggest_with
+from tui.verdicts.model import Status
 
 
 def suggest(analysis: Analysis, claim_id: str) -> Suggestion:

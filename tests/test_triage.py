@@ -7,13 +7,13 @@ from pathlib import Path
 
 import pytest
 
-from tui.analysis import Analysis
-from tui.articles import Article, Corpus
-from tui.claims import Claim, Kind
-from tui.history import entry_from_json, entry_to_json
-from tui.matching import Cluster, Conflict, Match, Tier
-from tui.triage import FILTER_CYCLE, Filter, Session, TriageError, apply_steps, history_of
-from tui.verdicts import Status, VerdictSet
+from tui.analysis.pipeline import Analysis
+from tui.claims.units import Claim, Kind
+from tui.corpus.articles import Article, Corpus
+from tui.matching.matcher import Cluster, Conflict, Match, Tier
+from tui.review.session import FILTER_CYCLE, Filter, Session, TriageError, apply_steps, history_of
+from tui.verdicts.history import entry_from_json, entry_to_json
+from tui.verdicts.model import Status, VerdictSet
 
 # Two articles: A has a heading and three claims, B two claims. a1~b1 match (with a figure
 # conflict), a2~b2 are only related.
@@ -310,14 +310,14 @@ def test_verdicts_for_unknown_claims_are_kept(session: Session) -> None:
     assert s.progress() == (1, 5)
 
 
-# ---- merged files and orphans (tui/adjudication.py, tui/orphan_review.py) -----------------
+# ---- merged files and orphans (tui/review/adjudication.py, tui/review/orphans.py) --
 
 
 def _merged_session() -> Session:
     """a1 decided differently by alice and bob; a2 agreed by both."""
     from dataclasses import replace
 
-    from tui.verdicts import Disagreement
+    from tui.verdicts.model import Disagreement
 
     base = Session(build_analysis(), VerdictSet("tester", "corpus"), clock=Clock())
     base.mark(Status.CORROBORATED)  # a1
@@ -385,8 +385,8 @@ def test_other_reviewers_verdicts_survive_a_change_on_another_claim() -> None:
 def _orphaned_session() -> tuple[Session, object]:
     from dataclasses import replace
 
-    from tui.anchoring import Orphan
-    from tui.orphan_review import orphan_items
+    from tui.review.orphans import orphan_items
+    from tui.verdicts.anchoring import Orphan
 
     base = Session(build_analysis(), VerdictSet("tester", "corpus"), clock=Clock())
     base.mark(Status.DISPUTED)

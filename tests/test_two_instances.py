@@ -24,8 +24,10 @@ from pathlib import Path
 from tests.crash_child import state
 from tests.screenshots import SEEDS, make_app, ready
 from tests.test_crash_safety import Child
-from tui.verdict_store import write_atomically
-from tui.verdicts import Status, Verdict, dumps, loads, make_anchor
+from tui.verdicts.model import Status, Verdict, make_anchor
+from tui.verdicts.reader import loads
+from tui.verdicts.store import write_atomically
+from tui.verdicts.writer import dumps
 
 
 def crosscheck(*args: str | Path, cwd: Path) -> subprocess.CompletedProcess[str]:

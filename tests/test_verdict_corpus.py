@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from tui.cli import main
-from tui.verdict_corpus import WorkspaceError, review_paths
-from tui.verdict_store import VerdictStore
+from tui.cli.main import main
+from tui.verdicts.corpus_link import WorkspaceError, review_paths
+from tui.verdicts.store import VerdictStore
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 

@@ -13,9 +13,11 @@ from pathlib import Path
 
 import pytest
 
-from tui.history import HistoryEntry, read_history
-from tui.verdict_store import StoreLocked, VerdictStore, backup_path, relative_corpus
-from tui.verdicts import Anchor, Status, Verdict, VerdictFileError, VerdictSet, dumps, loads
+from tui.verdicts.history import HistoryEntry, read_history
+from tui.verdicts.model import Anchor, Status, Verdict, VerdictFileError, VerdictSet
+from tui.verdicts.reader import loads
+from tui.verdicts.store import StoreLocked, VerdictStore, backup_path, relative_corpus
+from tui.verdicts.writer import dumps
 
 T0 = datetime(2024, 5, 1, 12, tzinfo=UTC)
 
@@ -86,7 +88,7 @@ def test_the_history_takes_the_verdict_files_permissions(store: VerdictStore) ->
     """Review finding: the history was created 0644 beside a 0640 verdict file."""
     from datetime import UTC, datetime
 
-    from tui.history import HistoryEntry, history_path
+    from tui.verdicts.history import HistoryEntry, history_path
 
     first = replace(store.verdict_set, verdicts=(verdict("a:1"),))
     store.save(first)
@@ -265,7 +267,7 @@ def test_store_clock_is_used_for_now(store: VerdictStore) -> None:
 HOLDER = """
 import sys, time
 from pathlib import Path
-from tui.verdict_store import VerdictStore
+from tui.verdicts.store import VerdictStore
 store = VerdictStore.open(Path(sys.argv[1]), reviewer="bob", corpus=Path(sys.argv[1]).parent)
 print("locked", flush=True)
 sys.stdin.readline()  # hold the lock until told (or killed)

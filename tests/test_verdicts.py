@@ -11,10 +11,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tui.articles import Article
-from tui.claims import Claim, Kind
-from tui.verdict_reader import read_verdict_text
-from tui.verdicts import (
+from tui.claims.units import Claim, Kind
+from tui.corpus.articles import Article
+from tui.verdicts.model import (
     CONTEXT_CHARS,
     Anchor,
     Correction,
@@ -25,10 +24,10 @@ from tui.verdicts import (
     VerdictSet,
     canonical,
     default_reviewer,
-    dumps,
-    loads,
     make_anchor,
 )
+from tui.verdicts.reader import loads, read_verdict_text
+from tui.verdicts.writer import dumps
 
 # ---- strategies ------------------------------------------------------------------------
 

@@ -52,11 +52,11 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> Path:
         zf.extractall(scratch_site)
         names = zf.namelist()
         entry_points = zf.read(next(n for n in names if n.endswith("entry_points.txt"))).decode()
-    assert "crosscheck = tui.cli:main" in entry_points
+    assert "crosscheck = tui.cli.main:main" in entry_points
     assert "tui/app/app.tcss" in names, "the stylesheet must ship in the wheel"
     script = env / "bin" / "crosscheck"
     script.write_text(
-        f"#!{env / 'bin' / 'python'}\nimport sys\nfrom tui.cli import main\nsys.exit(main())\n"
+        f"#!{env / 'bin' / 'python'}\nimport sys\nfrom tui.cli.main import main\nsys.exit(main())\n"
     )
     script.chmod(0o755)
     return env

@@ -14,15 +14,15 @@ from tests.exports_support import (
     write_verdicts,
 )
 from tui.config import MatchSettings
-from tui.verdict_store import relative_corpus
-from tui.verdicts import Status, VerdictFileError, VerdictSet
-from tui.workspace import (
+from tui.review.workspace import (
     WorkspaceError,
     corpus_path,
     open_many,
     open_workspace,
     read_verdict_set,
 )
+from tui.verdicts.model import Status, VerdictFileError, VerdictSet
+from tui.verdicts.store import relative_corpus
 
 SETTINGS = MatchSettings()
 DECISIONS = [

@@ -1,5 +1,5 @@
 """`python -m tui` does what the `crosscheck` command does."""
 
-from tui.cli import main
+from tui.cli.main import main
 
 raise SystemExit(main())

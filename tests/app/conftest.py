@@ -11,7 +11,7 @@ import pytest
 
 from tests.screenshots import SEEDS, make_app, ready, write_conflict_corpus
 from tui.app.app import CrosscheckApp
-from tui.triage import Session
+from tui.review.session import Session
 
 SIZE = (140, 40)
 

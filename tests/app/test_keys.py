@@ -14,7 +14,7 @@ from tui.app.screens.confirm import ConfirmScreen
 from tui.app.screens.help import HelpScreen
 from tui.app.screens.note import NoteScreen
 from tui.app.widgets.article_pane import ArticlePane
-from tui.triage import Filter
+from tui.review.session import Filter
 
 # ---- moving ---------------------------------------------------------------------------
 

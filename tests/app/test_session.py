@@ -12,7 +12,7 @@ from tests.app.conftest import claim_ids, on_disk, statuses
 from tests.screenshots import SEEDS, keys_for_text, make_app
 from tui.app.app import build_app, run_app
 from tui.app.screens.confirm import ConfirmScreen
-from tui.triage import Filter
+from tui.review.session import Filter
 
 # ---- reopening and errors ---------------------------------------------------------------
 
@@ -67,7 +67,7 @@ async def test_nothing_to_load_exits_with_a_message(tmp_path: Path, verdicts: Pa
 
 async def test_inspector_diff_lines_keep_every_space_in_place(start, conflict: Path) -> None:  # type: ignore[no-untyped-def]
     from tui.app.widgets.inspector import Inspector
-    from tui.triage import other_end
+    from tui.review.session import other_end
 
     async with start(conflict, size=(150, 60)) as r:
         await r.press("j")  # "Russia has gathered 50,000 troops ...": matched twice

@@ -25,9 +25,9 @@ from tui.app.screens.main import MainScreen
 from tui.config import Config
 
 if TYPE_CHECKING:
-    from tui.analysis import Analysis
-    from tui.triage import Change, Session
-    from tui.verdict_store import VerdictStore
+    from tui.analysis.pipeline import Analysis
+    from tui.review.session import Change, Session
+    from tui.verdicts.store import VerdictStore
 
 EXIT_OK, EXIT_FAIL = 0, 1
 Clock = Callable[[], datetime]
@@ -91,9 +91,9 @@ class CrosscheckApp(App[int]):
     @work(thread=True, exclusive=True, group="analysis")
     def load(self) -> None:
         """Read, segment and match the articles, re-anchor the verdicts, build the session."""
-        from tui.analysis import analyse
-        from tui.articles import CorpusError
-        from tui.match_cache import MatchCache
+        from tui.analysis.cache import MatchCache
+        from tui.analysis.pipeline import analyse
+        from tui.corpus.articles import CorpusError
 
         worker = get_current_worker()
         notes: list[str] = []
@@ -126,10 +126,10 @@ class CrosscheckApp(App[int]):
         A merged file with disagreements opens on them (the "disagreements" filter)."""
         from dataclasses import replace
 
-        from tui.anchoring import reanchor, resume_claim
-        from tui.orphan_review import orphan_items
-        from tui.sources import sources_of
-        from tui.triage import Filter, Session
+        from tui.review.orphans import orphan_items
+        from tui.review.session import Filter, Session
+        from tui.review.sources import sources_of
+        from tui.verdicts.anchoring import reanchor, resume_claim
 
         vs = self.store.verdict_set
         claims_by_article = {a.id: analysis.claims_of(a.id) for a in analysis.articles}
@@ -205,8 +205,8 @@ class CrosscheckApp(App[int]):
 
     def persist(self, change: Change) -> None:
         """Save the session's verdicts now, with the history of `change`."""
-        from tui.changes import history_of
-        from tui.verdicts import VerdictFileError
+        from tui.review.changes import history_of
+        from tui.verdicts.model import VerdictFileError
 
         session = self.session
         assert session is not None
@@ -231,10 +231,10 @@ def build_app(
     """Open the verdict file (locked) and build the app over `paths`.
 
     Raises StoreLocked or VerdictFileError before anything is shown."""
-    from tui.articles import common_root
-    from tui.verdict_corpus import corpus_path
-    from tui.verdict_store import VerdictStore, utc_now
-    from tui.verdicts import default_reviewer
+    from tui.corpus.articles import common_root
+    from tui.verdicts.corpus_link import corpus_path
+    from tui.verdicts.model import default_reviewer
+    from tui.verdicts.store import VerdictStore, utc_now
 
     path = Path(verdicts_path) if verdicts_path is not None else config.verdicts
     corpus = common_root(paths) if paths else config.corpus
@@ -249,8 +249,8 @@ def build_app(
 
 def run_app(config: Config, paths: Sequence[Path], verdicts: Path | None = None) -> int:
     """Run the app until the reviewer quits; the exit status."""
-    from tui.file_lock import StoreLocked
-    from tui.verdicts import VerdictFileError
+    from tui.support.file_lock import StoreLocked
+    from tui.verdicts.model import VerdictFileError
 
     for name in unknown_ids(config.keys):
         print(

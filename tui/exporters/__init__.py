@@ -11,7 +11,7 @@ from tui.exporters.claimreview import to_claimreview
 from tui.exporters.markdown import to_markdown
 from tui.exporters.tabular import to_csv, to_json
 from tui.exporters.w3c import to_w3c
-from tui.workspace import Workspace
+from tui.review.workspace import Workspace
 
 Exporter = Callable[[Workspace], str]
 

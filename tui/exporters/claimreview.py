@@ -26,9 +26,9 @@ from __future__ import annotations
 from typing import Any
 
 from tui.exporters.records import ExportRecord, article_address, article_of, iso_utc, records
-from tui.safe_text import json_document
-from tui.verdicts import Status
-from tui.workspace import Workspace
+from tui.review.workspace import Workspace
+from tui.support.safe_text import json_document
+from tui.verdicts.model import Status
 
 CONTEXT = "https://schema.org"
 WORST, BEST = 1, 3

@@ -12,13 +12,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from tui.analysis import Analysis
+from tui.analysis.pipeline import Analysis
 from tui.exporters.records import ExportRecord, iso_utc, records
-from tui.matching import Match
-from tui.safe_text import printable
-from tui.stats import SYMBOL, compute
-from tui.verdicts import Status
-from tui.workspace import Workspace
+from tui.matching.matcher import Match
+from tui.review.stats import SYMBOL, compute
+from tui.review.workspace import Workspace
+from tui.support.safe_text import printable
+from tui.verdicts.model import Status
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|#~])")
 
@@ -199,8 +199,8 @@ def _orphans(orphans: list[ExportRecord]) -> list[str]:
 def _coverage(ws: Workspace) -> list[str]:
     """Clusters by outlet (independent sources as the workspace's match settings group
     them: wire copies count once)."""
-    from tui.coverage import coverage_markdown, coverage_of
-    from tui.sources import sources_of
+    from tui.review.coverage import coverage_markdown, coverage_of
+    from tui.review.sources import sources_of
 
     statuses = {v.claim: v.status for v in ws.placed}
     table = coverage_of(ws.analysis, sources_of(ws.analysis, ws.settings), statuses)

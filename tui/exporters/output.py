@@ -17,7 +17,7 @@ import tomllib
 from collections.abc import Iterable
 from pathlib import Path
 
-from tui.atomic_file import write_atomically
+from tui.support.atomic_file import write_atomically
 
 SNIFF_BYTES = 4 * 1024 * 1024  # larger files are not verdict or config files
 
@@ -45,9 +45,9 @@ def check_writable(path: Path) -> None:
 
 def files_of(verdict_file: Path) -> dict[Path, str]:
     """The files that go with a verdict file, named as a refusal would name them."""
-    from tui.file_lock import lock_path
-    from tui.history import history_path
-    from tui.verdict_store import backup_path
+    from tui.support.file_lock import lock_path
+    from tui.verdicts.history import history_path
+    from tui.verdicts.store import backup_path
 
     return {
         verdict_file: "the verdict file",
@@ -59,7 +59,7 @@ def files_of(verdict_file: Path) -> dict[Path, str]:
 
 def _crosscheck_kind(path: Path) -> str | None:
     """ "verdicts" or "config" when the file at `path` is one of crosscheck's, else None."""
-    from tui.checks import kind_of
+    from tui.verdicts.checks import kind_of
 
     try:
         if not path.is_file() or path.stat().st_size > SNIFF_BYTES:

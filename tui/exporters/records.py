@@ -15,9 +15,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from tui.articles import Article
-from tui.verdicts import Status, Verdict
-from tui.workspace import Workspace
+from tui.corpus.articles import Article
+from tui.review.workspace import Workspace
+from tui.verdicts.model import Status, Verdict
 
 
 @dataclass(frozen=True, slots=True)

@@ -19,8 +19,8 @@ import io
 from typing import Any
 
 from tui.exporters.records import ExportRecord, iso_utc, records
-from tui.safe_text import json_document
-from tui.workspace import Workspace
+from tui.review.workspace import Workspace
+from tui.support.safe_text import json_document
 
 CSV_FIELDS = (
     "claim",

@@ -21,8 +21,8 @@ import uuid
 from typing import Any
 
 from tui.exporters.records import ExportRecord, article_address, article_of, iso_utc, records
-from tui.safe_text import json_document
-from tui.workspace import Workspace
+from tui.review.workspace import Workspace
+from tui.support.safe_text import json_document
 
 CONTEXT = "http://www.w3.org/ns/anno.jsonld"
 _NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "https://crosscheck.invalid/verdict")

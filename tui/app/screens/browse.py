@@ -14,7 +14,7 @@ from tui.app.widgets.search_bar import SearchBar
 
 if TYPE_CHECKING:
     from tui.app.app import CrosscheckApp
-    from tui.triage import Session
+    from tui.review.session import Session
 
 
 class BrowseActions:
@@ -117,7 +117,7 @@ class BrowseActions:
         s = self._ready()
         if s is None or s.current is None:
             return
-        from tui.triage import other_end
+        from tui.review.session import other_end
 
         matches = s.analysis.matches_of(s.current.id)
         if not matches:
@@ -155,7 +155,7 @@ class BrowseActions:
         if s is None:
             return
         from tui.app.screens.coverage import CoverageScreen
-        from tui.coverage import coverage_of
+        from tui.review.coverage import coverage_of
 
         coverage = coverage_of(s.analysis, s.sources, s.statuses())
         self.app.push_screen(CoverageScreen(coverage), self._go_to_cluster)
@@ -165,7 +165,7 @@ class BrowseActions:
         s = self.session
         if s is None or cluster_id is None:
             return
-        from tui.triage import Filter
+        from tui.review.session import Filter
 
         cluster = next((cl for cl in s.analysis.clusters if cl.id == cluster_id), None)
         if cluster is None:

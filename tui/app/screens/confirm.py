@@ -14,7 +14,7 @@ from textual.widgets import Button, Static
 
 from tui.app.bindings import bindings_for
 from tui.app.keys import CONFIRM_KEYS, first_key
-from tui.safe_text import printable
+from tui.support.safe_text import printable
 
 
 class ConfirmScreen(ModalScreen[bool]):

@@ -1,6 +1,6 @@
 """The coverage screen: shared claims as rows, outlets as columns, verdicts in the cells.
 
-Self-contained: it is given a `tui.coverage.Coverage` and shows it; it holds no logic of
+Self-contained: it is given a `tui.review.coverage.Coverage` and shows it; it holds no logic of
 its own. Rows carried by the fewest independent sources come first (the domain sorts
 them) and their claim text is bold. Enter on a row dismisses the screen with that
 cluster's id, so the app can jump to it; Escape dismisses it with None.
@@ -19,8 +19,8 @@ from textual.widgets import DataTable, Footer, Static
 
 from tui.app.bindings import bindings_for
 from tui.app.keys import COVERAGE_KEYS
-from tui.coverage import LEGEND, Coverage
-from tui.safe_text import printable
+from tui.review.coverage import LEGEND, Coverage
+from tui.support.safe_text import printable
 
 UNMATCHED_ROW = "coverage:unmatched"
 CLAIM_WIDTH = 72  # at most; less when the outlets' columns need the room

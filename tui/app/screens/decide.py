@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from tui.app.app import CrosscheckApp
-    from tui.triage import Change, Session
+    from tui.review.session import Change, Session
 
 
 class DecideActions:
@@ -27,7 +27,7 @@ class DecideActions:
         def notify(self, message: str, **kwargs) -> None: ...  # type: ignore[no-untyped-def]
 
     def _mark(self, status: str) -> None:
-        from tui.verdicts import Status as Verdict
+        from tui.verdicts.model import Status as Verdict
 
         self._attempt(lambda: self.session.mark(Verdict(status)), then_next=True)  # type: ignore[union-attr]
 
@@ -44,7 +44,7 @@ class DecideActions:
         s = self._ready()
         if s is None or s.cursor is None:
             return
-        from tui.suggest import suggest
+        from tui.review.suggestions import suggest
 
         suggestion = suggest(s.analysis, s.cursor, s.sources)
         if suggestion.status is None:
@@ -89,7 +89,7 @@ class DecideActions:
         s = self._ready()
         if s is None:
             return
-        from tui.triage import TriageError
+        from tui.review.session import TriageError
 
         try:
             targets = s.cluster_targets()

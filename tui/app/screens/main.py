@@ -1,6 +1,6 @@
 """The main screen: two article panes, the inspector, the article list, every triage key.
 
-The screen holds no triage logic: each key calls the Session (tui.triage), hands the change
+The screen holds no triage logic: each key calls the Session (tui.review.session), hands the change
 to the app to save, and repaints from the session's state. The keys' actions live in two
 mixins, `browse` (moving and viewing) and `decide` (verdicts); this module paints.
 """
@@ -29,7 +29,7 @@ from tui.app.widgets.status_bar import Status, StatusBar
 
 if TYPE_CHECKING:
     from tui.app.app import CrosscheckApp
-    from tui.triage import Change, Session
+    from tui.review.session import Change, Session
 
 SYMBOL = {"corroborated": "✓", "disputed": "✗", "unsourced": "?"}
 CONTESTED = "≠"
@@ -170,7 +170,7 @@ class MainScreen(BrowseActions, DecideActions, Screen[None]):
 
     def refresh_view(self, *, follow: bool = True) -> None:
         """Repaint everything from the session; `follow` brings the right pane along."""
-        from tui.triage import other_end
+        from tui.review.session import other_end
 
         s = self.session
         if s is None:
@@ -268,7 +268,7 @@ class MainScreen(BrowseActions, DecideActions, Screen[None]):
 
     def _leave_settled_disagreements(self) -> None:
         """The "disagreements" filter gives way to "all" once every one is settled."""
-        from tui.triage import Filter
+        from tui.review.session import Filter
 
         s = self.session
         if s is not None and s.filter is Filter.DISAGREEMENTS and not s.disagreements():
@@ -276,7 +276,7 @@ class MainScreen(BrowseActions, DecideActions, Screen[None]):
             self.notify("Every disagreement is settled; showing all claims.", timeout=4)
 
     def _attempt(self, make, then_next: bool = False) -> None:  # type: ignore[no-untyped-def]
-        from tui.triage import TriageError
+        from tui.review.session import TriageError
 
         if self._ready() is None:
             return

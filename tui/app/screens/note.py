@@ -13,7 +13,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Label, Static, TextArea
 
-from tui.safe_text import printable
+from tui.support.safe_text import printable
 
 
 @dataclass(frozen=True, slots=True)

@@ -19,12 +19,12 @@ from textual.widgets import DataTable, Footer, Static
 
 from tui.app.bindings import bindings_for
 from tui.app.keys import KEY_BY_ID, ORPHAN_KEYS, first_key
-from tui.safe_text import printable
+from tui.support.safe_text import printable
 
 if TYPE_CHECKING:
-    from tui.changes import Change
-    from tui.orphan_review import OrphanItem
-    from tui.triage import Session
+    from tui.review.changes import Change
+    from tui.review.orphans import OrphanItem
+    from tui.review.session import Session
 
 SYMBOLS = {"corroborated": "✓", "disputed": "✗", "unsourced": "?"}
 TEXT_WIDTH = 52
@@ -102,7 +102,7 @@ class OrphansScreen(Screen[None]):
         return self.items[table.cursor_row]
 
     def _apply(self, make: Callable[[], Change]) -> None:
-        from tui.triage import TriageError
+        from tui.review.session import TriageError
 
         try:
             change = make()

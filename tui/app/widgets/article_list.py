@@ -14,7 +14,7 @@ from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from tui.safe_text import printable
+from tui.support.safe_text import printable
 
 
 @dataclass(frozen=True, slots=True)

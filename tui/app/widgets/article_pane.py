@@ -25,7 +25,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.widget import Widget
 
-from tui.safe_text import printable
+from tui.support.safe_text import printable
 
 SLOT = "  "
 MAX_LINE_REFRESH = 24  # more units restyled than this: repaint the whole pane

@@ -22,10 +22,10 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.widget import Widget
 
-from tui.safe_text import printable
+from tui.support.safe_text import printable
 
 if TYPE_CHECKING:
-    from tui.triage import Session
+    from tui.review.session import Session
 
 SYMBOLS = {"corroborated": "✓", "disputed": "✗", "unsourced": "?"}
 MAX_MATCHES = 12
@@ -136,7 +136,7 @@ class Inspector(ScrollView, can_focus=False):
         self._show_text(self.describe(session, claim_id))
 
     def describe(self, session: Session, claim_id: str) -> Text:
-        from tui.suggest import suggest
+        from tui.review.suggestions import suggest
 
         analysis = session.analysis
         claim = analysis.claim(claim_id)
@@ -205,7 +205,7 @@ class Inspector(ScrollView, can_focus=False):
         return out
 
     def _matches(self, out: Text, session: Session, claim_id: str) -> None:
-        from tui.triage import other_end
+        from tui.review.session import other_end
 
         analysis = session.analysis
         matches = analysis.matches_of(claim_id)
@@ -244,7 +244,7 @@ class Inspector(ScrollView, can_focus=False):
     def _diff(self, ours: str, theirs: str, conflicts: list[str]) -> Text:
         """Their sentence, with the words ours does not share highlighted and conflicting
         figures in the warning colour."""
-        from tui.matching import word_diff
+        from tui.matching.matcher import word_diff
 
         text = Text(end="")
         for piece, tag in word_diff(theirs, ours):

@@ -10,7 +10,7 @@ from rich.text import Text
 from textual.reactive import reactive
 from textual.widgets import Static
 
-from tui.safe_text import printable
+from tui.support.safe_text import printable
 
 
 @dataclass(frozen=True, slots=True)

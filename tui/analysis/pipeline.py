@@ -1,0 +1,219 @@
+"""The pipeline both the CLI and the app run: files -> articles -> claims -> matches.
+
+`Analysis` also carries the lookups the app and the reports need (claims of an article,
+matches of a claim, the cluster of a claim), built once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from tui.analysis.segment_pool import Segmented, segment_articles
+from tui.claims.units import Claim
+from tui.config import MatchSettings
+from tui.corpus.articles import Article, Corpus, load_corpus
+from tui.corpus.outlets import distinct_outlets
+from tui.matching.matcher import Cluster, Match, MatchResult, match_claims
+from tui.support.gc_pause import gc_paused
+
+if TYPE_CHECKING:
+    from tui.analysis.cache import MatchCache
+
+JSON_VERSION = 1
+Say = Callable[[str], None]
+
+
+@dataclass(frozen=True)
+class Analysis:
+    corpus: Corpus
+    claims: tuple[Claim, ...]  # every unit, by article id then position
+    matches: tuple[Match, ...]
+    clusters: tuple[Cluster, ...]
+    _article: dict[str, Article] = field(init=False, repr=False, compare=False)
+    _claim: dict[str, Claim] = field(init=False, repr=False, compare=False)
+    _by_article: dict[str, tuple[Claim, ...]] = field(init=False, repr=False, compare=False)
+    _matches_of: dict[str, tuple[Match, ...]] = field(init=False, repr=False, compare=False)
+    _cluster_of: dict[str, Cluster] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        set_ = object.__setattr__
+        set_(self, "_article", {a.id: a for a in self.corpus.articles})
+        set_(self, "_claim", {c.id: c for c in self.claims})
+        by_article: dict[str, list[Claim]] = {a.id: [] for a in self.corpus.articles}
+        for c in self.claims:
+            by_article[c.article].append(c)
+        set_(self, "_by_article", {k: tuple(v) for k, v in by_article.items()})
+        matches_of: dict[str, list[Match]] = {}
+        for m in self.matches:
+            matches_of.setdefault(m.a, []).append(m)
+            matches_of.setdefault(m.b, []).append(m)
+        set_(
+            self,
+            "_matches_of",
+            {k: tuple(sorted(v, key=lambda m: -m.score)) for k, v in matches_of.items()},
+        )
+        set_(self, "_cluster_of", {cid: cl for cl in self.clusters for cid in cl.claims})
+
+    @property
+    def articles(self) -> tuple[Article, ...]:
+        return self.corpus.articles
+
+    def article(self, article_id: str) -> Article:
+        return self._article[article_id]
+
+    def claim(self, claim_id: str) -> Claim:
+        return self._claim[claim_id]
+
+    def has_claim(self, claim_id: str) -> bool:
+        return claim_id in self._claim
+
+    def claims_of(self, article_id: str) -> tuple[Claim, ...]:
+        return self._by_article.get(article_id, ())
+
+    def matches_of(self, claim_id: str) -> tuple[Match, ...]:
+        """Matches involving the claim, best score first."""
+        return self._matches_of.get(claim_id, ())
+
+    def cluster_of(self, claim_id: str) -> Cluster | None:
+        return self._cluster_of.get(claim_id)
+
+    @staticmethod
+    def other(match: Match, claim_id: str) -> str:
+        return match.b if match.a == claim_id else match.a
+
+
+def segment_corpus(corpus: Corpus) -> tuple[Claim, ...]:
+    return _joined(segment_articles(corpus.articles))[0]
+
+
+def _joined(parts: list[Segmented]) -> tuple[tuple[Claim, ...], dict[str, frozenset[str]]]:
+    """All units in article order, and the match tokens that were computed with them."""
+    tokens: dict[str, frozenset[str]] = {}
+    for part in parts:
+        if part.tokens:
+            tokens.update(part.tokens)
+    return tuple(unit for part in parts for unit in part.units), tokens
+
+
+# Above this much text, the stages announce themselves so a long run shows progress.
+ANNOUNCE_CHARS = 2_000_000
+
+
+def analyse_corpus(
+    corpus: Corpus,
+    settings: MatchSettings,
+    say: Say | None = None,
+    *,
+    cache: MatchCache | None = None,
+) -> Analysis:
+    """Segment and match. With a `cache` (`MatchCache.for_config`), unchanged articles are
+    not segmented again and cached matches are reused; the result is the same."""
+    with gc_paused():
+        return _analyse_corpus(corpus, settings, say, cache)
+
+
+def _analyse_corpus(
+    corpus: Corpus, settings: MatchSettings, say: Say | None, cache: MatchCache | None
+) -> Analysis:
+    size = sum(len(a.text) for a in corpus.articles)
+    announce = say if say is not None and size >= ANNOUNCE_CHARS else None
+    if announce:
+        announce(f"segmenting {len(corpus.articles)} articles ({size / 1e6:.1f} M characters)")
+    # Segmenting also yields the claims' match tokens (computed on every core for a large
+    # corpus), which matching would otherwise compute again.
+    claims, tokens = _joined(
+        segment_articles(corpus.articles) if cache is None else cache.segment(corpus)
+    )
+    if announce:
+        count = sum(1 for c in claims if c.is_claim)
+        announce(f"matching {count} claims")
+    result: MatchResult = (
+        match_claims(claims, settings, token_sets=tokens)
+        if cache is None
+        else cache.match(corpus, claims, settings, token_sets=tokens)
+    )
+    return Analysis(corpus, claims, result.matches, result.clusters)
+
+
+def analyse(
+    paths: Sequence[Path | str],
+    settings: MatchSettings,
+    say: Say | None = None,
+    *,
+    cache: MatchCache | None = None,
+) -> Analysis:
+    """Load, segment and match. Raises CorpusError when nothing could be loaded."""
+    return analyse_corpus(load_corpus(paths, say), settings, say, cache=cache)
+
+
+def _article_json(a: Article) -> dict[str, Any]:
+    return {
+        "id": a.id,
+        "path": str(a.path),
+        "title": a.title,
+        "sha256": a.sha256,
+        "outlet": a.outlet,
+        "url": a.url,
+        "published": a.published,
+    }
+
+
+def _claim_json(c: Claim) -> dict[str, Any]:
+    return {
+        "id": c.id,
+        "article": c.article,
+        "text": c.text,
+        "start": c.start,
+        "end": c.end,
+        "kind": str(c.kind),
+        "numbers": [{"value": q.value, "unit": q.unit, "text": q.text} for q in c.numbers],
+        "dates": [
+            {"text": d.text, "year": d.year, "month": d.month, "day": d.day} for d in c.dates
+        ],
+        "attribution": c.attribution,
+    }
+
+
+def _cluster_outlets(analysis: Analysis, cluster: Cluster) -> list[str]:
+    """Distinct known outlets carrying the cluster, sorted; unknown outlets are not named."""
+    carrying = {analysis.claim(cid).article for cid in cluster.claims if analysis.has_claim(cid)}
+    return list(distinct_outlets(analysis.article(a) for a in carrying))
+
+
+def to_json_document(analysis: Analysis, with_matches: bool = True) -> dict[str, Any]:
+    """The `claims`/`match` JSON document (version 1), ordered deterministically.
+
+    Each article has `outlet`, `url` and `published` (null when unknown); each cluster has
+    `outlets`, the distinct known outlets carrying it.
+    """
+    with gc_paused():
+        return _json_document(analysis, with_matches)
+
+
+def _json_document(analysis: Analysis, with_matches: bool) -> dict[str, Any]:
+    doc: dict[str, Any] = {
+        "version": JSON_VERSION,
+        "articles": [_article_json(a) for a in analysis.articles],
+        "claims": [_claim_json(c) for c in analysis.claims],
+    }
+    if with_matches:
+        doc["matches"] = [
+            {
+                "a": m.a,
+                "b": m.b,
+                "score": m.score,
+                "tier": str(m.tier),
+                "conflicts": [
+                    {"kind": k.kind, "subject": k.subject, "a": k.a, "b": k.b} for k in m.conflicts
+                ],
+            }
+            for m in analysis.matches
+        ]
+        doc["clusters"] = [
+            {"id": cl.id, "claims": list(cl.claims), "outlets": _cluster_outlets(analysis, cl)}
+            for cl in analysis.clusters
+        ]
+    return doc

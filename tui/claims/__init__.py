@@ -1,0 +1,4 @@
+"""Articles to units: segmentation, unit kinds, attribution, quantities.
+
+May import: tui.corpus, tui.config, tui.support.
+"""

@@ -1,0 +1,350 @@
+"""Command line: parse arguments, build what is asked, run it. No logic of its own.
+
+The grammar (subcommands, options, how misuse is reported) is in `tui.cli.parser`.
+
+`crosscheck [PATH...]` (or `crosscheck open PATH...`) opens the triage app; the other
+subcommands are headless and print tables (rich) or one JSON document.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from tui.cli.parser import (
+    EXIT_FAIL,
+    EXIT_OK,
+    EXIT_USAGE,
+    EXPORT_FORMATS,
+    UsageError,
+    build_parser,
+    warn,
+)
+from tui.config import Config, ConfigError, load_config
+from tui.corpus.articles import CorpusError
+from tui.support.gc_pause import gc_paused
+
+__all__ = ["EXIT_FAIL", "EXIT_OK", "EXIT_USAGE", "EXPORT_FORMATS", "main"]
+
+if TYPE_CHECKING:
+    from tui.analysis.cache import MatchCache
+    from tui.analysis.pipeline import Analysis
+    from tui.review.workspace import Workspace
+
+
+def _load_config(args: argparse.Namespace) -> Config:
+    config, problems = load_config(args.config)
+    for problem in problems:
+        warn(problem)
+    if getattr(args, "no_cache", False):
+        from dataclasses import replace
+
+        config = replace(config, cache_enabled=False)
+    return config
+
+
+def _paths(args: argparse.Namespace, config: Config) -> list[Path]:
+    return list(args.paths) or [config.corpus]
+
+
+def _analyse(args: argparse.Namespace, config: Config) -> Analysis:
+    # Here, not at the top: the app must not wait for numpy and rapidfuzz before its first
+    # frame (its worker imports them), and only claims and match need them at once.
+    from tui.analysis.pipeline import analyse
+
+    settings = config.matching
+    threshold = getattr(args, "threshold", None)
+    if threshold is not None:
+        if not 0 <= threshold <= 100:
+            raise UsageError(f"--threshold {threshold:g} is out of range (0 to 100)")
+        from dataclasses import replace
+
+        settings = replace(
+            settings,
+            match_threshold=threshold,
+            related_threshold=min(settings.related_threshold, threshold),
+        )
+    return analyse(_paths(args, config), settings, say=warn, cache=_cache(config))
+
+
+def _cache(config: Config) -> MatchCache | None:
+    """The cache of claims and matches, unless `[cache] enabled = false` or --no-cache."""
+    from tui.analysis.cache import MatchCache
+
+    return MatchCache.for_config(config)
+
+
+def cmd_claims(args: argparse.Namespace) -> int:
+    config = _load_config(args)
+    analysis = _analyse(args, config)
+    if args.format == "json":
+        from tui.analysis.pipeline import to_json_document
+
+        _print_json(to_json_document(analysis))
+    else:
+        from tui.cli.tables import claims_table, print_table
+
+        print_table(claims_table(analysis))
+    return EXIT_OK
+
+
+def cmd_match(args: argparse.Namespace) -> int:
+    config = _load_config(args)
+    analysis = _analyse(args, config)
+    if args.format == "json":
+        from tui.analysis.pipeline import to_json_document
+
+        _print_json(to_json_document(analysis))
+    else:
+        from tui.cli.tables import match_table, print_table
+
+        print_table(match_table(analysis))
+    return EXIT_OK
+
+
+def cmd_open(args: argparse.Namespace) -> int:
+    from tui.verdicts.corpus_link import WorkspaceError, review_paths
+    from tui.verdicts.model import VerdictFileError
+
+    config = _load_config(args)
+    given = list(args.paths)
+    missing = [p for p in given if not p.exists()]
+    if given and len(missing) == len(given):
+        # Nothing to open: say so before the app takes the screen. A lone word may be a
+        # mistyped command.
+        hint = f" (commands: {', '.join(HANDLERS)})" if len(given) == 1 else ""
+        warn(f"{missing[0]}: no such file or folder{hint}")
+        return EXIT_FAIL
+    verdicts = getattr(args, "verdicts", None) or config.verdicts
+    try:
+        paths, note = review_paths(verdicts, given, config.corpus)
+    except (WorkspaceError, VerdictFileError) as exc:
+        warn(str(exc))
+        return EXIT_FAIL
+    if note:
+        warn(note)
+    from tui.app.app import run_app
+
+    return run_app(config, paths, verdicts=verdicts)
+
+
+def _print_json(doc: object) -> None:
+    # Control characters from article text (C1, bidi, zero-width) are written escaped, so
+    # the document is inert on a terminal.
+    from tui.support.safe_text import json_document
+
+    sys.stdout.write(json_document(doc))
+    sys.stdout.write("\n")
+
+
+Handler = Callable[[argparse.Namespace], int]
+
+
+def _fails_cleanly(handler: Handler) -> Handler:
+    """A verdict file, corpus or output that cannot be used: one line on stderr, exit 1."""
+
+    def run(args: argparse.Namespace) -> int:
+        from tui.exporters.output import OutputError
+        from tui.verdicts.corpus_link import WorkspaceError
+        from tui.verdicts.merge import MergeError
+        from tui.verdicts.model import VerdictFileError
+
+        try:
+            return handler(args)
+        except (WorkspaceError, VerdictFileError, OutputError, MergeError) as exc:
+            warn(str(exc))
+            return EXIT_FAIL
+
+    return run
+
+
+def _workspace(args: argparse.Namespace, config: Config) -> Workspace:
+    """The verdict file (--verdicts, else the config's) opened with its corpus."""
+    from tui.review.workspace import open_workspace
+
+    verdicts = args.verdicts or config.verdicts
+    return open_workspace(verdicts, config.corpus, config.matching, warn, cache=_cache(config))
+
+
+def _protected(verdict_file: Path, config: Config) -> dict[Path, str]:
+    """What `-o` must never replace: the verdict file's own files and the config."""
+    from tui.exporters.output import files_of
+
+    protected = files_of(verdict_file)
+    if config.source is not None:
+        protected[config.source] = "the config file"
+    return protected
+
+
+def _articles(ws: Workspace) -> list[Path]:
+    return [a.path for a in ws.analysis.articles]
+
+
+@_fails_cleanly
+def cmd_export(args: argparse.Namespace) -> int:
+    from tui.exporters import export
+    from tui.exporters.claimreview import unsettled
+    from tui.exporters.output import (
+        check_writable,
+        refuse_articles,
+        refuse_overwriting,
+        write_text_atomic,
+    )
+
+    config = _load_config(args)
+    if args.output is not None:
+        check_writable(args.output)
+        refuse_overwriting(args.output, _protected(args.verdicts or config.verdicts, config))
+    ws = _workspace(args, config)
+    if args.output is not None:
+        refuse_articles(args.output, _articles(ws))
+    if ws.orphans:
+        n = len(ws.orphans)
+        warn(f"{n} verdict{'s' * (n != 1)} could not be re-anchored; exported with orphan: true")
+    if args.format == "claimreview" and (open_claims := len(unsettled(ws))):
+        warn(
+            f"{open_claims} claim{'s' * (open_claims != 1)} the reviewers disagree on "
+            "left out of ClaimReview (a published rating must be settled: open the merged "
+            "file in the app to adjudicate)"
+        )
+    text = export(ws, args.format)
+    if args.output is None:
+        # A file keeps the exact text; what reaches stdout (a terminal, often) is made
+        # inert: JSON formats already escape, CSV and Markdown get visible stand-ins (CSV's
+        # CRLF row ends stay).
+        from tui.support.safe_text import printable
+
+        sys.stdout.write("\r\n".join(printable(line) for line in text.split("\r\n")))
+    else:
+        write_text_atomic(args.output, text)
+    return EXIT_OK
+
+
+@_fails_cleanly
+def cmd_stats(args: argparse.Namespace) -> int:
+    from tui.review.stats import compute, render, to_json_document
+
+    config = _load_config(args)
+    ws = _workspace(args, config)
+    stats = compute(ws.analysis, ws.placed, len(ws.orphans), ws.corrections)
+    if args.format == "json":
+        _print_json(to_json_document(stats))
+    else:
+        from rich.console import Console
+
+        Console(soft_wrap=False).print(render(stats))
+    return EXIT_OK
+
+
+@_fails_cleanly
+def cmd_merge(args: argparse.Namespace) -> int:
+    from tui.exporters.output import (
+        check_writable,
+        refuse_articles,
+        refuse_overwriting,
+        write_text_atomic,
+    )
+    from tui.review.workspace import open_many
+    from tui.verdicts.agreement import summary_lines
+    from tui.verdicts.corpus_link import read_verdict_set
+    from tui.verdicts.merge import MergeInput, check_inputs, disagreement_lines, merge
+    from tui.verdicts.model import default_reviewer
+    from tui.verdicts.store import relative_corpus
+    from tui.verdicts.writer import dumps
+
+    config = _load_config(args)
+    if len(args.inputs) < 2:
+        raise UsageError("merge needs at least two verdict files")
+    output = args.output.resolve()
+    if any(p.resolve() == output for p in args.inputs):
+        raise UsageError(f"{args.output}: is one of the inputs; merge into a new file")
+    check_writable(args.output)
+    protected: dict[Path, str] = {}
+    for path in args.inputs:
+        protected.update(_protected(path, config))
+    refuse_overwriting(args.output, protected)
+    files = [(p, read_verdict_set(p)) for p in args.inputs]
+    check_inputs(files)
+    workspaces = open_many(files, config.corpus, config.matching, warn, cache=_cache(config))
+    inputs = [
+        MergeInput(ws.path, ws.verdicts, ws.placed, ws.orphans, ws.corrections) for ws in workspaces
+    ]
+    refuse_articles(args.output, _articles(workspaces[0]))
+    corpus = relative_corpus(workspaces[0].corpus_path, args.output)
+    result = merge(inputs, default_reviewer(config.reviewer), corpus)
+    write_text_atomic(args.output, dumps(result.merged))
+    for line in disagreement_lines(result):
+        warn(line)
+    if result.orphans:
+        n = result.orphans
+        warn(f"{n} verdict{'s' * (n != 1)} could not be re-anchored; kept as they were")
+    for line in summary_lines(result.agreement):
+        print(line)
+    return EXIT_OK
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from tui.app.keys import KEY_RULES  # the app's actions and keys; imports no textual
+    from tui.verdicts.checks import check_file
+
+    problems = [line for path in args.files for line in check_file(path, KEY_RULES)]
+    for line in problems:
+        print(line, file=sys.stderr)
+    if problems:
+        return EXIT_FAIL
+    print(f"ok: {len(args.files)} file(s) checked, no problems")
+    return EXIT_OK
+
+
+HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
+    "open": cmd_open,
+    "claims": cmd_claims,
+    "match": cmd_match,
+    "export": cmd_export,
+    "merge": cmd_merge,
+    "stats": cmd_stats,
+    "check": cmd_check,
+}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    # `crosscheck PATH...` is `crosscheck open PATH...`.
+    if not argv or (argv[0] not in HANDLERS and argv[0] not in ("-h", "--help", "--version")):
+        argv = ["open", *argv]
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+        if args.command == "open":
+            return HANDLERS[args.command](args)
+        # Every other command runs once and exits: its objects never need the cyclic
+        # collector (see tui.support.gc_pause).
+        with gc_paused(freeze=True):
+            return HANDLERS[args.command](args)
+    except SystemExit as exc:
+        return int(exc.code) if isinstance(exc.code, int) else EXIT_USAGE
+    except UsageError as exc:
+        warn(str(exc))
+        return EXIT_USAGE
+    except (CorpusError, ConfigError) as exc:
+        warn(str(exc))
+        return EXIT_FAIL
+    except KeyboardInterrupt:
+        warn("interrupted")
+        return 130
+    except BrokenPipeError:
+        # The reader went away (e.g. `| head`); nothing more to say.
+        sys.stderr.close()
+        return EXIT_OK
+    except MemoryError:
+        warn("out of memory; try fewer articles at once")
+        return EXIT_FAIL
+    except Exception as exc:  # a bug: one line for the user, the traceback on request
+        if os.environ.get("CROSSCHECK_DEBUG"):
+            raise
+        warn(f"unexpected error: {type(exc).__name__}: {exc} (set CROSSCHECK_DEBUG=1 for details)")
+        return EXIT_FAIL

@@ -1,0 +1,119 @@
+"""The command line's grammar: subcommands and options, and how misuse is reported (one
+line on stderr, exit 2). `tui.cli.main` runs what it parses."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from tui import __version__
+
+EXIT_OK, EXIT_FAIL, EXIT_USAGE = 0, 1, 2
+
+
+def warn(message: str) -> None:
+    print(f"crosscheck: {message}", file=sys.stderr, flush=True)
+
+
+class UsageError(Exception):
+    pass
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        # One line and exit 2, like argparse, but with our prefix and a hint.
+        self.print_usage(sys.stderr)
+        warn(f"{message} (see 'crosscheck --help')")
+        raise SystemExit(EXIT_USAGE)
+
+
+def _common(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--config", type=Path, help="config file (default: ./config.toml if present)")
+
+
+def _corpus_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "paths",
+        nargs="*",
+        type=Path,
+        metavar="PATH",
+        help="article files or folders (default: the corpus in config.toml)",
+    )
+    _no_cache_arg(p)
+
+
+def _no_cache_arg(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--no-cache",
+        action="store_true",
+        help="neither read nor write the cache of claims and matches for this run",
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="crosscheck",
+        description="Read news articles side by side, match the claims they share, and triage "
+        "each claim as corroborated, disputed or unsourced.",
+        epilog="With no command, crosscheck opens the triage app (same as 'crosscheck open').",
+    )
+    parser.add_argument("--version", action="version", version=f"crosscheck {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    p = sub.add_parser("open", help="open the triage app on PATHs (the default command)")
+    _corpus_args(p)
+    _common(p)
+    p.add_argument("--verdicts", type=Path, help="verdict file (default: from config)")
+
+    for name, what in (
+        ("claims", "list every unit of every article with its kind"),
+        ("match", "list claims that different articles share"),
+    ):
+        p = sub.add_parser(name, help=what, description=what)
+        _corpus_args(p)
+        _common(p)
+        p.add_argument("--format", choices=("table", "json"), default="table")
+        if name == "match":
+            p.add_argument(
+                "--threshold",
+                type=float,
+                metavar="N",
+                help="match threshold, 0-100 (default: from config)",
+            )
+    _verdict_file_commands(sub)
+    what = "report every problem in verdict files or config files (file:line:col: message)"
+    p = sub.add_parser("check", help=what, description=what)
+    p.add_argument("files", nargs="+", type=Path, metavar="FILE", help="verdict or config files")
+    return parser
+
+
+EXPORT_FORMATS = ("json", "csv", "md", "claimreview", "w3c")
+
+
+def _verdict_file_commands(sub: argparse._SubParsersAction) -> None:
+    """export, merge, stats: read verdict files (never write them) with their corpus."""
+    verdicts_help = "verdict file (default: from config)"
+    what = "export the verdicts with the reviewer, decision time and current positions"
+    p = sub.add_parser("export", help=what, description=what)
+    _common(p)
+    _no_cache_arg(p)
+    p.add_argument("--verdicts", type=Path, help=verdicts_help)
+    p.add_argument("--format", choices=EXPORT_FORMATS, required=True)
+    p.add_argument(
+        "-o", "--output", type=Path, metavar="OUT", help="file to write (default: stdout)"
+    )
+
+    what = "merge reviewers' verdict files, keep disagreements, report agreement (kappa)"
+    p = sub.add_parser("merge", help=what, description=what)
+    p.add_argument("inputs", nargs="+", type=Path, metavar="FILE", help="verdict files")
+    p.add_argument("-o", "--output", type=Path, required=True, metavar="MERGED")
+    _common(p)
+    _no_cache_arg(p)
+
+    what = "show triage progress: claims triaged and left, by verdict, article and cluster"
+    p = sub.add_parser("stats", help=what, description=what)
+    _common(p)
+    _no_cache_arg(p)
+    p.add_argument("--verdicts", type=Path, help=verdicts_help)
+    p.add_argument("--format", choices=("table", "json"), default="table")

@@ -1,0 +1,5 @@
+"""Files and web pages to articles: loading, decoding, formats (HTML, feeds, front
+matter), outlets.
+
+May import: tui.config, tui.support.
+"""

@@ -1,0 +1,228 @@
+"""Loading files into Article records.
+
+A path is a file or a folder searched recursively. Each article keeps the exact decoded text
+(BOM removed, nothing else changed) because claim offsets and verdict anchors refer to it.
+Markdown and text files may open with front matter (see `tui.corpus.formats.front_matter`): the
+article's text is then the body after it, and its sha256 is still the hash of the file.
+Web pages and feeds are loaded by `tui.corpus.formats` (their text is the extracted text).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from tui.corpus.document import Progress, RawDocument, decode_bytes, read_article_bytes
+from tui.corpus.formats import FORMAT_LOADERS
+from tui.corpus.formats.front_matter import split_front_matter
+
+TEXT_SUFFIXES = frozenset({".txt", ".md"})
+
+
+# Suffixes that other loaders (HTML pages, feeds) register in LOADERS below.
+@dataclass(frozen=True, slots=True)
+class Article:
+    id: str
+    path: Path
+    title: str
+    text: str
+    sha256: str
+    outlet: str | None = None
+    url: str | None = None
+    published: str | None = None
+    author: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Corpus:
+    """What was loaded from the paths given, and what was said along the way."""
+
+    root: Path
+    articles: tuple[Article, ...]
+    warnings: tuple[str, ...] = field(default=())
+
+
+class CorpusError(Exception):
+    """Nothing at all could be loaded; the message says why in one line."""
+
+
+_HEADLINE_END = re.compile(r"[.:;,]\s*$")
+
+
+def headline_from(text: str) -> str | None:
+    """The first non-blank line when it reads as a headline: short, no sentence-final stop."""
+    for line in text.splitlines():
+        line = line.strip()
+        if not line:
+            continue
+        words = line.split()
+        if len(words) > 25 or len(line) > 200 or _HEADLINE_END.search(line):
+            return None
+        if line[0].islower():
+            return None
+        return line
+    return None
+
+
+def title_from_filename(path: Path) -> str:
+    stem = re.sub(r"[_\-]+", " ", path.stem).strip()
+    return stem or path.name
+
+
+def read_text_file(path: Path, say: Progress) -> list[RawDocument]:
+    data = read_article_bytes(path, say)
+    if data is None:
+        return []
+    text, warning = decode_bytes(data)
+    if warning:
+        say(f"{path}: {warning}")
+    if not text.strip():
+        say(f"{path}: skipped, empty file")
+        return []
+    front = split_front_matter(text)
+    for problem in front.problems:
+        say(f"{path}: {problem}")
+    body = text[front.body_start :]
+    if not body.strip():
+        say(f"{path}: skipped, nothing after the front matter")
+        return []
+    return [
+        RawDocument(
+            source=path,
+            key="",
+            title=front.title or headline_from(body),
+            text=body,
+            sha256=hashlib.sha256(data).hexdigest(),
+            outlet=front.outlet,
+            url=front.url,
+            published=front.published,
+            author=front.author,
+        )
+    ]
+
+
+FileLoader = Callable[[Path, Progress], list[RawDocument]]
+LOADERS: dict[str, FileLoader] = {
+    **{suffix: read_text_file for suffix in TEXT_SUFFIXES},
+    **FORMAT_LOADERS,
+}
+
+
+def _files_under(path: Path) -> list[Path]:
+    return sorted(
+        p
+        for p in path.rglob("*")
+        if p.is_file() and p.suffix.lower() in LOADERS and not _is_hidden(p, path)
+    )
+
+
+def _is_hidden(path: Path, root: Path) -> bool:
+    return any(part.startswith(".") for part in path.relative_to(root).parts)
+
+
+def _assign_ids(found: Sequence[tuple[Path, RawDocument]]) -> list[str]:
+    """File stem as id; the path relative to the folder given when two stems collide."""
+
+    def base(root: Path, doc: RawDocument, full: bool) -> str:
+        if full:
+            rel = doc.source.relative_to(root) if doc.source != root else Path(doc.source.name)
+            name = rel.as_posix()
+        else:
+            name = doc.source.stem
+        return f"{name}#{doc.key}" if doc.key else name
+
+    short = [base(root, doc, False) for root, doc in found]
+    counts: dict[str, int] = {}
+    for s in short:
+        counts[s] = counts.get(s, 0) + 1
+    ids = [
+        base(root, doc, True) if counts[s] > 1 else s
+        for (root, doc), s in zip(found, short, strict=True)
+    ]
+    # Still colliding (same relative path under two roots): number them in load order.
+    seen: dict[str, int] = {}
+    unique = []
+    for i in ids:
+        seen[i] = seen.get(i, 0) + 1
+        unique.append(i if seen[i] == 1 else f"{i}~{seen[i]}")
+    return unique
+
+
+def common_root(paths: Iterable[Path]) -> Path:
+    resolved = [p.resolve() for p in paths]
+    folders = [p if p.is_dir() else p.parent for p in resolved]
+    if not folders:
+        return Path.cwd()
+    root = folders[0]
+    for f in folders[1:]:
+        while not f.is_relative_to(root):
+            root = root.parent
+    return root
+
+
+def load_corpus(paths: Sequence[Path | str], say: Progress | None = None) -> Corpus:
+    """Load every article under the paths; raise CorpusError only when nothing loads."""
+    warnings: list[str] = []
+
+    def warn(message: str) -> None:
+        warnings.append(message)
+        if say is not None:
+            say(message)
+
+    found: list[tuple[Path, RawDocument]] = []
+    # Same text is loaded once, unless another outlet published it (a wire copy): that
+    # second outlet carrying the story is exactly what coverage and corroboration count.
+    by_hash: dict[tuple[str, str | None], Path] = {}
+    given = [Path(p) for p in paths]
+    for path in given:
+        if not path.exists():
+            warn(f"{path}: no such file or folder")
+            continue
+        if path.is_dir():
+            files = _files_under(path)
+            if not files:
+                warn(f"{path}: no article files ({', '.join(sorted(LOADERS))}) in this folder")
+            root = path
+        else:
+            files = [path]
+            root = path.parent
+        for file in files:
+            loader = LOADERS.get(file.suffix.lower(), read_text_file)
+            try:
+                docs = loader(file, warn)
+            except OSError as exc:
+                warn(f"{file}: cannot read ({exc.strerror or exc})")
+                continue
+            for doc in docs:
+                outlet = " ".join(doc.outlet.split()).casefold() if doc.outlet else None
+                earlier = by_hash.get((doc.sha256, outlet))
+                if earlier is not None:
+                    warn(f"{file}: same content as {earlier}; loaded once")
+                    continue
+                by_hash[(doc.sha256, outlet)] = file
+                found.append((root, doc))
+    if not found:
+        what = ", ".join(str(p) for p in given) or "no path given"
+        raise CorpusError(f"no articles could be loaded from {what}")
+    ids = _assign_ids(found)
+    articles = sorted(
+        (
+            Article(
+                id=article_id,
+                path=doc.source,
+                title=doc.title or title_from_filename(doc.source),
+                text=doc.text,
+                sha256=doc.sha256,
+                outlet=doc.outlet,
+                url=doc.url,
+                published=doc.published,
+                author=doc.author,
+            )
+            for article_id, (_, doc) in zip(ids, found, strict=True)
+        ),
+        key=lambda a: a.id,
+    )
+    return Corpus(root=common_root(given), articles=tuple(articles), warnings=tuple(warnings))

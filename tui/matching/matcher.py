@@ -1,0 +1,241 @@
+"""Matching claims across articles: scoring, tiers, clusters and conflicts.
+
+The pipeline: each claim becomes a set of match tokens (`tui.matching.scoring.match_tokens`); the
+pairs that can reach the `related` tier are found exactly (all pairs of a small corpus, the
+prefix-filter index of `tui.matching.blocking` for a large one) and scored with rapidfuzz; each pair
+gets its tier; matches are grouped into clusters (`tui.matching.clusters`); every match lists the
+figures and dates it disagrees on (`tui.matching.conflicts`).
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+
+import numpy as np
+
+from tui.claims.units import Claim
+from tui.config import MatchSettings
+from tui.matching.clusters import build_clusters
+from tui.matching.conflicts import Conflict, find_conflicts
+from tui.matching.figure_evidence import FigureEvidence
+from tui.matching.scoring import (
+    Encoded,
+    encode,
+    match_tokens,
+    score_matrix,
+    score_pairs,
+    similarity,
+)
+from tui.matching.worddiff import word_diff
+
+__all__ = [
+    "Cluster",
+    "Conflict",
+    "Match",
+    "MatchResult",
+    "Tier",
+    "match_claims",
+    "similarity",
+    "word_diff",
+]
+
+# Up to this many claims every pair is scored (one cdist matrix); above it the index
+# decides which pairs are scored. Both give the same matches.
+BRUTE_FORCE_MAX = 1500
+# Figure-pass pairs scored at a time (memory stays flat on a figure-dense corpus).
+FIGURE_CHUNK = 200_000
+
+
+class Tier(StrEnum):
+    MATCH = "match"
+    RELATED = "related"
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    a: str  # claim ids, a < b
+    b: str
+    score: float
+    tier: Tier
+    conflicts: tuple[Conflict, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Cluster:
+    id: str
+    claims: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class MatchResult:
+    matches: tuple[Match, ...]
+    clusters: tuple[Cluster, ...]
+
+
+def thresholds(settings: MatchSettings, short: bool) -> tuple[float, float]:
+    """(match, related) thresholds for a pair; `short` when either claim has few words.
+
+    A short claim shares most of its few words with many sentences by chance, so both of
+    its tiers move up by the same step."""
+    if not short:
+        return settings.match_threshold, settings.related_threshold
+    step = max(0.0, settings.short_match_threshold - settings.match_threshold)
+    return settings.match_threshold + step, min(100.0, settings.related_threshold + step)
+
+
+def tier_of(score: float, short: bool, settings: MatchSettings) -> Tier | None:
+    match, related = thresholds(settings, short)
+    if score >= match:
+        return Tier.MATCH
+    if score >= related:
+        return Tier.RELATED
+    return None
+
+
+def _pairs(
+    enc: Encoded, articles: np.ndarray, least: np.ndarray, fresh: np.ndarray | None = None
+) -> Iterator[tuple[np.ndarray, np.ndarray, np.ndarray]]:
+    """(left, right, score) chunks of cross-article pairs that may reach a tier.
+
+    With `fresh` (a boolean mask over the claims), only the pairs with at least one fresh
+    claim are found and scored: the others are known from an earlier run."""
+    n = len(enc.strings)
+    if n <= BRUTE_FORCE_MAX:
+        if n < 2:
+            return
+        left, right = np.triu_indices(n, 1)
+        keep = articles[left] != articles[right]
+        if fresh is None:
+            left, right = left[keep], right[keep]
+            yield left, right, score_matrix(enc)[left, right]
+            return
+        keep &= fresh[left] | fresh[right]
+        left, right = left[keep], right[keep]
+        if len(left):
+            yield left, right, score_pairs(enc, left, right)
+        return
+    from tui.matching.blocking import candidate_pairs
+
+    for left, right in candidate_pairs(enc, articles, least / 100.0, fresh):
+        if len(left):
+            yield left, right, score_pairs(enc, left, right)
+
+
+def _figure_pass(
+    enc: Encoded,
+    evidence: FigureEvidence,
+    articles: np.ndarray,
+    fresh: np.ndarray | None,
+    tiered: Callable[..., tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]],
+) -> Iterator[tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]]:
+    """The pairs below the related floor that a shared figure can lift (blocking at the
+    floor never sees them): enumerated from the figures themselves, scored, kept if the
+    bonus lifts them. Pairs at or above the floor are left to the blocking pass."""
+    left, right = evidence.candidate_pairs(articles, fresh)
+    for lo in range(0, len(left), FIGURE_CHUNK):
+        lt, rt = left[lo : lo + FIGURE_CHUNK], right[lo : lo + FIGURE_CHUNK]
+        yield tiered(lt, rt, score_pairs(enc, lt, rt), "below")
+
+
+def _scored(
+    units: Sequence[Claim],
+    settings: MatchSettings,
+    fresh: np.ndarray | None,
+    token_sets: Mapping[str, frozenset[str]],
+) -> list[Match]:
+    """The matches among `units` (claims only), or only those with a `fresh` claim."""
+    unit_tokens = [_tokens(c, token_sets) for c in units]
+    enc = encode(unit_tokens)
+    short = enc.sizes < settings.short_claim_words
+    articles = np.unique(np.asarray([c.article for c in units], dtype=object), return_inverse=True)[
+        1
+    ]
+    match_short, related_short = thresholds(settings, True)
+    match_long, related_long = thresholds(settings, False)
+    least = np.where(short, related_short, related_long)
+    evidence = FigureEvidence(units, unit_tokens)
+
+    def tiered(
+        left: np.ndarray, right: np.ndarray, scores: np.ndarray, part: str = "all"
+    ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+        # The tiers of `tier_of`, for a whole chunk at once, with the figure bonus. On a
+        # large corpus the blocking pass owns the pairs at or above the related floor
+        # (part "above") and the figure pass those below it (part "below"), so no pair is
+        # found twice; a small corpus scores every pair in one pass ("all").
+        is_short = short[left] | short[right]
+        floor = np.where(is_short, related_short, related_long)
+        match_at = np.where(is_short, match_short, match_long)
+        if part != "all":
+            side = np.round(scores, 1) >= floor
+            side = side if part == "above" else ~side
+            left, right, scores = left[side], right[side], scores[side]
+            floor, match_at = floor[side], match_at[side]
+        rounded = np.round(evidence.add_bonus(left, right, scores, floor, match_at), 1)
+        keep = rounded >= floor
+        return left[keep], right[keep], rounded[keep], rounded[keep] >= match_at[keep]
+
+    blocked = len(units) > BRUTE_FORCE_MAX
+    part = "above" if blocked else "all"
+    chunks: Iterator[tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]] = (
+        tiered(lt, rt, sc, part) for lt, rt, sc in _pairs(enc, articles, least, fresh)
+    )
+    if blocked:
+        chunks = itertools.chain(chunks, _figure_pass(enc, evidence, articles, fresh, tiered))
+    matches: list[Match] = []
+    for left, right, rounded, is_match in chunks:
+        for i, j, s, is_m in zip(
+            left.tolist(), right.tolist(), rounded.tolist(), is_match.tolist(), strict=True
+        ):
+            ci, cj = units[i], units[j]
+            if cj.id < ci.id:
+                ci, cj = cj, ci
+            if is_m:
+                matches.append(Match(ci.id, cj.id, s, Tier.MATCH, find_conflicts(ci, cj)))
+            else:
+                matches.append(Match(ci.id, cj.id, s, Tier.RELATED))
+    return matches
+
+
+def _tokens(claim: Claim, token_sets: Mapping[str, frozenset[str]]) -> frozenset[str]:
+    found = token_sets.get(claim.id)
+    return match_tokens(claim.text) if found is None else found
+
+
+def match_claims(
+    claims: Sequence[Claim],
+    settings: MatchSettings,
+    *,
+    fresh: Collection[str] | None = None,
+    known: Iterable[Match] = (),
+    token_sets: Mapping[str, frozenset[str]] | None = None,
+) -> MatchResult:
+    """Matches and clusters of the claims (units of other kinds are skipped).
+
+    Incremental use: with `fresh` (claim ids), only the pairs with at least one fresh claim
+    are scored, and `known` supplies the matches among the other claims, from an earlier
+    run with the same settings (a pair's score depends on its two claims alone). Known
+    matches that involve a fresh claim are dropped; without `fresh`, `known` is ignored.
+    Given the right `known`, the result equals a full run's.
+
+    `token_sets` may hold claims' `match_tokens`, computed earlier (`tui.analysis.segment_pool`);
+    the others are computed here."""
+    units = [c for c in claims if c.is_claim]
+    mask = None
+    matches: list[Match] = []
+    if fresh is not None:
+        new = fresh if isinstance(fresh, set | frozenset) else set(fresh)
+        mask = np.fromiter((c.id in new for c in units), dtype=bool, count=len(units))
+        matches = [m for m in known if m.a not in new and m.b not in new]
+    if mask is None or mask.any():
+        matches.extend(_scored(units, settings, mask, token_sets or {}))
+    matches.sort(key=lambda m: (m.a, m.b))
+    article_of = {c.id: c.article for c in units}
+    clusters = build_clusters(
+        [(m.a, m.b, m.score) for m in matches if m.tier is Tier.MATCH],
+        article_of,
+        settings.cluster_min_share,
+    )
+    return MatchResult(tuple(matches), tuple(Cluster(cid, members) for cid, members in clusters))

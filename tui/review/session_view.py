@@ -1,0 +1,290 @@
+"""The read side of the reviewer's session: what is decided, what the filter lets through,
+and moving the cursor. No textual here. `tui.review.session.Session` builds on it with the changes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Sequence
+from datetime import UTC, datetime
+from enum import StrEnum
+from typing import TYPE_CHECKING
+
+from tui.claims.units import Claim
+from tui.verdicts.model import Correction, Disagreement, Status, Verdict, VerdictSet
+
+if TYPE_CHECKING:  # the analysis module pulls in the matcher; the app loads it lazily
+    from tui.analysis.pipeline import Analysis
+    from tui.matching.matcher import Match
+    from tui.review.orphans import OrphanItem
+    from tui.review.sources import Sources
+
+Clock = Callable[[], datetime]
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+class Filter(StrEnum):
+    ALL = "all"
+    UNTRIAGED = "untriaged"
+    MATCHED = "matched"
+    CONFLICTS = "conflicts"
+    CORROBORATED = "corroborated"
+    DISPUTED = "disputed"
+    UNSOURCED = "unsourced"
+    NOT_CLAIMS = "not claims"  # the units the machine (or the reviewer) set aside; K restores
+    DISAGREEMENTS = "disagreements"  # merged files: claims the reviewers decided differently
+
+
+# The filters `f` goes round; a merged file with disagreements also offers DISAGREEMENTS.
+FILTER_CYCLE: tuple[Filter, ...] = tuple(f for f in Filter if f is not Filter.DISAGREEMENTS)
+
+
+class TriageError(Exception):
+    """A request that cannot be carried out as asked; the message says why, for the reviewer."""
+
+
+def other_end(match: Match, claim_id: str) -> str:
+    return match.b if match.a == claim_id else match.a
+
+
+class SessionView:
+    """The read side of a session: the cursor, the filter, the verdicts of one reviewer
+    over one analysis, and moving about them. `Session` (tui/review/session.py) adds the changes.
+
+    `sources` (tui.review.sources, built once per analysis) says which articles are independent;
+    `orphans` are the decisions re-anchoring could not place (kept in the set untouched);
+    `reviewer` signs the adjudicator's verdicts in a merged file."""
+
+    def __init__(
+        self,
+        analysis: Analysis,
+        verdict_set: VerdictSet,
+        *,
+        clock: Clock = utc_now,
+        sources: Sources | None = None,
+        orphans: Sequence[OrphanItem] = (),
+        reviewer: str = "",
+    ) -> None:
+        self.analysis = analysis
+        self.clock = clock
+        self.reviewer = reviewer
+        self.filter = Filter.ALL
+        self.units: tuple[Claim, ...] = analysis.claims
+        self._position = {c.id: i for i, c in enumerate(self.units)}
+        self._sources = sources
+        self._orphans: tuple[OrphanItem, ...] = tuple(orphans)
+        self.verdict_set = verdict_set
+        self.sync(verdict_set)
+        self.cursor: str | None = None
+        self.cursor = self.first()
+
+    # ---- state ------------------------------------------------------------------------
+
+    def sync(self, verdict_set: VerdictSet) -> None:
+        """Take `verdict_set` as the truth (after a save, which may merge outside changes)."""
+        self.verdict_set = verdict_set
+        orphaned = {o.decision for o in self._orphans}
+        self._disagreements = {
+            d.claim: d for d in verdict_set.disagreements if d.claim in self._position
+        }
+        self._contested: dict[str, tuple[Verdict, ...]] = {}
+        self._verdicts: dict[str, Verdict] = {}
+        for v in verdict_set.verdicts:
+            if v.claim not in self._position or v in orphaned:
+                continue
+            if v.claim in self._disagreements:
+                self._contested[v.claim] = (*self._contested.get(v.claim, ()), v)
+            elif (old := self._verdicts.get(v.claim)) is None or v.decided_at > old.decided_at:
+                self._verdicts[v.claim] = v
+        self._corrections = {
+            c.anchor.claim: c
+            for c in verdict_set.corrections
+            if c.anchor.claim in self._position and c not in orphaned
+        }
+
+    def verdict(self, claim_id: str) -> Verdict | None:
+        return self._verdicts.get(claim_id)
+
+    def statuses(self) -> dict[str, Status]:
+        """claim id -> its verdict's status, for every decided claim (coverage, reports)."""
+        return {cid: v.status for cid, v in self._verdicts.items()}
+
+    def text_changed(self) -> int:
+        """Placed verdicts whose claim's words changed since the decision (a second look)."""
+        return sum(1 for v in self._verdicts.values() if v.text_changed)
+
+    def correction(self, claim_id: str) -> Correction | None:
+        return self._corrections.get(claim_id)
+
+    def is_claim(self, claim_id: str) -> bool:
+        """The reviewer's correction if there is one, else the machine's kind."""
+        correction = self._corrections.get(claim_id)
+        if correction is not None:
+            return correction.is_claim
+        return self.analysis.claim(claim_id).is_claim
+
+    @property
+    def sources(self) -> Sources:
+        """Which articles are one source (same outlet, wire copies); built on first use."""
+        if self._sources is None:
+            from tui.config import MatchSettings
+            from tui.review.sources import sources_of
+
+            self._sources = sources_of(self.analysis, MatchSettings())
+        return self._sources
+
+    @property
+    def merged(self) -> bool:
+        """A merged file (several reviewers), where disagreements wait for adjudication."""
+        return bool(self.verdict_set.reviewers)
+
+    def disagreement(self, claim_id: str) -> Disagreement | None:
+        """The reviewers' open disagreement on the claim (merged files), if any."""
+        return self._disagreements.get(claim_id)
+
+    def disagreements(self) -> int:
+        return len(self._disagreements)
+
+    def orphans(self) -> tuple[OrphanItem, ...]:
+        """The orphaned decisions still in the file (re-attached or discarded ones go)."""
+        held = set(self.verdict_set.verdicts) | set(self.verdict_set.corrections)
+        return tuple(o for o in self._orphans if o.decision in held)
+
+    @property
+    def current(self) -> Claim | None:
+        return None if self.cursor is None else self.analysis.claim(self.cursor)
+
+    def claims(self) -> Iterator[Claim]:
+        """Every unit that is a claim now (corrections applied), in reading order."""
+        return (c for c in self.units if self.is_claim(c.id))
+
+    def passes(self, claim_id: str, filter_: Filter | None = None) -> bool:
+        f = self.filter if filter_ is None else filter_
+        if f is Filter.NOT_CLAIMS:
+            return not self.is_claim(claim_id)
+        if f is Filter.DISAGREEMENTS:
+            return claim_id in self._disagreements
+        if not self.is_claim(claim_id):
+            return False
+        verdict = self._verdicts.get(claim_id)
+        if f is Filter.ALL:
+            return True
+        if f is Filter.UNTRIAGED:
+            return verdict is None
+        if f is Filter.MATCHED:
+            return any(m.tier == "match" for m in self.analysis.matches_of(claim_id))
+        if f is Filter.CONFLICTS:
+            return any(m.conflicts for m in self.analysis.matches_of(claim_id))
+        return verdict is not None and verdict.status == f.value
+
+    def visible(self) -> list[str]:
+        return [c.id for c in self.units if self.passes(c.id)]
+
+    def progress(self, article_id: str | None = None) -> tuple[int, int]:
+        """(triaged, claims) over the corpus, or over one article."""
+        units = self.units if article_id is None else self.analysis.claims_of(article_id)
+        ids = [c.id for c in units if self.is_claim(c.id)]
+        return sum(1 for i in ids if i in self._verdicts), len(ids)
+
+    # ---- navigation -------------------------------------------------------------------
+
+    def _scan(self, start: int, step: int, wrap: bool, test: Callable[[str], bool]) -> str | None:
+        n = len(self.units)
+        for k in range(n):
+            i = start + step * k
+            if wrap:
+                i %= n
+            elif not 0 <= i < n:
+                return None
+            if test(self.units[i].id):
+                return self.units[i].id
+        return None
+
+    def _here(self) -> int:
+        return -1 if self.cursor is None else self._position[self.cursor]
+
+    def first(self) -> str | None:
+        return self._scan(0, 1, False, self.passes)
+
+    def last(self) -> str | None:
+        return self._scan(len(self.units) - 1, -1, False, self.passes)
+
+    def following(self, step: int, *, untriaged: bool = False, wrap: bool = False) -> str | None:
+        """The next (step=1) or previous (step=-1) claim in the filter after the cursor."""
+
+        def test(cid: str) -> bool:
+            return self.passes(cid) and (not untriaged or cid not in self._verdicts)
+
+        here = self._here()
+        if here < 0:
+            return self.first() if step > 0 else self.last()
+        return self._scan(here + step, step, wrap, test)
+
+    def move_to(self, claim_id: str | None) -> bool:
+        """Select `claim_id` (ignored when None or unknown); True when the cursor moved."""
+        if claim_id is None or claim_id not in self._position or claim_id == self.cursor:
+            return False
+        self.cursor = claim_id
+        return True
+
+    def set_filter(self, filter_: Filter) -> None:
+        """Change the filter; the cursor moves to the nearest claim it lets through."""
+        self.filter = filter_
+        if self.cursor is not None and self.passes(self.cursor):
+            return
+        self.move_to(self.following(1) or self.following(-1) or self.first())
+
+    @property
+    def filter_cycle(self) -> tuple[Filter, ...]:
+        """The filters `f` offers: disagreements first while a merged file has some."""
+        if self._disagreements or self.filter is Filter.DISAGREEMENTS:
+            return (Filter.ALL, Filter.DISAGREEMENTS, *FILTER_CYCLE[1:])
+        return FILTER_CYCLE
+
+    def cycle_filter(self) -> Filter:
+        cycle = self.filter_cycle
+        i = cycle.index(self.filter)
+        self.set_filter(cycle[(i + 1) % len(cycle)])
+        return self.filter
+
+    def article_start(self, article_id: str) -> str | None:
+        """The first claim in the filter in `article_id` (None when it has none)."""
+        for c in self.analysis.claims_of(article_id):
+            if self.passes(c.id):
+                return c.id
+        return None
+
+    def search(self, query: str, *, after: str | None = None, step: int = 1) -> str | None:
+        """The first claim in the filter containing `query` (case-insensitive), from the
+        cursor (inclusive) or strictly after `after`, wrapping round; None if none does."""
+        needle = query.casefold().strip()
+        if not needle or not self.units:
+            return None
+
+        def test(cid: str) -> bool:
+            return self.passes(cid) and needle in self.analysis.claim(cid).text.casefold()
+
+        if after is not None:
+            return self._scan(self._position[after] + step, step, True, test)
+        return self._scan(max(self._here(), 0), step, True, test)
+
+    def group(self, claim_id: str) -> tuple[str, ...]:
+        """The claim's cluster, or (without one) the claim and its `match`-tier matches,
+        restricted to claims the filter lets through; the claim itself always first."""
+        cluster = self.analysis.cluster_of(claim_id)
+        if cluster is not None:
+            members = set(cluster.claims)
+        else:
+            members = {
+                other_end(m, claim_id)
+                for m in self.analysis.matches_of(claim_id)
+                if m.tier == "match"
+            }
+        members.discard(claim_id)
+        others = sorted(
+            (cid for cid in members if cid in self._position and self.passes(cid)),
+            key=self._position.__getitem__,
+        )
+        return (claim_id, *others)

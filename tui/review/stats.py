@@ -1,0 +1,209 @@
+"""Progress at a glance: claims triaged and left, by verdict, per article and per cluster.
+
+What counts as a claim: every unit the segmenter calls a claim, as corrected by the
+reviewer's `[[corrections]]` (the latest correction of a unit wins), plus any unit that
+carries a verdict (a decision is never hidden from the counts). A claim is triaged when at
+least one placed verdict sits on it. In a merged file, a claim whose reviewers chose
+different statuses counts under `disagreements` instead of a status. Orphans (verdicts
+that could not be re-anchored) are counted apart: they sit on no current claim.
+`text_changed` counts the triaged claims whose verdict was decided on other words (the
+article was edited since and the verdict re-attached): they need a second look.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from rich.console import Group
+from rich.table import Table
+from rich.text import Text
+
+from tui.analysis.pipeline import Analysis
+from tui.support.safe_text import printable
+from tui.verdicts.model import Correction, Status, Verdict
+
+
+@dataclass(frozen=True, slots=True)
+class Tally:
+    id: str
+    title: str  # article title; "" for the whole set and for clusters
+    claims: int
+    triaged: int
+    by_status: Mapping[Status, int]
+    disagreements: int
+    articles: tuple[str, ...] = ()  # clusters: the articles that carry the cluster
+    text_changed: int = 0  # triaged claims with a verdict decided on other words
+
+    @property
+    def untriaged(self) -> int:
+        return self.claims - self.triaged
+
+
+@dataclass(frozen=True, slots=True)
+class Stats:
+    total: Tally
+    articles: tuple[Tally, ...]
+    clusters: tuple[Tally, ...]
+    orphans: int
+
+
+def claim_ids(
+    analysis: Analysis, corrections: Iterable[Correction], decided: Iterable[str]
+) -> set[str]:
+    """The ids of the units that count as claims (see the module docstring)."""
+    latest: dict[str, Correction] = {}
+    for c in sorted(corrections, key=lambda c: c.decided_at):
+        latest[c.anchor.claim] = c
+    ids = set()
+    for unit in analysis.claims:
+        correction = latest.get(unit.id)
+        if correction.is_claim if correction is not None else unit.is_claim:
+            ids.add(unit.id)
+    ids.update(d for d in decided if analysis.has_claim(d))
+    return ids
+
+
+def statuses_by_claim(placed: Iterable[Verdict]) -> dict[str, set[Status]]:
+    out: dict[str, set[Status]] = {}
+    for v in placed:
+        out.setdefault(v.anchor.claim, set()).add(v.status)
+    return out
+
+
+def _tally(
+    id_: str,
+    title: str,
+    members: Iterable[str],
+    statuses: Mapping[str, set[Status]],
+    changed: set[str],
+    articles: tuple[str, ...] = (),
+) -> Tally:
+    ids = list(members)
+    by_status = dict.fromkeys(Status, 0)
+    disagreements = triaged = 0
+    for claim in ids:
+        chosen = statuses.get(claim)
+        if not chosen:
+            continue
+        triaged += 1
+        if len(chosen) == 1:
+            by_status[next(iter(chosen))] += 1
+        else:
+            disagreements += 1
+    text_changed = sum(1 for claim in ids if claim in changed)
+    return Tally(id_, title, len(ids), triaged, by_status, disagreements, articles, text_changed)
+
+
+def compute(
+    analysis: Analysis,
+    placed: Iterable[Verdict],
+    orphans: int,
+    corrections: Iterable[Correction] = (),
+) -> Stats:
+    placed = list(placed)
+    statuses = statuses_by_claim(placed)
+    changed = {v.anchor.claim for v in placed if v.text_changed}
+    counted = claim_ids(analysis, corrections, statuses)
+    per_article = tuple(
+        _tally(
+            a.id,
+            a.title,
+            (u.id for u in analysis.claims_of(a.id) if u.id in counted),
+            statuses,
+            changed,
+        )
+        for a in analysis.articles
+    )
+    per_cluster = []
+    for cluster in analysis.clusters:
+        members = [c for c in cluster.claims if c in counted]
+        carriers = tuple(sorted({analysis.claim(c).article for c in cluster.claims}))
+        per_cluster.append(_tally(cluster.id, "", members, statuses, changed, carriers))
+    total = _tally("", "", sorted(counted), statuses, changed)
+    return Stats(total, per_article, tuple(per_cluster), orphans)
+
+
+def _counts_json(t: Tally) -> dict[str, Any]:
+    return {
+        "claims": t.claims,
+        "triaged": t.triaged,
+        "untriaged": t.untriaged,
+        "by_status": {s.value: n for s, n in t.by_status.items()},
+        "disagreements": t.disagreements,
+        "text_changed": t.text_changed,
+    }
+
+
+def to_json_document(stats: Stats) -> dict[str, Any]:
+    """Top-level keys: triaged, untriaged, by_status, disagreements, text_changed, articles,
+    clusters, orphans (int)."""
+    total = stats.total
+    return {
+        "triaged": total.triaged,
+        "untriaged": total.untriaged,
+        "by_status": {s.value: n for s, n in total.by_status.items()},
+        "disagreements": total.disagreements,
+        "text_changed": total.text_changed,
+        "articles": [{"id": t.id, "title": t.title, **_counts_json(t)} for t in stats.articles],
+        "clusters": [
+            {"id": t.id, "articles": list(t.articles), **_counts_json(t)} for t in stats.clusters
+        ],
+        "orphans": stats.orphans,
+    }
+
+
+SYMBOL = {Status.CORROBORATED: "✓", Status.DISPUTED: "✗", Status.UNSOURCED: "?"}
+LEGEND = "  ".join(f"{SYMBOL[s]} {s.value}" for s in Status)
+
+
+def _table(
+    title: str, first: str, rows: Iterable[tuple[Text, Tally]], extra: bool, changed: bool
+) -> Table:
+    table = Table(title=title, expand=True)
+    table.add_column(first, ratio=1, overflow="fold")
+    for name in ("claims", "triaged", "left", *(SYMBOL[s] for s in Status)):
+        table.add_column(name, justify="right", no_wrap=True)
+    if extra:
+        table.add_column("disagree", justify="right", no_wrap=True)
+    if changed:
+        table.add_column("changed", justify="right", no_wrap=True)
+    for label, t in rows:
+        cells = [str(t.claims), str(t.triaged), str(t.untriaged)]
+        cells += [str(t.by_status[s]) for s in Status]
+        if extra:
+            cells.append(str(t.disagreements))
+        if changed:
+            cells.append(str(t.text_changed))
+        table.add_row(label, *cells)
+    return table
+
+
+def render(stats: Stats) -> Group:
+    """Rich tables for the terminal: overall, per article, per cluster; orphans below."""
+    extra = stats.total.disagreements > 0
+    changed = stats.total.text_changed > 0
+    parts: list[Table | Text] = [
+        _table("Progress", "", [(Text("all articles"), stats.total)], extra, changed),
+        _table(
+            "By article",
+            "article",
+            [(Text(printable(f"{t.title} ({t.id})")), t) for t in stats.articles],
+            extra,
+            changed,
+        ),
+    ]
+    if stats.clusters:
+        rows = [(Text(printable(f"{t.id}: {', '.join(t.articles)}")), t) for t in stats.clusters]
+        parts.append(_table("By cluster", "cluster: articles", rows, extra, changed))
+    parts.append(Text(LEGEND))
+    parts.append(Text(f"orphans: {stats.orphans} (verdicts that could not be re-anchored)"))
+    if changed:
+        parts.append(
+            Text(
+                f"text changed since decided: {stats.total.text_changed} (verdicts re-attached "
+                "to edited words; export or the app's inspector shows what was decided on)"
+            )
+        )
+    return Group(*parts)

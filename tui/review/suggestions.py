@@ -1,0 +1,97 @@
+"""A suggested verdict for a claim, with the reason in words. Never applied by itself: the
+app shows it and the reviewer accepts it with a key (or does not).
+
+Rules, first that applies wins:
+
+1. Figures or dates disagree with another article's matching claim -> disputed
+   ("figures disagree with 2 outlets"). A disagreement outranks any agreement: a reviewer
+   must look before calling such a claim corroborated.
+2. Matched (tier `match`) in at least one other independent source -> corroborated
+   ("matched in 3 outlets"). Sources are counted as tui.review.sources counts them: articles of
+   the claim's own source (its outlet, or a wire copy of its article) do not count, several
+   articles of one other source count once, and an article whose outlet is unknown counts
+   as a source of its own, named as such ("matched in 2 sources, 1 of unknown outlet").
+   When fewer sources than articles carry the claim, the reason says so ("matched in 2
+   outlets (3 articles)").
+3. No independent match but the claim names its source (attribution) -> no suggestion.
+   A named source is not corroboration, yet calling the claim "unsourced" would be false;
+   the reviewer has to check that source, so the reason says so and `v` does nothing.
+4. Otherwise -> unsourced ("no match and no named source"). `related` pairs are too weak to
+   corroborate; the reason mentions them so the reviewer can look.
+
+The `Sources` are built once per analysis (`tui.review.sources.sources_of`) and passed in.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from tui.review.session_view import other_end
+from tui.verdicts.model import Status
+
+if TYPE_CHECKING:
+    from tui.analysis.pipeline import Analysis
+    from tui.review.sources import Sources
+
+
+@dataclass(frozen=True, slots=True)
+class Suggestion:
+    status: Status | None  # None: no verdict suggested, only the reason
+    reason: str
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
+def suggest(analysis: Analysis, claim_id: str, sources: Sources) -> Suggestion:
+    claim = analysis.claim(claim_id)
+    own = sources.source_of(claim.article)
+    conflicting: set[str] = set()
+    conflicting_articles: set[str] = set()
+    conflict_kinds: set[str] = set()
+    matched_articles: set[str] = set()
+    matched_sources: set[str] = set()
+    same_source: set[str] = set()  # articles of the claim's own source that match it
+    related = 0
+    for m in analysis.matches_of(claim_id):
+        other_article = analysis.claim(other_end(m, claim_id)).article
+        if other_article == claim.article:
+            continue
+        key = sources.source_of(other_article)
+        if m.conflicts:
+            conflicting.add(key)
+            conflicting_articles.add(other_article)
+            conflict_kinds.update(k.kind for k in m.conflicts)
+        if m.tier != "match":
+            related += 1
+        elif key == own:
+            same_source.add(other_article)
+        else:
+            matched_articles.add(other_article)
+            matched_sources.add(key)
+    if conflicting:
+        what = {"number": "figures", "date": "dates"}
+        subject = " and ".join(what.get(k, k) for k in sorted(conflict_kinds)) or "figures"
+        return Suggestion(
+            Status.DISPUTED, f"{subject} disagree with {sources.phrase(conflicting_articles)}"
+        )
+    if matched_sources:
+        reason = f"matched in {sources.phrase(matched_articles)}"
+        if len(matched_sources) < len(matched_articles):
+            reason += f" ({_plural(len(matched_articles), 'article')})"
+        return Suggestion(Status.CORROBORATED, reason)
+    no_match = "no match"
+    if same_source:
+        wire = sources.wire_group_of(claim.article)
+        copies = wire is not None and any(a in wire.articles for a in same_source)
+        no_match = "matched only by wire copies" if copies else "matched only by the same outlet"
+    if claim.attribution.strip():
+        return Suggestion(
+            None, f"{no_match}; attributed to {claim.attribution.strip()}: check that source"
+        )
+    reason = f"{no_match} and no named source"
+    if related:
+        reason += f" ({_plural(related, 'related claim')} to look at)"
+    return Suggestion(Status.UNSOURCED, reason)
