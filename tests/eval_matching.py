@@ -70,7 +70,7 @@ def evaluate(settings: MatchSettings | None = None, path: Path = PAIRS) -> dict[
     """Judge every labelled pair; returns counts, precision, recall, f1 and the errors."""
     settings = settings or MatchSettings()
     pairs = tomllib.loads(path.read_text(encoding="utf-8"))["pair"]
-    units = list(segment_corpus(load_corpus([SEEDS])))
+    units = list(segment_corpus(load_corpus([SEEDS])).claims)
     written: list[Claim] = []
     located = [(_locate(p["a"], units, written), _locate(p["b"], units, written), p) for p in pairs]
     result = match_claims([*units, *written], settings)

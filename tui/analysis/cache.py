@@ -156,7 +156,7 @@ class MatchCache:
         per article, and the file system's time (a third of a second or more for a
         thousand files) then hides behind matching. `match` waits for it before
         returning."""
-        self._flush()
+        self.flush()
 
         def write_all() -> None:
             for path, key, article, part in entries:
@@ -166,7 +166,9 @@ class MatchCache:
             self._writing = threading.Thread(target=write_all, name="cache-writes")
             self._writing.start()
 
-    def _flush(self) -> None:
+    def flush(self) -> None:
+        """Wait until the claims entries the last `segment` wrote are on disk (`match` does
+        this itself; a caller that segments only calls it)."""
         if self._writing is not None:
             self._writing.join()
             self._writing = None
@@ -200,7 +202,7 @@ class MatchCache:
         try:
             return self._match(corpus, claims, settings, token_sets)
         finally:
-            self._flush()
+            self.flush()
 
     def _match(
         self,

@@ -1,7 +1,9 @@
 """The pipeline both the CLI and the app run: files -> articles -> claims -> matches.
 
-`Analysis` also carries the lookups the app and the reports need (claims of an article,
-matches of a claim, the cluster of a claim), built once.
+`segment` stops after the claims (a `Segmentation`: what `crosscheck claims` shows);
+`analyse` goes on to match them (an `Analysis`). Both run the one segmenting stage. Each
+carries the lookups the app and the reports need (claims of an article; for an analysis,
+matches of a claim and the cluster of a claim), built once.
 """
 
 from __future__ import annotations
@@ -27,16 +29,14 @@ Say = Callable[[str], None]
 
 
 @dataclass(frozen=True)
-class Analysis:
+class Segmentation:
+    """A corpus cut into units, not matched: what `crosscheck claims` shows."""
+
     corpus: Corpus
     claims: tuple[Claim, ...]  # every unit, by article id then position
-    matches: tuple[Match, ...]
-    clusters: tuple[Cluster, ...]
     _article: dict[str, Article] = field(init=False, repr=False, compare=False)
     _claim: dict[str, Claim] = field(init=False, repr=False, compare=False)
     _by_article: dict[str, tuple[Claim, ...]] = field(init=False, repr=False, compare=False)
-    _matches_of: dict[str, tuple[Match, ...]] = field(init=False, repr=False, compare=False)
-    _cluster_of: dict[str, Cluster] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         set_ = object.__setattr__
@@ -46,16 +46,6 @@ class Analysis:
         for c in self.claims:
             by_article[c.article].append(c)
         set_(self, "_by_article", {k: tuple(v) for k, v in by_article.items()})
-        matches_of: dict[str, list[Match]] = {}
-        for m in self.matches:
-            matches_of.setdefault(m.a, []).append(m)
-            matches_of.setdefault(m.b, []).append(m)
-        set_(
-            self,
-            "_matches_of",
-            {k: tuple(sorted(v, key=lambda m: -m.score)) for k, v in matches_of.items()},
-        )
-        set_(self, "_cluster_of", {cid: cl for cl in self.clusters for cid in cl.claims})
 
     @property
     def articles(self) -> tuple[Article, ...]:
@@ -73,6 +63,30 @@ class Analysis:
     def claims_of(self, article_id: str) -> tuple[Claim, ...]:
         return self._by_article.get(article_id, ())
 
+
+@dataclass(frozen=True)
+class Analysis(Segmentation):
+    """A segmented corpus with its matches and clusters: what `match` and the app show."""
+
+    matches: tuple[Match, ...]
+    clusters: tuple[Cluster, ...]
+    _matches_of: dict[str, tuple[Match, ...]] = field(init=False, repr=False, compare=False)
+    _cluster_of: dict[str, Cluster] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        super().__post_init__()
+        set_ = object.__setattr__
+        matches_of: dict[str, list[Match]] = {}
+        for m in self.matches:
+            matches_of.setdefault(m.a, []).append(m)
+            matches_of.setdefault(m.b, []).append(m)
+        set_(
+            self,
+            "_matches_of",
+            {k: tuple(sorted(v, key=lambda m: -m.score)) for k, v in matches_of.items()},
+        )
+        set_(self, "_cluster_of", {cid: cl for cl in self.clusters for cid in cl.claims})
+
     def matches_of(self, claim_id: str) -> tuple[Match, ...]:
         """Matches involving the claim, best score first."""
         return self._matches_of.get(claim_id, ())
@@ -83,10 +97,6 @@ class Analysis:
     @staticmethod
     def other(match: Match, claim_id: str) -> str:
         return match.b if match.a == claim_id else match.a
-
-
-def segment_corpus(corpus: Corpus) -> tuple[Claim, ...]:
-    return _joined(segment_articles(corpus.articles))[0]
 
 
 def _joined(parts: list[Segmented]) -> tuple[tuple[Claim, ...], dict[str, frozenset[str]]]:
@@ -100,6 +110,42 @@ def _joined(parts: list[Segmented]) -> tuple[tuple[Claim, ...], dict[str, frozen
 
 # Above this much text, the stages announce themselves so a long run shows progress.
 ANNOUNCE_CHARS = 2_000_000
+
+
+def _announcer(corpus: Corpus, say: Say | None) -> Say | None:
+    size = sum(len(a.text) for a in corpus.articles)
+    return say if say is not None and size >= ANNOUNCE_CHARS else None
+
+
+def _segment(
+    corpus: Corpus, announce: Say | None, cache: MatchCache | None
+) -> tuple[tuple[Claim, ...], dict[str, frozenset[str]]]:
+    """The segmenting stage, shared by `segment_corpus` and `analyse_corpus`: every unit in
+    article order, and the match tokens of the claims computed with them (on every core
+    for a large corpus), which matching would otherwise compute again."""
+    if announce:
+        size = sum(len(a.text) for a in corpus.articles)
+        announce(f"segmenting {len(corpus.articles)} articles ({size / 1e6:.1f} M characters)")
+    return _joined(segment_articles(corpus.articles) if cache is None else cache.segment(corpus))
+
+
+def segment_corpus(
+    corpus: Corpus, say: Say | None = None, *, cache: MatchCache | None = None
+) -> Segmentation:
+    """Segment only: no claim is matched. With a `cache`, unchanged articles are not
+    segmented again, and the articles that were are stored before this returns."""
+    with gc_paused():
+        claims, _ = _segment(corpus, _announcer(corpus, say), cache)
+        if cache is not None:
+            cache.flush()
+        return Segmentation(corpus, claims)
+
+
+def segment(
+    paths: Sequence[Path | str], say: Say | None = None, *, cache: MatchCache | None = None
+) -> Segmentation:
+    """Load and segment. Raises CorpusError when nothing could be loaded."""
+    return segment_corpus(load_corpus(paths, say), say, cache=cache)
 
 
 def analyse_corpus(
@@ -118,15 +164,8 @@ def analyse_corpus(
 def _analyse_corpus(
     corpus: Corpus, settings: MatchSettings, say: Say | None, cache: MatchCache | None
 ) -> Analysis:
-    size = sum(len(a.text) for a in corpus.articles)
-    announce = say if say is not None and size >= ANNOUNCE_CHARS else None
-    if announce:
-        announce(f"segmenting {len(corpus.articles)} articles ({size / 1e6:.1f} M characters)")
-    # Segmenting also yields the claims' match tokens (computed on every core for a large
-    # corpus), which matching would otherwise compute again.
-    claims, tokens = _joined(
-        segment_articles(corpus.articles) if cache is None else cache.segment(corpus)
-    )
+    announce = _announcer(corpus, say)
+    claims, tokens = _segment(corpus, announce, cache)
     if announce:
         count = sum(1 for c in claims if c.is_claim)
         announce(f"matching {count} claims")
@@ -183,23 +222,27 @@ def _cluster_outlets(analysis: Analysis, cluster: Cluster) -> list[str]:
     return list(distinct_outlets(analysis.article(a) for a in carrying))
 
 
-def to_json_document(analysis: Analysis, with_matches: bool = True) -> dict[str, Any]:
-    """The `claims`/`match` JSON document (version 1), ordered deterministically.
-
-    Each article has `outlet`, `url` and `published` (null when unknown); each cluster has
-    `outlets`, the distinct known outlets carrying it.
-    """
+def claims_document(segmentation: Segmentation) -> dict[str, Any]:
+    """The `claims` JSON document (version 1): `version`, `articles`, `claims`, ordered
+    deterministically. Each article has `outlet`, `url` and `published` (null when
+    unknown). The schema is in the README ("JSON output")."""
     with gc_paused():
-        return _json_document(analysis, with_matches)
+        return _claims_document(segmentation)
 
 
-def _json_document(analysis: Analysis, with_matches: bool) -> dict[str, Any]:
-    doc: dict[str, Any] = {
+def _claims_document(segmentation: Segmentation) -> dict[str, Any]:
+    return {
         "version": JSON_VERSION,
-        "articles": [_article_json(a) for a in analysis.articles],
-        "claims": [_claim_json(c) for c in analysis.claims],
+        "articles": [_article_json(a) for a in segmentation.articles],
+        "claims": [_claim_json(c) for c in segmentation.claims],
     }
-    if with_matches:
+
+
+def to_json_document(analysis: Analysis) -> dict[str, Any]:
+    """The `match` JSON document (version 1): the `claims` document, then `matches` and
+    `clusters`; each cluster has `outlets`, the distinct known outlets carrying it."""
+    with gc_paused():
+        doc = _claims_document(analysis)
         doc["matches"] = [
             {
                 "a": m.a,
@@ -216,4 +259,4 @@ def _json_document(analysis: Analysis, with_matches: bool) -> dict[str, Any]:
             {"id": cl.id, "claims": list(cl.claims), "outlets": _cluster_outlets(analysis, cl)}
             for cl in analysis.clusters
         ]
-    return doc
+        return doc

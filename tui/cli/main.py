@@ -79,16 +79,19 @@ def _cache(config: Config) -> MatchCache | None:
 
 
 def cmd_claims(args: argparse.Namespace) -> int:
-    config = _load_config(args)
-    analysis = _analyse(args, config)
-    if args.format == "json":
-        from tui.analysis.pipeline import to_json_document
+    # Segments only: `claims` shows units, so nothing is matched.
+    from tui.analysis.pipeline import segment
 
-        _print_json(to_json_document(analysis))
+    config = _load_config(args)
+    segmentation = segment(_paths(args, config), say=warn, cache=_cache(config))
+    if args.format == "json":
+        from tui.analysis.pipeline import claims_document
+
+        _print_json(claims_document(segmentation))
     else:
         from tui.cli.tables import claims_table, print_table
 
-        print_table(claims_table(analysis))
+        print_table(claims_table(segmentation))
     return EXIT_OK
 
 

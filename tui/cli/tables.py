@@ -6,7 +6,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from tui.analysis.pipeline import Analysis
+from tui.analysis.pipeline import Analysis, Segmentation
 from tui.support.safe_text import printable
 
 
@@ -14,7 +14,7 @@ def print_table(table: Table) -> None:
     Console(soft_wrap=False).print(table)
 
 
-def claims_table(analysis: Analysis) -> Table:
+def claims_table(segmentation: Segmentation) -> Table:
     """Every unit, grouped by article (a section per article), non-claims dimmed."""
     table = Table(title="Units by article", expand=True)
     table.add_column("#", justify="right", no_wrap=True)
@@ -22,12 +22,12 @@ def claims_table(analysis: Analysis) -> Table:
     table.add_column("text", ratio=4, min_width=20)
     table.add_column("numbers", ratio=1)
     table.add_column("attribution", ratio=1)
-    for article in analysis.articles:
+    for article in segmentation.articles:
         table.add_section()
         heading = Text(printable(article.id), style="bold")
         heading.append(f"  {printable(article.title)}", style="italic")
         table.add_row("", "", heading, "", "")
-        for c in analysis.claims_of(article.id):
+        for c in segmentation.claims_of(article.id):
             style = "" if c.is_claim else "dim"
             table.add_row(
                 str(c.index),
