@@ -11,9 +11,9 @@ Every file is one header line (JSON: format, kind, key, code version, the body's
 sha256) followed by a JSON body. A file whose header, size or checksum does not fit, that
 fails to parse, or whose content does not fit the articles it is read for, is a miss: it is
 rebuilt and overwritten, never trusted (the bodies are read and checked in
-`tui.analysis.cache_bodies`). Files are written under a temporary name and
-renamed, so a reader never sees half a file, whatever other processes do. Nothing is ever
-unpickled.
+`tui.analysis.cache_bodies`). Files are written by `tui.support.atomic_file` (a temporary
+name, then a rename, not fsynced), so a reader never sees half a file, whatever other
+processes do. Nothing is ever unpickled.
 
 Why reuse is sound: an article's units are a function of its id and text; a pair's score,
 tier and conflicts are a function of its two claims and the settings. So when the corpus
@@ -35,7 +35,6 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-import itertools
 import json
 import os
 import threading
@@ -59,9 +58,9 @@ from tui.config import Config, MatchSettings
 from tui.corpus.articles import Article, Corpus
 from tui.matching import matcher as matching
 from tui.matching.matcher import MatchResult
+from tui.support.atomic_file import write_atomically
 
 FORMAT = "crosscheck-cache/1"
-_TEMPORARY = itertools.count()
 SUFFIX = ".cc"
 # Corpora whose matches are kept (most recently used first); older entries are deleted.
 KEEP_CORPORA = 8
@@ -330,8 +329,8 @@ class MatchCache:
     def _write(
         self, path: Path, kind: str, key: str, body: Any, extra: dict[str, Any] | None = None
     ) -> None:
-        """Write the entry atomically (temporary file, then rename). A cache that cannot be
-        written (read-only, disk full) only costs the next run its speed."""
+        """Write the entry whole or not at all (`tui.support.atomic_file`). A cache that
+        cannot be written (read-only, disk full) only costs the next run its speed."""
         data = json.dumps(body, separators=(",", ":")).encode("ascii")
         header = {
             "format": FORMAT,
@@ -343,23 +342,10 @@ class MatchCache:
             **(extra or {}),
         }
         payload = json.dumps(header, separators=(",", ":")).encode("ascii") + b"\n" + data
-        # A name no other writer uses (this process's id and a counter; O_EXCL makes
-        # sure): tempfile.mkstemp's random names cost more than the write, a thousand
-        # entries at a time.
-        temporary = path.parent / f".{path.name}.{os.getpid()}.{next(_TEMPORARY)}.tmp"
-        try:
+        # Not fsynced: an entry a power cut damages fails its size or checksum and is a miss.
+        with contextlib.suppress(OSError):
             path.parent.mkdir(parents=True, exist_ok=True)
-            flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
-            fd = os.open(temporary, flags, 0o644)
-        except OSError:
-            return
-        try:
-            with os.fdopen(fd, "wb") as f:
-                f.write(payload)
-            os.replace(temporary, path)
-        except OSError:
-            with contextlib.suppress(OSError):
-                os.unlink(temporary)
+            write_atomically(path, payload, durable=False)
 
     def _prune(self) -> None:
         """Keep the KEEP_CORPORA most recently used match entries (any settings, any version)."""

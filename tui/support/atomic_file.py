@@ -1,9 +1,14 @@
-"""Replacing a file whole or not at all, keeping its permissions.
+"""Replacing a file whole or not at all, keeping its permissions: the one writer of every
+file crosscheck replaces (verdict files, backups, exports, the cache's entries).
 
 The data goes to a temporary file beside the target (named `.NAME.XXXXXXXX.tmp`, so a
 writer that was killed leaves a temp file that can be recognised and removed), is flushed
 and fsynced, and is renamed over the target; then the folder is fsynced so the rename
 itself survives a power cut. A reader sees the old file or the new one, never a mix.
+
+`durable=False` skips both fsyncs, which cost far more than the write itself: for files
+that can be rebuilt and are checked when read (the cache's entries carry their size and
+checksum), where a power cut may lose the new file but no reader ever sees half of it.
 """
 
 from __future__ import annotations
@@ -43,21 +48,26 @@ def fsync_folder(folder: Path) -> None:
         os.close(fd)
 
 
-def write_atomically(path: Path, data: bytes, like: Path | None = None) -> os.stat_result:
+def write_atomically(
+    path: Path, data: bytes, like: Path | None = None, *, durable: bool = True
+) -> os.stat_result:
     """Write `data` to `path` whole or not at all; the new file's stat. OSError on failure,
     with no temporary file left behind. Permissions come from `like` (a backup takes its
-    original's, so a private file never gets a readable copy), else from `path`."""
+    original's, so a private file never gets a readable copy), else from `path`.
+    `durable=False`: not fsynced (see the module docstring)."""
     mode = _mode_for(like or path)
     fd, tmp = tempfile.mkstemp(prefix=temp_prefix(path), suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as f:
             os.fchmod(f.fileno(), mode)
             f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
+            if durable:
+                f.flush()
+                os.fsync(f.fileno())
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
-    fsync_folder(path.parent)
+    if durable:
+        fsync_folder(path.parent)
     return os.stat(path)
