@@ -10,6 +10,7 @@ Web pages and feeds are loaded by `tui.corpus.formats` (their text is the extrac
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -18,6 +19,7 @@ from pathlib import Path
 from tui.corpus.document import Progress, RawDocument, decode_bytes, read_article_bytes
 from tui.corpus.formats import FORMAT_LOADERS
 from tui.corpus.formats.front_matter import split_front_matter
+from tui.support.regular_file import kind_of_mode
 
 TEXT_SUFFIXES = frozenset({".txt", ".md"})
 
@@ -111,16 +113,33 @@ LOADERS: dict[str, FileLoader] = {
 }
 
 
-def _files_under(path: Path) -> list[Path]:
-    return sorted(
-        p
-        for p in path.rglob("*")
-        if p.is_file() and p.suffix.lower() in LOADERS and not _is_hidden(p, path)
-    )
+def _files_under(path: Path, warn: Progress) -> list[Path]:
+    """The article files under `path`, recursively, in path order: hidden files and
+    folders left out, links to folders not followed (as `rglob` does). A folder that cannot
+    be read, or an article-named entry that is not a regular file (a pipe, a device), is
+    skipped with a warning instead of silently."""
 
+    def unreadable(exc: OSError) -> None:
+        where = exc.filename if exc.filename is not None else path
+        warn(f"{where}: cannot read this folder ({exc.strerror or exc}); skipped")
 
-def _is_hidden(path: Path, root: Path) -> bool:
-    return any(part.startswith(".") for part in path.relative_to(root).parts)
+    found: list[Path] = []
+    for folder, dirs, names in os.walk(path, onerror=unreadable):
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        for name in names:
+            if name.startswith(".") or Path(name).suffix.lower() not in LOADERS:
+                continue
+            file = Path(folder, name)
+            try:
+                mode = file.stat().st_mode
+            except OSError:
+                continue  # a dangling link, or gone since the listing: as rglob skipped it
+            what = kind_of_mode(mode)
+            if what is None:
+                found.append(file)
+            elif what != "a folder":
+                warn(f"{file}: skipped, {what}, not a regular file")
+    return sorted(found)
 
 
 def _assign_ids(found: Sequence[tuple[Path, RawDocument]]) -> list[str]:
@@ -182,7 +201,7 @@ def load_corpus(paths: Sequence[Path | str], say: Progress | None = None) -> Cor
             warn(f"{path}: no such file or folder")
             continue
         if path.is_dir():
-            files = _files_under(path)
+            files = _files_under(path, warn)
             if not files:
                 warn(f"{path}: no article files ({', '.join(sorted(LOADERS))}) in this folder")
             root = path

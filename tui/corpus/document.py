@@ -9,7 +9,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from tui.support.regular_file import FileTooLarge, NotRegularFile, read_regular_file
+
 BIG_FILE_BYTES = 5 * 1024 * 1024
+# No article is this large; a file that is (or a device that never ends) is not read whole.
+MAX_FILE_BYTES = 256 * 1024 * 1024
 
 Progress = Callable[[str], None]
 
@@ -29,10 +33,34 @@ class RawDocument:
     author: str | None = None
 
 
+# Byte order marks that name a Unicode encoding (UTF-32 before UTF-16: its little-endian
+# mark starts with UTF-16's). The codecs named here read the mark and drop it.
+_BOMS = (
+    (b"\xff\xfe\x00\x00", "utf-32"),
+    (b"\x00\x00\xfe\xff", "utf-32"),
+    (b"\xff\xfe", "utf-16"),
+    (b"\xfe\xff", "utf-16"),
+)
+
+
+def wide_encoding(data: bytes) -> str | None:
+    """ "utf-16" or "utf-32" when the bytes open with that encoding's byte order mark."""
+    return next((name for bom, name in _BOMS if data.startswith(bom)), None)
+
+
 def decode_bytes(data: bytes) -> tuple[str, str | None]:
-    """Decode article bytes: UTF-8 (BOM stripped) or a legacy fallback with a warning."""
+    """Decode article bytes: UTF-8 (BOM stripped), UTF-16 or UTF-32 named by their BOM, or
+    a legacy fallback with a warning."""
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
+    elif (wide := wide_encoding(data)) is not None:
+        try:
+            return data.decode(wide), None
+        except UnicodeDecodeError as exc:
+            position = exc.start
+            return data.decode(wide, "replace"), (
+                f"not valid {wide.upper()} (byte {position}); undecodable bytes replaced"
+            )
     try:
         return data.decode("utf-8"), None
     except UnicodeDecodeError as exc:
@@ -59,16 +87,39 @@ def looks_binary(data: bytes) -> bool:
     return controls / len(head) > 0.1
 
 
+def _wide_text_is_binary(data: bytes, encoding: str) -> bool:
+    """UTF-16/32 text (its BOM says so) judged as text: on its decoded characters, since
+    its bytes are full of NULs."""
+    try:
+        text = data[: 8192 * 4].decode(encoding, "strict")
+    except UnicodeDecodeError as exc:
+        if exc.start < len(data[: 8192 * 4]) - 4:  # not just a character cut at the end
+            return True
+        text = data[: exc.start].decode(encoding, "replace")
+    return looks_binary(text.encode("utf-8", "replace"))
+
+
 def read_article_bytes(path: Path, say: Progress, *, binary_is_text: bool = False) -> bytes | None:
-    """The file's bytes, or None (and a warning) when it is empty or binary; every loader
-    starts here, so every format announces a large file and skips the same way."""
-    data = path.read_bytes()
+    """The file's bytes, or None (and a warning) when it is empty, binary, not a regular
+    file (a pipe or a device: never waited on, never read) or too large; every loader
+    starts here, so every format announces a large file and skips the same way. Other
+    failures to read raise OSError."""
+    try:
+        data = read_regular_file(path, MAX_FILE_BYTES)
+    except NotRegularFile as exc:
+        say(f"{path}: skipped, {exc.what}, not a regular file")
+        return None
+    except FileTooLarge as exc:
+        say(f"{path}: skipped, {exc.reason}")
+        return None
     if len(data) >= BIG_FILE_BYTES:
         say(f"{path}: large file ({len(data) / 1_048_576:.1f} MB), loading")
     if not data.strip():
         say(f"{path}: skipped, empty file")
         return None
-    if not binary_is_text and looks_binary(data):
+    wide = wide_encoding(data)
+    binary = _wide_text_is_binary(data, wide) if wide else looks_binary(data)
+    if not binary_is_text and binary:
         say(f"{path}: skipped, binary file")
         return None
     return data
