@@ -37,6 +37,7 @@ check: $(STAMP_DEV)
 	$(BIN)/ruff check tui tests bench
 	$(BIN)/mypy
 	$(BIN)/lint-imports
+	$(BIN)/vulture tui tests/vulture_whitelist.py --min-confidence 60
 
 eval: $(STAMP_DEV)
 	$(BIN)/python -m tests.evaluate

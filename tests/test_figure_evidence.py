@@ -21,8 +21,12 @@ def claim(text: str, article: str = "x", k: int = 0) -> Claim:
 
 
 def bonus(a: str, b: str) -> float:
+    """The bonus the pair earns: added to a score of 0, with floor 0 and no ceiling in
+    reach, so neither limits it."""
     units = [claim(a, "a"), claim(b, "b")]
-    return FigureEvidence(units, [match_tokens(c.text) for c in units]).bonus(0, 1)
+    evidence = FigureEvidence(units, [match_tokens(c.text) for c in units])
+    pair, zero = (np.array([0]), np.array([1])), np.array([0.0])
+    return float(evidence.add_bonus(*pair, zero, zero, np.array([100.0]))[0])
 
 
 @pytest.mark.parametrize(

@@ -10,14 +10,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from tests.history_support import entry_from_json, read_history
 from tui.verdicts.history import (
     ACTIONS,
     HistoryEntry,
     append_history,
-    entry_from_json,
     entry_to_json,
     history_path,
-    read_history,
 )
 from tui.verdicts.model import Status
 
@@ -68,6 +67,11 @@ def test_times_are_written_in_utc_and_naive_times_refused() -> None:
     assert json.loads(line)["time"] == "2024-05-01T12:00:00+00:00"
     with pytest.raises(ValueError, match="timezone-aware"):
         entry_to_json(HistoryEntry(datetime(2024, 5, 1), "a", "c", "x"))
+
+
+def test_an_action_outside_the_format_is_refused() -> None:
+    with pytest.raises(ValueError, match="one of ACTIONS"):
+        entry_to_json(HistoryEntry(T0, "a", "c", "x", action="clear"))
 
 
 def test_history_path_sits_beside_the_verdict_file() -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tui.claims.segmentation import Marker, split_blocks, split_sentences
+from tui.claims.segmentation import Marker, split_blocks
 
 
 def sentences(text: str) -> list[str]:
@@ -165,6 +165,7 @@ def test_crlf_and_offsets_slice_back() -> None:
     assert [text[s:e] for s, e in spans] == ["First line", "A sentence.", "Another one!"]
 
 
-def test_split_sentences_works_on_a_slice() -> None:
-    text = "xx One. Two. yy"
-    assert [text[s:e] for s, e in split_sentences(text, 3, 12)] == ["One.", "Two."]
+def test_sentences_of_a_later_block_are_offsets_into_the_whole_text() -> None:
+    text = "First block.\n\nOne. Two.\n\nLast."
+    blocks = split_blocks(text)
+    assert [text[s:e] for s, e in blocks[1].sentences] == ["One.", "Two."]

@@ -7,12 +7,13 @@ from pathlib import Path
 
 import pytest
 
+from tests.history_support import entry_from_json
 from tui.analysis.pipeline import Analysis
 from tui.claims.units import Claim, Kind
 from tui.corpus.articles import Article, Corpus
 from tui.matching.matcher import Cluster, Conflict, Match, Tier
 from tui.review.session import FILTER_CYCLE, Filter, Session, TriageError, apply_steps, history_of
-from tui.verdicts.history import entry_from_json, entry_to_json
+from tui.verdicts.history import entry_to_json
 from tui.verdicts.model import Status, VerdictSet
 
 # Two articles: A has a heading and three claims, B two claims. a1~b1 match (with a figure
@@ -234,9 +235,9 @@ def test_undo_redo_chain_over_mixed_changes(session: Session) -> None:
 def test_new_change_clears_redo(session: Session) -> None:
     session.mark(Status.CORROBORATED)
     session.undo()
-    assert session.can_redo
     session.mark(Status.DISPUTED)
-    assert not session.can_redo and session.redo() is None
+    assert session.redo() is None
+    assert statuses(session) == {"a1": "disputed"}
 
 
 def test_undo_keeps_decisions_merged_from_outside(session: Session) -> None:

@@ -13,7 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from tui.verdicts.history import HistoryEntry, read_history
+from tests.history_support import read_history
+from tui.verdicts.history import HistoryEntry
 from tui.verdicts.model import Anchor, Status, Verdict, VerdictFileError, VerdictSet
 from tui.verdicts.reader import loads
 from tui.verdicts.store import StoreLocked, VerdictStore, backup_path, relative_corpus

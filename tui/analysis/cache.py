@@ -82,12 +82,9 @@ def _settings_json(settings: MatchSettings) -> str:
 
 @dataclass(slots=True)
 class CacheReport:
-    """What the last `segment`/`match` call found (for messages and benchmarks)."""
+    """What the last `segment`/`match` call found, so tests can tell a hit from a rebuild."""
 
-    articles_cached: int = 0
-    articles_segmented: int = 0
     matches: str = ""  # "hit", "partial", "miss"
-    fresh_claims: int = 0  # claims whose pairs were scored on the last `match`
     ignored: list[str] = field(default_factory=list)  # entries damaged or stale
 
 
@@ -146,8 +143,6 @@ class MatchCache:
             entries.append((self._claims_path(key), key, article, part))
             parts[k] = part
         self._write_claims_meanwhile(entries)
-        self.report.articles_cached = len(parts) - len(missing)
-        self.report.articles_segmented = len(missing)
         return [part for part in parts if part is not None]
 
     def _write_claims_meanwhile(self, entries: list[tuple[Path, str, Article, Segmented]]) -> None:
@@ -229,7 +224,7 @@ class MatchCache:
                 known = matches_from_json(header, body, shared, ids_by_key)
                 if shared == current and set(header["articles"]) == current:
                     clusters = clusters_from_json(body)
-                    self.report.matches, self.report.fresh_claims = "hit", 0
+                    self.report.matches = "hit"
                     with contextlib.suppress(OSError):
                         os.utime(path)  # recently used: kept by the pruning
                     return MatchResult(known, clusters)
@@ -241,12 +236,12 @@ class MatchCache:
             result = matching.match_claims(
                 claims, settings, fresh=fresh, known=known, token_sets=token_sets
             )
-            self.report.matches, self.report.fresh_claims = "partial", len(fresh)
+            self.report.matches = "partial"
             break
         else:
             token_sets = self._with_stored_tokens(token_sets)
             result = matching.match_claims(claims, settings, token_sets=token_sets)
-            self.report.matches, self.report.fresh_claims = "miss", len(units)
+            self.report.matches = "miss"
         article_of = {c.id: keys[c.article] for c in units}
         header_extra, body = result_to_json(result, article_of, sorted(current))
         self._write(folder / f"{corpus_key}{SUFFIX}", "matches", corpus_key, body, header_extra)

@@ -217,13 +217,9 @@ def _is_boundary(
     return True
 
 
-def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Sentence spans of text[start:end], whitespace trimmed, never empty."""
-    return _sentences(text, start, end, True)
-
-
 def _sentences(text: str, start: int, end: int, bullets: bool) -> list[tuple[int, int]]:
-    """`split_sentences`; `bullets` False when the text has no inline bullet at all."""
+    """Sentence spans of text[start:end], whitespace trimmed, never empty; `bullets` False
+    when the text has no inline bullet at all."""
     cuts = [start]
     for m in _TERMINAL_NEXT.finditer(text, start, end):
         nxt = m.group(1)

@@ -110,12 +110,6 @@ class FigureEvidence:
     def _shared_words(self, i: int, j: int) -> int:
         return sum(1 for t in self._tokens[i] & self._tokens[j] if not t[:1].isdigit())
 
-    def bonus(self, i: int, j: int) -> float:
-        one = np.array([i]), np.array([j])
-        if not (self.has_figures[i] and self.has_figures[j] and self._same_count(*one)[0]):
-            return 0.0
-        return BONUS if self._shared_words(i, j) >= MIN_SHARED_WORDS else 0.0
-
     def candidate_pairs(
         self, articles: np.ndarray, fresh: np.ndarray | None = None
     ) -> tuple[np.ndarray, np.ndarray]:

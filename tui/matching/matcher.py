@@ -86,15 +86,6 @@ def thresholds(settings: MatchSettings, short: bool) -> tuple[float, float]:
     return settings.match_threshold + step, min(100.0, settings.related_threshold + step)
 
 
-def tier_of(score: float, short: bool, settings: MatchSettings) -> Tier | None:
-    match, related = thresholds(settings, short)
-    if score >= match:
-        return Tier.MATCH
-    if score >= related:
-        return Tier.RELATED
-    return None
-
-
 def _pairs(
     enc: Encoded, articles: np.ndarray, least: np.ndarray, fresh: np.ndarray | None = None
 ) -> Iterator[tuple[np.ndarray, np.ndarray, np.ndarray]]:
@@ -161,7 +152,7 @@ def _scored(
     def tiered(
         left: np.ndarray, right: np.ndarray, scores: np.ndarray, part: str = "all"
     ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
-        # The tiers of `tier_of`, for a whole chunk at once, with the figure bonus. On a
+        # The tiers `thresholds` sets, for a whole chunk at once, with the figure bonus. On a
         # large corpus the blocking pass owns the pairs at or above the related floor
         # (part "above") and the figure pass those below it (part "below"), so no pair is
         # found twice; a small corpus scores every pair in one pass ("all").

@@ -320,13 +320,3 @@ def tokens(text: str) -> list[str]:
 
 def is_content(token: str) -> bool:
     return token not in STOPWORDS and (len(token) > 1 or token.isdigit())
-
-
-def content_words(text: str) -> list[str]:
-    """The normalised content words of `text`, in order (repeats kept)."""
-    return [t for t in tokens(text) if is_content(t)]
-
-
-def content_text(text: str) -> str:
-    """Content words joined by single spaces: the string the scorers compare."""
-    return " ".join(content_words(text))

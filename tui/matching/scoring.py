@@ -57,7 +57,7 @@ def _word_forms(word: str) -> tuple[str, ...]:
 def match_tokens(text: str) -> frozenset[str]:
     """The set a claim is compared on: folded content words, figures counted twice.
 
-    The same words as `normalise.content_words`, computed per distinct word once."""
+    The words of `normalise.tokens` that `is_content` keeps, computed per distinct word once."""
     out: set[str] = set()
     for num, mult, abbr, word in raw_tokens(text):
         out.update(_word_forms(word) if word else _forms(number_token(num, mult or abbr)))

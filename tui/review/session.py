@@ -52,14 +52,6 @@ class Session(SessionView):
         self._undo: list[Change] = []
         self._redo: list[Change] = []
 
-    @property
-    def can_undo(self) -> bool:
-        return bool(self._undo)
-
-    @property
-    def can_redo(self) -> bool:
-        return bool(self._redo)
-
     # ---- changes ----------------------------------------------------------------------
 
     def _require_cursor(self) -> Claim:

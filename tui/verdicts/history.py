@@ -59,6 +59,8 @@ def history_path(verdict_path: Path) -> Path:
 def entry_to_json(entry: HistoryEntry) -> str:
     if entry.time.tzinfo is None:
         raise ValueError(f"history time must be timezone-aware, got {entry.time!r}")
+    if entry.action not in ACTIONS:
+        raise ValueError(f"history action must be one of ACTIONS, got {entry.action!r}")
     record: dict[str, Any] = {
         "time": entry.time.astimezone(UTC).isoformat(),
         "reviewer": entry.reviewer,
@@ -78,31 +80,6 @@ def entry_to_json(entry: HistoryEntry) -> str:
     if entry.settled:
         record["settled"] = [{"reviewer": name, "status": s.value} for name, s in entry.settled]
     return json.dumps(record, ensure_ascii=True, separators=(",", ":"))
-
-
-def entry_from_json(line: str) -> HistoryEntry:
-    """One line back into an entry; ValueError (or KeyError/TypeError) if it is not one."""
-    record = json.loads(line)
-    note = record.get("note")
-    sources = record.get("sources")
-    time = datetime.fromisoformat(record["time"])
-    if time.tzinfo is None:
-        raise ValueError("time has no UTC offset")
-    return HistoryEntry(
-        time=time,
-        reviewer=str(record["reviewer"]),
-        claim=str(record["claim"]),
-        article=str(record["article"]),
-        old_status=Status(record["old_status"]) if record.get("old_status") else None,
-        new_status=Status(record["new_status"]) if record.get("new_status") else None,
-        note_change=(str(note["old"]), str(note["new"])) if note is not None else None,
-        action=str(record["action"]),
-        sources_change=(tuple(sources["old"]), tuple(sources["new"])) if sources else None,
-        is_claim=record.get("is_claim"),
-        settled=tuple(
-            (str(said["reviewer"]), Status(said["status"])) for said in record.get("settled", ())
-        ),
-    )
 
 
 def append_history(path: Path, entries: Sequence[HistoryEntry], like: Path | None = None) -> None:
@@ -133,19 +110,3 @@ def _ends_with_newline(path: Path) -> bool:
     with open(path, "rb") as f:
         f.seek(-1, os.SEEK_END)
         return f.read(1) == b"\n"
-
-
-def read_history(path: Path) -> tuple[list[HistoryEntry], list[str]]:
-    """Every entry in the file, and a message for each line that is not one."""
-    if not path.exists():
-        return [], []
-    entries: list[HistoryEntry] = []
-    problems: list[str] = []
-    for number, line in enumerate(path.read_text(encoding="utf-8").split("\n"), start=1):
-        if not line.strip():
-            continue
-        try:
-            entries.append(entry_from_json(line))
-        except (ValueError, KeyError, TypeError) as exc:
-            problems.append(f"{path}:{number}: not a history entry ({exc})")
-    return entries, problems

@@ -25,7 +25,6 @@ from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from glob import escape as glob_escape
 from pathlib import Path
-from types import TracebackType
 
 from tui.support.atomic_file import temp_prefix, write_atomically
 from tui.support.file_lock import FileLock, StoreLocked
@@ -209,10 +208,5 @@ class VerdictStore:
     def __enter__(self) -> VerdictStore:
         return self
 
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
+    def __exit__(self, *_: object) -> None:
         self.close()
