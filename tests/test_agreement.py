@@ -84,6 +84,50 @@ def test_measure_two_reviewers_uses_cohen() -> None:
     assert by[C].specific == pytest.approx(0.75)
 
 
+# Two reviewers who use the statuses differently: A says corroborated twice as often as B,
+# B says disputed more than twice as often as A. Cohen's kappa takes each reviewer's own
+# shares for chance agreement, Fleiss' (with two reviewers: Scott's pi) their pooled
+# shares, so here the two differ, overall and for corroborated and disputed.
+#        1  2  3  4  5  6  7  8  9  10
+# A:     C  C  C  C  C  C  D  D  U  U      C 6, D 2, U 2
+# B:     C  C  C  D  D  U  D  D  U  D      C 3, D 5, U 2
+UNEQUAL = [(C, C), (C, C), (C, C), (C, D), (C, D), (C, U), (D, D), (D, D), (U, U), (U, D)]
+
+
+def test_per_status_kappa_of_two_reviewers_is_cohens_not_fleiss() -> None:
+    # Corroborated or not: both on 1,2,3; only A on 4,5,6; only B on none; neither on
+    # 7-10. po = (3 + 4)/10 = .7.
+    #   Cohen: pA = .6, pB = .3; pe = .6*.3 + .4*.7 = .46; kappa = .24/.54 = 4/9.
+    #   Fleiss: pooled p = 9/20 = .45; pe = .45^2 + .55^2 = .505; kappa = .195/.495 = 13/33.
+    # Disputed or not: both on 7,8; only A on none; only B on 4,5,10; neither on 1,2,3,6,9.
+    # po = (2 + 5)/10 = .7.
+    #   Cohen: pA = .2, pB = .5; pe = .2*.5 + .8*.5 = .5; kappa = .2/.5 = 2/5.
+    #   Fleiss: pooled p = 7/20 = .35; pe = .35^2 + .65^2 = .545; kappa = .155/.455 = 31/91.
+    # Unsourced or not: both on 9; only A on 10; only B on 6; neither on 7 others.
+    # po = .8; pA = pB = .2 (equal shares: Cohen = Fleiss); pe = .04 + .64 = .68;
+    # kappa = .12/.32 = 3/8.
+    assert fleiss_status_kappa(UNEQUAL, C) == pytest.approx(13 / 33)  # the data tells them apart
+    assert fleiss_status_kappa(UNEQUAL, D) == pytest.approx(31 / 91)
+    by = {s.status: s for s in measure(("alice", "bob"), UNEQUAL).per_status}
+    assert by[C].kappa == pytest.approx(4 / 9)
+    assert by[D].kappa == pytest.approx(2 / 5)
+    assert by[U].kappa == pytest.approx(3 / 8)
+    # Specific agreement, 2a / (2a + b + c): corroborated 6/(6 + 3 + 0) = 2/3; disputed
+    # 4/(4 + 0 + 3) = 4/7; unsourced 2/(2 + 1 + 1) = 1/2.
+    assert by[C].specific == pytest.approx(2 / 3)
+    assert by[D].specific == pytest.approx(4 / 7)
+    assert by[U].specific == pytest.approx(1 / 2)
+
+
+def test_overall_kappa_of_two_reviewers_is_cohens_not_fleiss() -> None:
+    # Agreed on 1,2,3,7,8,9: po = .6.
+    # Cohen: pe = C .6*.3 + D .2*.5 + U .2*.2 = .18 + .10 + .04 = .32; kappa = .28/.68 = 7/17.
+    # Fleiss: pooled C 9/20, D 7/20, U 4/20; pe = (81 + 49 + 16)/400 = .365;
+    # kappa = .235/.635 = 47/127.
+    assert fleiss_kappa(UNEQUAL) == pytest.approx(47 / 127)
+    assert measure(("alice", "bob"), UNEQUAL).kappa == pytest.approx(7 / 17)
+
+
 def test_measure_three_reviewers_uses_fleiss() -> None:
     a = measure(("a", "b", "c"), THREE)
     assert a.method == "Fleiss' kappa"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
@@ -95,6 +96,35 @@ def test_appending_never_rewrites_what_is_there(tmp_path: Path) -> None:
     assert path.read_bytes().startswith(before)
     assert path.read_bytes().count(b"\n") == 3
     assert read_history(path) == (first + second, [])
+
+
+@pytest.mark.parametrize(
+    ("mode", "umask"),
+    [
+        (0o664, 0o022),  # group may write: the umask alone would give 0o644
+        (0o660, 0o077),  # the group's only: the umask alone would give 0o600
+        (0o640, 0o002),  # the umask alone would give 0o664, readable by anyone
+    ],
+)
+def test_a_new_history_takes_the_verdict_files_mode_whatever_the_umask(
+    tmp_path: Path, mode: int, umask: int
+) -> None:
+    verdicts = tmp_path / "v.toml"
+    verdicts.write_text("version = 1\n", encoding="utf-8")
+    verdicts.chmod(mode)
+    path = history_path(verdicts)
+    entry = HistoryEntry(T0, "alice", "a:1", "a", None, Status.UNSOURCED)
+    old = os.umask(umask)
+    try:
+        assert 0o666 & ~umask != mode, "the umask alone must give another mode"
+        append_history(path, [entry], like=verdicts)
+        assert path.stat().st_mode & 0o777 == mode
+        path.chmod(0o600)  # an existing history keeps its own mode
+        append_history(path, [entry], like=verdicts)
+        assert path.stat().st_mode & 0o777 == 0o600
+    finally:
+        os.umask(old)
+    assert read_history(path) == ([entry, entry], [])
 
 
 def test_a_line_torn_by_a_crash_is_kept_and_the_next_entry_starts_fresh(tmp_path: Path) -> None:
