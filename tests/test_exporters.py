@@ -116,7 +116,7 @@ class TestCsv:
 
     def test_header_and_one_row_per_verdict(self, ws: Workspace) -> None:
         text = export(ws, "csv")
-        assert text.splitlines()[0] == ",".join(CSV_FIELDS)
+        assert text.splitlines()[0] == ",".join(f'"{name}"' for name in CSV_FIELDS)  # all quoted
         assert len(self.rows(ws)) == 4
 
     def test_rows_read_back_to_the_json_records(self, ws: Workspace) -> None:

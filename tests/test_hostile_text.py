@@ -42,7 +42,7 @@ from tui.app.app import build_app
 from tui.app.widgets.article_pane import ArticlePane
 from tui.app.widgets.inspector import Inspector
 from tui.cli.main import main
-from tui.support.safe_text import printable
+from tui.support.safe_text import json_document, printable
 
 ESC, BEL, ST = "\x1b", "\x07", "\x1b\\"
 MARKUP = ("[bold red]", "[/bold red]", "[link=https://evil.example]", "[@click=app.quit]")
@@ -60,8 +60,17 @@ HOSTILE_BODY = (
 UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]")
 
 
+def must_go(ch: str) -> bool:
+    """What no terminal may receive, by Unicode category: control (but newline and tab),
+    format (bidi, invisible, tag characters), line and paragraph separators, surrogates;
+    and the whole tag block, assigned or not."""
+    return (
+        unicodedata.category(ch) in ("Cc", "Cf", "Cs", "Zl", "Zp") and ch not in "\n\t"
+    ) or 0xE0000 <= ord(ch) <= 0xE007F
+
+
 def unsafe_in(text: str) -> list[str]:
-    return sorted({f"U+{ord(c):04X}" for c in UNSAFE.findall(text)})
+    return sorted({f"U+{ord(c):04X}" for c in text if must_go(c) or UNSAFE.match(c)})
 
 
 @pytest.fixture
@@ -104,6 +113,11 @@ UNSAFE_CHARS = [chr(c) for c in (*range(0x00, 0x09), *range(0x0B, 0x20), *range(
 UNSAFE_CHARS += ["\u202a", "\u202b", "\u202c", "\u202d", "\u202e", "\u2066", "\u2067"]
 UNSAFE_CHARS += ["\u2068", "\u2069", "\u200e", "\u200f", "\u061c", "\u200b", "\u200c"]
 UNSAFE_CHARS += ["\u200d", "\u2060", "\ufeff", "\u00ad"]
+# The invisible math operators, tag characters, other format characters, separators and
+# a lone surrogate (an undecodable byte of a file name).
+UNSAFE_CHARS += ["\u2061", "\u2062", "\u2063", "\u2064", "\U000e0001", "\U000e0041"]
+UNSAFE_CHARS += ["\U000e007f", "\U000e0000", "\u0600", "\u180e", "\ufff9", "\u206a"]
+UNSAFE_CHARS += ["\U0001d173", "\u2028", "\u2029", "\udce9"]
 
 
 @pytest.mark.parametrize("ch", UNSAFE_CHARS, ids=lambda c: f"U+{ord(c):04X}")
@@ -124,7 +138,7 @@ def printable_by_definition(text: str, keep_newlines: bool = True) -> str:
             out.append(
                 "\u2421" if ch == "\x7f" else chr(0x2400 + ord(ch)) if ch < " " else "\ufffd"
             )
-        elif ch in UNSAFE_CHARS:
+        elif ch in UNSAFE_CHARS or must_go(ch):
             out.append("\ufffd")
         else:
             out.append(ch)
@@ -133,11 +147,37 @@ def printable_by_definition(text: str, keep_newlines: bool = True) -> str:
 
 @given(
     st.text(st.characters(codec="utf-8"))
+    | st.text()
     | st.lists(st.sampled_from([*UNSAFE_CHARS, "\n", "\t", "a", "é"])).map("".join)
 )
 def test_printable_is_its_definition(text: str) -> None:
     assert printable(text) == printable_by_definition(text)
     assert printable(text, keep_newlines=False) == printable_by_definition(text, False)
+
+
+def test_every_format_character_is_replaced() -> None:
+    """The list in safe_text against Unicode itself: every Cf, Cc, Zl, Zp and surrogate
+    code point of this Python's Unicode database, and the whole tag block."""
+    missed = [
+        f"U+{code:04X}"
+        for code in range(0x110000)
+        if must_go(chr(code)) and printable(chr(code)) == chr(code)
+    ]
+    assert missed == []
+
+
+def test_json_escapes_what_printable_replaces_and_parses_back() -> None:
+    # Lone high surrogates are left out: one followed by a low one reads back as the pair's
+    # character, in JSON as in UTF-16. File names give only low ones (U+DC80-U+DCFF).
+    everything = "".join(
+        chr(c)
+        for c in range(0x110000)
+        if (must_go(chr(c)) or c in (9, 10)) and not 0xD800 <= c <= 0xDBFF
+    )
+    text = json_document({"k": everything, everything: [everything]})
+    assert unsafe_in(text) == []  # every one written as \\uXXXX (a pair beyond U+FFFF)
+    assert json.loads(text) == {"k": everything, everything: [everything]}
+    assert json_document("\U000e0041") == '"\\udb40\\udc41"'
 
 
 @given(st.text())

@@ -3,7 +3,9 @@
 The grammar (subcommands, options, how misuse is reported) is in `tui.cli.parser`.
 
 `crosscheck [PATH...]` (or `crosscheck open PATH...`) opens the triage app; the other
-subcommands are headless and print tables (rich) or one JSON document.
+subcommands are headless and print tables (rich) or one JSON document. Everything printed
+for people leaves through `tui.support.terminal`, which neutralises escape sequences,
+bidi and invisible characters on the way out.
 """
 
 from __future__ import annotations
@@ -22,11 +24,11 @@ from tui.cli.parser import (
     EXPORT_FORMATS,
     UsageError,
     build_parser,
-    warn,
 )
 from tui.config import Config, ConfigError, load_config
 from tui.corpus.articles import CorpusError
 from tui.support.gc_pause import gc_paused
+from tui.support.terminal import say, show, warn, write, write_lines
 
 __all__ = ["EXIT_FAIL", "EXIT_OK", "EXIT_USAGE", "EXPORT_FORMATS", "main"]
 
@@ -89,9 +91,9 @@ def cmd_claims(args: argparse.Namespace) -> int:
 
         _print_json(claims_document(segmentation))
     else:
-        from tui.cli.tables import claims_table, print_table
+        from tui.cli.tables import claims_table
 
-        print_table(claims_table(segmentation))
+        show(claims_table(segmentation))
     return EXIT_OK
 
 
@@ -103,9 +105,9 @@ def cmd_match(args: argparse.Namespace) -> int:
 
         _print_json(to_json_document(analysis))
     else:
-        from tui.cli.tables import match_table, print_table
+        from tui.cli.tables import match_table
 
-        print_table(match_table(analysis))
+        show(match_table(analysis))
     return EXIT_OK
 
 
@@ -136,12 +138,11 @@ def cmd_open(args: argparse.Namespace) -> int:
 
 
 def _print_json(doc: object) -> None:
-    # Control characters from article text (C1, bidi, zero-width) are written escaped, so
-    # the document is inert on a terminal.
+    # Control characters from article text (C1, bidi, invisible) are written escaped, so
+    # the document is inert on a terminal and `write` leaves it as it is.
     from tui.support.safe_text import json_document
 
-    sys.stdout.write(json_document(doc))
-    sys.stdout.write("\n")
+    write(json_document(doc) + "\n")
 
 
 Handler = Callable[[argparse.Namespace], int]
@@ -219,9 +220,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         # A file keeps the exact text; what reaches stdout (a terminal, often) is made
         # inert: JSON formats already escape, CSV and Markdown get visible stand-ins (CSV's
         # CRLF row ends stay).
-        from tui.support.safe_text import printable
-
-        sys.stdout.write("\r\n".join(printable(line) for line in text.split("\r\n")))
+        write(text)
     else:
         write_text_atomic(args.output, text)
     return EXIT_OK
@@ -237,9 +236,7 @@ def cmd_stats(args: argparse.Namespace) -> int:
     if args.format == "json":
         _print_json(to_json_document(stats))
     else:
-        from rich.console import Console
-
-        Console(soft_wrap=False).print(render(stats))
+        show(render(stats))
     return EXIT_OK
 
 
@@ -285,8 +282,7 @@ def cmd_merge(args: argparse.Namespace) -> int:
     if result.orphans:
         n = result.orphans
         warn(f"{n} verdict{'s' * (n != 1)} could not be re-anchored; kept as they were")
-    for line in summary_lines(result.agreement):
-        print(line)
+    write_lines(summary_lines(result.agreement))
     return EXIT_OK
 
 
@@ -295,11 +291,10 @@ def cmd_check(args: argparse.Namespace) -> int:
     from tui.verdicts.checks import check_file
 
     problems = [line for path in args.files for line in check_file(path, KEY_RULES)]
-    for line in problems:
-        print(line, file=sys.stderr)
+    write_lines(problems, err=True)
     if problems:
         return EXIT_FAIL
-    print(f"ok: {len(args.files)} file(s) checked, no problems")
+    say(f"ok: {len(args.files)} file(s) checked, no problems")
     return EXIT_OK
 
 

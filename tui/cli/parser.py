@@ -8,12 +8,9 @@ import sys
 from pathlib import Path
 
 from tui import __version__
+from tui.support.terminal import warn, write
 
 EXIT_OK, EXIT_FAIL, EXIT_USAGE = 0, 1, 2
-
-
-def warn(message: str) -> None:
-    print(f"crosscheck: {message}", file=sys.stderr, flush=True)
 
 
 class UsageError(Exception):
@@ -22,10 +19,17 @@ class UsageError(Exception):
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # type: ignore[override]
-        # One line and exit 2, like argparse, but with our prefix and a hint.
+        # One line and exit 2, like argparse, but with our prefix and a hint. The message
+        # may quote the argument as typed (an escape sequence, say): `warn` neutralises it.
         self.print_usage(sys.stderr)
         warn(f"{message} (see 'crosscheck --help')")
         raise SystemExit(EXIT_USAGE)
+
+    def _print_message(self, message: str, file: object = None) -> None:
+        # Usage, help and version text leave through the one path to the terminal
+        # (argparse means stderr by None).
+        if message:
+            write(message, err=file is not sys.stdout)
 
 
 def _common(p: argparse.ArgumentParser) -> None:

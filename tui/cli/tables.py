@@ -1,17 +1,14 @@
-"""Rich tables for the headless commands. Article text goes in as plain Text, never markup."""
+"""Rich tables for the headless commands. Article text goes in as plain Text made
+`printable` (so columns are measured on what is shown), never markup; `tui.support.terminal`
+prints them."""
 
 from __future__ import annotations
 
-from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
 from tui.analysis.pipeline import Analysis, Segmentation
 from tui.support.safe_text import printable
-
-
-def print_table(table: Table) -> None:
-    Console(soft_wrap=False).print(table)
 
 
 def claims_table(segmentation: Segmentation) -> Table:

@@ -83,4 +83,4 @@ def unsettled(ws: Workspace) -> set[str]:
 def to_claimreview(ws: Workspace) -> str:
     open_claims = unsettled(ws)
     doc = [review(ws, r) for r in records(ws) if r.claim not in open_claims]
-    return json_document(doc, indent=2) + "\n"
+    return json_document(doc, indent=2, embeddable=True) + "\n"

@@ -10,6 +10,10 @@ In JSON, `sources` is an array of strings and `evidence` an array of objects
 CSV has no arrays, so a list is written one item per line inside its cell (claim texts
 never span lines), and evidence takes three parallel columns: `evidence` (claim ids),
 `evidence_article` and `evidence_text`. `orphan` is `true`/`false`.
+
+CSV is opened by spreadsheets, which run a cell that begins like a formula: every cell is
+quoted, and a text cell beginning with `=`, `+`, `-`, `@`, tab or carriage return gets a
+leading `'` (OWASP's advice on CSV injection; see `spreadsheet_cell`).
 """
 
 from __future__ import annotations
@@ -20,7 +24,7 @@ from typing import Any
 
 from tui.exporters.records import ExportRecord, iso_utc, records
 from tui.review.workspace import Workspace
-from tui.support.safe_text import json_document
+from tui.support.safe_text import json_document, spreadsheet_cell
 
 CSV_FIELDS = (
     "claim",
@@ -71,26 +75,29 @@ def _joined(items: list[str]) -> str:
 
 def to_csv(ws: Workspace) -> str:
     out = io.StringIO(newline="")
-    writer = csv.DictWriter(out, fieldnames=CSV_FIELDS, lineterminator="\r\n")
+    writer = csv.DictWriter(
+        out, fieldnames=CSV_FIELDS, lineterminator="\r\n", quoting=csv.QUOTE_ALL
+    )
     writer.writeheader()
     for r in records(ws):
+        row: dict[str, str | int] = {
+            "claim": r.claim,
+            "article": r.article,
+            "status": r.status.value,
+            "note": r.note,
+            "sources": _joined(list(r.sources)),
+            "reviewer": r.reviewer,
+            "decided_at": iso_utc(r.decided_at),
+            "text": r.text,
+            "start": r.start,
+            "end": r.end,
+            "evidence": _joined([e.claim for e in r.evidence]),
+            "evidence_article": _joined([e.article for e in r.evidence]),
+            "evidence_text": _joined([e.text or "" for e in r.evidence]),
+            "orphan": "true" if r.orphan else "false",
+            "decided_text": r.decided_text,
+        }
         writer.writerow(
-            {
-                "claim": r.claim,
-                "article": r.article,
-                "status": r.status.value,
-                "note": r.note,
-                "sources": _joined(list(r.sources)),
-                "reviewer": r.reviewer,
-                "decided_at": iso_utc(r.decided_at),
-                "text": r.text,
-                "start": r.start,
-                "end": r.end,
-                "evidence": _joined([e.claim for e in r.evidence]),
-                "evidence_article": _joined([e.article for e in r.evidence]),
-                "evidence_text": _joined([e.text or "" for e in r.evidence]),
-                "orphan": "true" if r.orphan else "false",
-                "decided_text": r.decided_text,
-            }
+            {k: spreadsheet_cell(v) if isinstance(v, str) else v for k, v in row.items()}
         )
     return out.getvalue()

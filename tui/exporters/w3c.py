@@ -90,4 +90,4 @@ def to_w3c(ws: Workspace) -> str:
             "items": items,
         },
     }
-    return json_document(doc, indent=2) + "\n"
+    return json_document(doc, indent=2, embeddable=True) + "\n"

@@ -1,8 +1,16 @@
-"""Making untrusted article text inert before it reaches a terminal.
+"""Making untrusted text inert for each place it goes: a terminal, JSON, a spreadsheet.
 
-Control characters (C0, C1, DEL), bidirectional overrides and zero-width characters are
-replaced with visible stand-ins, so escape sequences cannot act and text cannot disguise
-itself. Offsets are kept: every character maps to exactly one character.
+Text from outside (articles, file names, front matter, verdict files, what a reviewer types)
+may hold escape sequences, bidirectional overrides and invisible characters. One definition
+of what is unsafe serves every sink:
+
+- `printable`: for a terminal (panes, tables, messages). Every unsafe character becomes one
+  visible stand-in, so escape sequences cannot act and text cannot disguise itself, and
+  offsets are kept: every character maps to exactly one character.
+- `json_document`: JSON that keeps the exact text but writes every unsafe character as a
+  `\\uXXXX` escape, so the document is inert on a terminal and parses back to the original;
+  with `embeddable`, also `<`, `>` and `&`, so it can sit inside an HTML `<script>` element.
+- `spreadsheet_cell`: a CSV cell a spreadsheet will not run as a formula.
 """
 
 from __future__ import annotations
@@ -11,12 +19,29 @@ import json
 import re
 from typing import Any
 
-_BIDI = "\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
-_ZERO_WIDTH = "\u00ad\u200b-\u200d\u2060\ufeff"
-# Control characters (Unicode category Cc is exactly U+0000-U+001F and U+007F-U+009F),
-# except newline and tab, which lay text out; then bidi and zero-width characters.
-_UNSAFE = re.compile(f"[\x00-\x08\x0b-\x1f\x7f-\x9f{_BIDI}{_ZERO_WIDTH}]")
-_UNSAFE_OR_LAYOUT = re.compile(f"[\x00-\x1f\x7f-\x9f{_BIDI}{_ZERO_WIDTH}]")
+# Control characters: Unicode category Cc is exactly U+0000-U+001F and U+007F-U+009F.
+# Newline and tab lay text out and are handled apart.
+_CONTROL = "\x00-\x08\x0b-\x1f\x7f-\x9f"
+# Format characters (category Cf): bidirectional controls (U+061C, U+200E, U+200F,
+# U+202A-U+202E, U+2066-U+2069), zero-width and invisible characters (U+00AD, U+180E,
+# U+200B-U+200D, U+2060, U+FEFF), the invisible math operators (U+2061-U+2064), deprecated
+# shaping controls (U+206A-U+206F), interlinear annotation marks, prepended concatenation
+# marks, and the tag characters (the whole block U+E0000-U+E007F, which can spell hidden
+# text). The Egyptian and musical format blocks are taken whole, as later Unicode versions
+# fill them. `tests/test_hostile_text.py` checks this list against every Cf character.
+_FORMAT = (
+    "\u00ad\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u180e\u200b-\u200f"
+    "\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb"
+    "\U000110bd\U000110cd\U00013430-\U0001343f\U0001bca0-\U0001bca3\U0001d173-\U0001d17a"
+    "\U000e0000-\U000e007f"
+)
+# Line and paragraph separators (they break no line on a terminal: they only hide where
+# one piece of text ends), and lone surrogates (undecodable bytes of a file name, which
+# no terminal encoding can write).
+_OTHER = "\u2028\u2029\ud800-\udfff"
+_UNSAFE_CLASS = f"{_CONTROL}{_FORMAT}{_OTHER}"
+_UNSAFE = re.compile(f"[{_UNSAFE_CLASS}]")
+_UNSAFE_OR_LAYOUT = re.compile(f"[\t\n{_UNSAFE_CLASS}]")
 
 
 def _stand_in(match: re.Match[str]) -> str:
@@ -27,7 +52,7 @@ def _stand_in(match: re.Match[str]) -> str:
         return chr(0x2400 + code)  # the Control Pictures block: ␛ for ESC, etc.
     if code == 0x7F:
         return "\u2421"  # ␡
-    return "\ufffd"  # C1 controls, bidi and zero-width characters
+    return "\ufffd"  # C1 controls, format, separator and surrogate characters
 
 
 def printable(text: str, keep_newlines: bool = True) -> str:
@@ -39,23 +64,36 @@ def printable(text: str, keep_newlines: bool = True) -> str:
     return (_UNSAFE if keep_newlines else _UNSAFE_OR_LAYOUT).sub(_stand_in, text)
 
 
-_JSON_UNSAFE = re.compile(
-    "[\x7f-\x9f\u00ad\u061c\u200b-\u200f\u202a-\u202e\u2028\u2029\u2060-\u2069\ufeff]"
-)
+# In JSON text from json.dumps(ensure_ascii=False), C0 controls are already escaped; every
+# other character `printable` would replace is escaped here, and U+2028/U+2029 too (they end
+# a line in JavaScript).
+_JSON_UNSAFE = re.compile(f"[\x7f-\x9f{_FORMAT}{_OTHER}]")
+_JSON_UNSAFE_OR_HTML = re.compile(f"[<>&\x7f-\x9f{_FORMAT}{_OTHER}]")
 
 
-def json_escape_unsafe(document: str) -> str:
-    """A JSON document with the characters a terminal could act on written as \\uXXXX.
+def _json_escape(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    if code > 0xFFFF:  # JSON escapes only 16-bit units: a character beyond is a pair
+        code -= 0x10000
+        return f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}"
+    return f"\\u{code:04x}"
+
+
+def json_escape_unsafe(document: str, embeddable: bool = False) -> str:
+    """A JSON document with the characters a terminal could act on written as \\uXXXX
+    (with `embeddable`, also `<`, `>` and `&`, so no `</script>` or `<!--` can end an HTML
+    element the document is pasted into).
 
     `json.dumps(..., ensure_ascii=False)` escapes only C0 controls; DEL, C1 controls (CSI
-    0x9b, OSC 0x9d ...), bidi overrides and zero-width characters would reach the terminal.
+    0x9b, OSC 0x9d ...), bidi overrides and invisible characters would reach the terminal.
     Such characters can only stand inside JSON strings, where the escape means the same
     character: the document parses to the same data."""
-    return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", document)
+    return (_JSON_UNSAFE_OR_HTML if embeddable else _JSON_UNSAFE).sub(_json_escape, document)
 
 
-def json_document(doc: Any, indent: int | None = None) -> str:
-    """`doc` as JSON text that is inert on a terminal and parses back to the same data.
+def json_document(doc: Any, indent: int | None = None, embeddable: bool = False) -> str:
+    """`doc` as JSON text that is inert on a terminal and parses back to the same data
+    (`embeddable`: and that can be pasted into `<script type="application/ld+json">`).
 
     Without an indent the compact separators keep json on its C encoder, so large
     documents print in a fraction of the time an indented one takes."""
@@ -63,4 +101,17 @@ def json_document(doc: Any, indent: int | None = None) -> str:
         text = json.dumps(doc, ensure_ascii=False, separators=(",", ":"))
     else:
         text = json.dumps(doc, ensure_ascii=False, indent=indent)
-    return json_escape_unsafe(text)
+    return json_escape_unsafe(text, embeddable)
+
+
+# OWASP's list for CSV injection: a spreadsheet reads a cell beginning with one of these
+# as a formula (`=HYPERLINK(...)`, `=cmd|' /C calc'!A0`, `@SUM(1)`), or, for tab and
+# carriage return, may drop them and read what follows as one.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_cell(value: str) -> str:
+    """A CSV cell no spreadsheet runs: a value beginning like a formula gets a leading `'`
+    (which spreadsheets show as "text follows"; "-5" becomes "'-5"). The CSV writer must
+    also quote every cell."""
+    return f"'{value}" if value.startswith(FORMULA_STARTS) else value
