@@ -9,6 +9,9 @@ random number of completed saves, lets a random fraction of a save go by, and ki
 - it holds exactly the state of the last save that completed, or of the save that was in
   flight (the one the child announced but had not reported done): nothing completed is lost;
 - `<name>.bak` parses too, and holds a state the app had saved or read;
+- the history holds every decision the file holds: for each verdict, a line for its claim
+  with its status, written at or after its decision time (the history is written first, so
+  a kill between the two writes never leaves a saved decision out of it);
 - no temporary file is left once the file is opened again.
 
 The trials run one after another on the same file, so each child also proves that a killed
@@ -36,6 +39,7 @@ import threading
 import time
 import tomllib
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -112,6 +116,27 @@ def file_state(path: Path) -> dict[str, Any]:
 EMPTY = {"verdicts": {}, "corrections": {}}
 
 
+def history_lacks(verdicts: Path) -> list[str]:
+    """The file's verdicts that have no history line deciding them (claim, status, time)."""
+    history = verdicts.with_name(f"{verdicts.stem}.history.jsonl")
+    lines = history.read_text(encoding="ascii").splitlines() if history.exists() else []
+    decided: dict[str, list[tuple[str, datetime]]] = {}
+    for line in lines:
+        try:
+            record = json.loads(line)
+        except ValueError:
+            continue  # a line torn by the kill: the next entry starts a fresh line
+        if record.get("new_status"):
+            when = datetime.fromisoformat(record["time"])
+            decided.setdefault(record["claim"], []).append((record["new_status"], when))
+    missing = []
+    for claim, (status, _note, _sources, at) in file_state(verdicts)["verdicts"].items():
+        moment = datetime.fromisoformat(at)
+        if not any(s == status and t >= moment for s, t in decided.get(claim, ())):
+            missing.append(f"{claim}: {status} at {at}")
+    return missing
+
+
 def _valid_after(events: list[dict[str, Any]], read: int) -> list[dict[str, Any]]:
     """What the file may hold once the first `read` lines were out: the last completed save
     by then, or any state the app went on to save."""
@@ -163,6 +188,8 @@ def run_trials(tmp_path: Path, trials: int, seed: int) -> int:
         bak = verdicts.with_name(verdicts.name + ".bak")
         if bak.exists():
             assert file_state(bak) in seen_states, f"trial {trial}: .bak holds an unknown state"
+        if verdicts.exists():
+            assert history_lacks(verdicts) == [], f"trial {trial}: the history lacks these"
     # One more open, in this process: stale temp files are swept, the lock is free.
     from tui.verdicts.store import VerdictStore
 
@@ -193,3 +220,23 @@ def test_a_verdict_file_written_in_place_would_be_caught(tmp_path: Path) -> None
     with pytest.raises((tomllib.TOMLDecodeError, VerdictFileError)):
         file_state(path)
     assert os.path.getsize(path) > 0
+
+
+def test_a_history_missing_the_last_decision_would_be_caught(tmp_path: Path) -> None:
+    """The history check above does fail when the last decision's line is missing."""
+    from tui.verdicts.history import HistoryEntry, append_history, history_path
+    from tui.verdicts.model import Anchor, Status, Verdict, VerdictSet
+    from tui.verdicts.writer import dumps
+
+    path = tmp_path / "verdicts.toml"
+    decided_at = datetime(2024, 5, 1, 12, 0, 5).astimezone()
+    anchor = Anchor("a:1", "a", "The bridge opened.", "", "", 0, 18, "f" * 64)
+    vs = VerdictSet("crash", "seeds", (Verdict(anchor, Status.DISPUTED, decided_at),))
+    path.write_text(dumps(vs), encoding="utf-8")
+    earlier = HistoryEntry(decided_at.replace(second=1), "crash", "a:1", "a", None, Status.DISPUTED)
+    append_history(history_path(path), [earlier])  # the same status, but an older decision
+    assert history_lacks(path) == [f"a:1: disputed at {file_state(path)['verdicts']['a:1'][3]}"]
+    append_history(
+        history_path(path), [HistoryEntry(decided_at, "crash", "a:1", "a", None, Status.DISPUTED)]
+    )
+    assert history_lacks(path) == []

@@ -9,13 +9,14 @@ Which kind of file it is comes from its content: a verdict file has `version` or
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
 from tui.config import CONFIG_NAME, Known, parse_config
-from tui.verdicts.reader import read_verdict_text, syntax_error
+from tui.verdicts.model import VerdictFileError
+from tui.verdicts.reader import read_verdict_text
+from tui.verdicts.source_text import decode_text, parse_toml, read_bytes
 
 _CONFIG_TABLES = frozenset({"corpus", "verdicts", "matching", "cache", "keys"})
 _VERDICT_ARRAYS = ("verdicts", "corrections", "disagreements")
@@ -60,10 +61,11 @@ def _locate_config_problem(text: str, message: str) -> int | None:
 
 def check_text(path: Path, text: str, known_actions: Known = None) -> list[str]:
     """Every problem in the text of `path`, each as one line."""
+    text = text.removeprefix("\ufeff")
     try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        return [str(syntax_error(text, path, exc))]
+        data = parse_toml(text, path)
+    except VerdictFileError as exc:
+        return [str(exc)]
     kind = kind_of(path, data)
     if kind == "verdicts":
         _, problems = read_verdict_text(text, path)
@@ -86,17 +88,13 @@ def check_text(path: Path, text: str, known_actions: Known = None) -> list[str]:
 def check_file(path: Path, known_actions: Known = None) -> list[str]:
     """Every problem in a verdict file or a config file; [] when it is fine."""
     try:
-        data = path.read_bytes()
+        text = decode_text(read_bytes(path), path)
+    except VerdictFileError as exc:  # not UTF-8, or a pipe or device
+        return [str(exc)]
     except FileNotFoundError:
         return [f"{path}: no such file"]
     except IsADirectoryError:
         return [f"{path}: is a folder, not a file"]
     except OSError as exc:
         return [f"{path}: cannot read ({exc.strerror or exc})"]
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
-        return [f"{path}:{line}:{column}: not UTF-8 text (byte {exc.start})"]
-    return check_text(path, text.removeprefix("\ufeff"), known_actions)
+    return check_text(path, text, known_actions)

@@ -15,6 +15,7 @@ from pathlib import Path
 from tui.corpus.articles import common_root
 from tui.verdicts.model import VerdictFileError, VerdictSet
 from tui.verdicts.reader import loads
+from tui.verdicts.source_text import decode_text, read_bytes, top_key_line, unusable_path
 
 
 class WorkspaceError(Exception):
@@ -23,19 +24,15 @@ class WorkspaceError(Exception):
 
 def read_verdict_set(path: Path) -> VerdictSet:
     """Read and parse a verdict file. Raises WorkspaceError or VerdictFileError."""
+    if path.is_dir():
+        raise WorkspaceError(f"{path}: is a folder, not a verdict file")
     try:
-        data = path.read_bytes()
+        data = read_bytes(path)
     except FileNotFoundError:
         raise WorkspaceError(f"{path}: no such verdict file") from None
-    except IsADirectoryError:
-        raise WorkspaceError(f"{path}: is a folder, not a verdict file") from None
     except OSError as exc:
         raise WorkspaceError(f"{path}: cannot read ({exc.strerror or exc})") from None
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise VerdictFileError(path, f"not UTF-8 text (byte {exc.start})") from None
-    return loads(text, path)
+    return loads(decode_text(data, path), path)
 
 
 def _normalised(path: Path) -> Path:
@@ -43,14 +40,26 @@ def _normalised(path: Path) -> Path:
 
 
 def corpus_path(vs: VerdictSet, verdict_path: Path, configured: Path) -> Path:
-    """The corpus a verdict file belongs to, as an absolute normalised path."""
+    """The corpus a verdict file belongs to, as an absolute normalised path.
+
+    VerdictFileError when the path the file records cannot be looked at (refused by the
+    file system: a link loop, a folder that may not be entered...): it names the key's line.
+    """
     if vs.corpus.strip():
-        path = Path(vs.corpus).expanduser()
-        if not path.is_absolute():
-            path = verdict_path.resolve().parent / path
-    else:
-        path = configured
-    return _normalised(path)
+        reason = unusable_path(vs.corpus)
+        if reason is None:
+            path = Path(vs.corpus).expanduser()
+            if not path.is_absolute():
+                path = verdict_path.resolve().parent / path
+            try:
+                path = _normalised(path)
+                path.exists()  # raises for what the callers' own exists() would raise on
+                return path
+            except (OSError, RuntimeError, ValueError) as exc:
+                reason = getattr(exc, "strerror", None) or str(exc)
+        line = top_key_line(verdict_path, "corpus")
+        raise VerdictFileError(verdict_path, f"corpus: cannot be used ({reason})", line, 1)
+    return _normalised(configured)
 
 
 def review_paths(

@@ -3,12 +3,17 @@
 Syntax errors come from tomllib (which names the line). Problems of meaning (a missing key,
 a wrong type, an unknown status, a claim listed twice) are located in the raw text: the n-th
 `[[verdicts]]` header starts the n-th entry, and a key's line is searched from there.
+
+A verdict file may come from anyone, so every value is judged before it is used (reading
+and parsing safely are `tui.verdicts.source_text`'s): a date-time that has no UTC
+equivalent (year 1 with a positive offset) is a problem of its key, and a corpus path the
+file system cannot take (a NUL character, an unknown `~user`, a name too long) is refused
+at its line. Whatever the text holds, the result is a set or a list of `file:line:col:
+message` problems, never another exception.
 """
 
 from __future__ import annotations
 
-import re
-import tomllib
 from collections.abc import Mapping
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -25,6 +30,7 @@ from tui.verdicts.model import (
     VerdictSet,
     canonical,
 )
+from tui.verdicts.source_text import Locator, Where, parse_toml, unusable_path
 
 _TOP_KEYS = (
     "version",
@@ -51,60 +57,6 @@ _CORRECTION_KEYS = (*_ANCHOR_KEYS, "is_claim", "decided_at")
 _DISAGREEMENT_KEYS = ("claim", "article", "statuses")
 _STATUS_VALUES = frozenset(s.value for s in Status)
 _STATUSES = ", ".join(s.value for s in Status)
-_HEADER = re.compile(r"^\s*\[\[\s*(\w+)\s*\]\]")
-_TABLE = re.compile(r"^\s*\[\[?\s*[\w\"']")
-Where = tuple[int | None, int | None]
-_AT = re.compile(r"\(at line (\d+), column (\d+)\)")
-
-
-class _Locator:
-    """Lines and columns in the raw text, for problems found after parsing."""
-
-    def __init__(self, text: str) -> None:
-        self.lines = text.split("\n")
-        self.headers: dict[str, list[int]] = {}
-        for number, line in enumerate(self.lines):
-            if m := _HEADER.match(line):
-                self.headers.setdefault(m.group(1), []).append(number)
-
-    def _find(self, key: str, start: int) -> tuple[int, int] | None:
-        pattern = re.compile(rf'^(\s*)(?:{re.escape(key)}|"{re.escape(key)}")\s*=')
-        for number in range(start, len(self.lines)):
-            line = self.lines[number]
-            if number > start and _TABLE.match(line):
-                return None
-            if m := pattern.match(line):
-                return number + 1, len(m.group(1)) + 1
-        return None
-
-    def top(self, key: str) -> Where:
-        """A top-level key: before the first table header."""
-        return self._find(key, 0) or (None, None)
-
-    def entry(self, section: str, index: int) -> Where:
-        """The header line of the index-th [[section]] table."""
-        found = self.headers.get(section, [])
-        return (found[index] + 1, 1) if index < len(found) else self.top(section)
-
-    def key(self, section: str, index: int, key: str) -> Where:
-        """A key inside the index-th [[section]] table (its header line if not found)."""
-        found = self.headers.get(section, [])
-        if index >= len(found):
-            return self.top(section)  # e.g. `disagreements = [{...}]` written inline
-        return self._find(key, found[index] + 1) or (found[index] + 1, 1)
-
-
-def syntax_error(text: str, path: Path, exc: tomllib.TOMLDecodeError) -> VerdictFileError:
-    message = str(exc)
-    if m := _AT.search(message):
-        return VerdictFileError(
-            path, f"invalid TOML: {message[: m.start()].strip()}", int(m.group(1)), int(m.group(2))
-        )
-    if "end of document" in message:
-        lines = text.split("\n")
-        reason = message.replace("(at end of document)", "").strip()
-        return VerdictFileError(path, f"invalid TOML: {reason}", len(lines), len(lines[-1]) + 1)
-    return VerdictFileError(path, f"invalid TOML: {message}")
 
 
 def _kind(value: Any) -> str:
@@ -129,7 +81,7 @@ class _Reader:
 
     def __init__(self, text: str, path: Path) -> None:
         self.path = path
-        self.where = _Locator(text)
+        self.where = Locator(text)
         self.problems: list[VerdictFileError] = []
 
     def problem(self, message: str, at: Where) -> None:
@@ -143,7 +95,7 @@ class _Reader:
                 known = ", ".join(_TOP_KEYS)
                 self.problem(f"unknown key '{key}' (known: {known})", self.where.top(key))
         top = _Table(self, data, None, 0)
-        reviewer, corpus = top.string("reviewer"), top.string("corpus")
+        reviewer, corpus = top.string("reviewer"), top.path("corpus")
         reviewers = top.strings("reviewers", required=False)
         verdicts = [self.verdict(t) for t in self.tables(data, "verdicts")]
         corrections = [self.correction(t) for t in self.tables(data, "corrections")]
@@ -331,6 +283,17 @@ class _Table:
             return None
         return tuple(value)
 
+    def path(self, key: str) -> str | None:
+        """A string the file system can take as a path (checked, not looked up)."""
+        value = self.string(key)
+        if value is None:
+            return None
+        reason = unusable_path(value)
+        if reason:
+            self.problem(key, f"cannot be a path: {reason}")
+            return None
+        return value
+
     def integer(self, key: str) -> int | None:
         value = self.get(key, int, "a whole number")
         if value is not None and value < 0:
@@ -348,7 +311,11 @@ class _Table:
         if value.tzinfo is None:
             self.problem("decided_at", "expected a date-time with a UTC offset, got a local one")
             return None
-        return value.astimezone(UTC)  # type: ignore[no-any-return]
+        try:
+            return value.astimezone(UTC)  # type: ignore[no-any-return]
+        except (OverflowError, ValueError):
+            self.problem("decided_at", f"{value.isoformat()} has no UTC time (out of range)")
+            return None
 
     def status(self, key: str, value: Any = None) -> Status | None:
         if value is None:
@@ -367,10 +334,11 @@ def _kinds(kind: type | tuple[type, ...]) -> tuple[type, ...]:
 
 def read_verdict_text(text: str, path: Path) -> tuple[VerdictSet | None, list[VerdictFileError]]:
     """Every problem in a verdict file's text, and the set when there are none."""
+    text = text.removeprefix("\ufeff")
     try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        return None, [syntax_error(text, path, exc)]
+        data = parse_toml(text, path)
+    except VerdictFileError as exc:
+        return None, [exc]
     reader = _Reader(text, path)
     vs = reader.read(data)
     return vs, reader.problems
