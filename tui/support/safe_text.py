@@ -29,9 +29,11 @@ _CONTROL = "\x00-\x08\x0b-\x1f\x7f-\x9f"
 # marks, and the tag characters (the whole block U+E0000-U+E007F, which can spell hidden
 # text). The Egyptian and musical format blocks are taken whole, as later Unicode versions
 # fill them. `tests/test_hostile_text.py` checks this list against every Cf character.
-_FORMAT = (
+_FORMAT_BMP = (
     "\u00ad\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u180e\u200b-\u200f"
     "\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb"
+)
+_FORMAT_ASTRAL = (
     "\U000110bd\U000110cd\U00013430-\U0001343f\U0001bca0-\U0001bca3\U0001d173-\U0001d17a"
     "\U000e0000-\U000e007f"
 )
@@ -39,13 +41,20 @@ _FORMAT = (
 # one piece of text ends), and lone surrogates (undecodable bytes of a file name, which
 # no terminal encoding can write).
 _OTHER = "\u2028\u2029\ud800-\udfff"
-_UNSAFE_CLASS = f"{_CONTROL}{_FORMAT}{_OTHER}"
-_UNSAFE = re.compile(f"[{_UNSAFE_CLASS}]")
-_UNSAFE_OR_LAYOUT = re.compile(f"[\t\n{_UNSAFE_CLASS}]")
+# The scanning patterns take every character beyond U+FFFF and let the replacement keep
+# the safe ones (emoji, CJK extensions): a class holding a few scattered astral ranges
+# makes re's scan of ordinary text several times slower than one holding the whole plane.
+_ASTRAL = "\U00010000-\U0010ffff"
+_ASTRAL_UNSAFE = re.compile(f"[{_FORMAT_ASTRAL}]")
+_UNSAFE = re.compile(f"[{_CONTROL}{_FORMAT_BMP}{_OTHER}{_ASTRAL}]")
+_UNSAFE_OR_LAYOUT = re.compile(f"[\t\n{_CONTROL}{_FORMAT_BMP}{_OTHER}{_ASTRAL}]")
 
 
 def _stand_in(match: re.Match[str]) -> str:
-    code = ord(match.group())
+    char = match.group()
+    code = ord(char)
+    if code > 0xFFFF and not _ASTRAL_UNSAFE.match(char):
+        return char
     if code in (0x0A, 0x09):
         return " "  # newline and tab, when the text must stay on one line
     if code < 0x20:
@@ -67,13 +76,17 @@ def printable(text: str, keep_newlines: bool = True) -> str:
 # In JSON text from json.dumps(ensure_ascii=False), C0 controls are already escaped; every
 # other character `printable` would replace is escaped here, and U+2028/U+2029 too (they end
 # a line in JavaScript).
-_JSON_UNSAFE = re.compile(f"[\x7f-\x9f{_FORMAT}{_OTHER}]")
-_JSON_UNSAFE_OR_HTML = re.compile(f"[<>&\x7f-\x9f{_FORMAT}{_OTHER}]")
+_JSON_UNSAFE = re.compile(f"[\x7f-\x9f{_FORMAT_BMP}{_OTHER}{_ASTRAL}]")
+_JSON_UNSAFE_OR_HTML = re.compile(f"[<>&\x7f-\x9f{_FORMAT_BMP}{_OTHER}{_ASTRAL}]")
 
 
 def _json_escape(match: re.Match[str]) -> str:
-    code = ord(match.group())
-    if code > 0xFFFF:  # JSON escapes only 16-bit units: a character beyond is a pair
+    char = match.group()
+    code = ord(char)
+    if code > 0xFFFF:
+        if not _ASTRAL_UNSAFE.match(char):
+            return char
+        # JSON escapes only 16-bit units: a character beyond is written as a pair.
         code -= 0x10000
         return f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}"
     return f"\\u{code:04x}"
