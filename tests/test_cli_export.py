@@ -155,6 +155,45 @@ class TestBadInput:
         assert code == EXIT_USAGE and "--format" in err
 
 
+class TestOutputInsideTheCorpus:
+    """`export -o` into the corpus folder was accepted, and the next run read the report as
+    an article. How we know it can fail: with the check removed from cmd_export, every
+    refusal below exits 0 and writes the file."""
+
+    @pytest.mark.parametrize(
+        ("out", "fmt"),
+        [
+            ("corpus/report.md", "md"),
+            ("corpus/x.txt", "csv"),
+            ("corpus/sub/../deep.json", "json"),  # ".." resolved, as the write would
+            ("alias/report.md", "md"),  # a link to the corpus folder
+        ],
+    )
+    def test_refused_with_exit_2_and_nothing_written(
+        self, desk: Path, capsys: pytest.CaptureFixture[str], out: str, fmt: str
+    ) -> None:
+        (desk / "corpus" / "sub").mkdir()
+        (desk / "alias").symlink_to(desk / "corpus")
+        before = sorted(p.relative_to(desk) for p in (desk / "corpus").rglob("*"))
+        code, stdout, err = run(capsys, "export", "--format", fmt, "-o", out)
+        assert (code, stdout) == (EXIT_USAGE, "")
+        line = one_line(err)
+        assert f"{out}: is inside the corpus folder {(desk / 'corpus').resolve()}" in line
+        assert "--force" in line
+        assert sorted(p.relative_to(desk) for p in (desk / "corpus").rglob("*")) == before
+
+    def test_force_writes_it(self, desk: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        code, _, err = run(capsys, "export", "--format", "md", "-o", "corpus/report.md", "--force")
+        assert (code, err) == (EXIT_OK, "")
+        assert (desk / "corpus" / "report.md").read_text(encoding="utf-8").startswith("#")
+
+    def test_beside_the_corpus_is_fine(
+        self, desk: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        code, _, err = run(capsys, "export", "--format", "md", "-o", "corpus-report.md")
+        assert (code, err) == (EXIT_OK, "")
+
+
 class TestStats:
     def test_json(self, desk: Path, capsys: pytest.CaptureFixture[str]) -> None:
         code, out, err = run(capsys, "stats", "--format", "json")

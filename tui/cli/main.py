@@ -194,6 +194,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     from tui.exporters.claimreview import unsettled
     from tui.exporters.output import (
         check_writable,
+        inside_corpus,
         refuse_articles,
         refuse_overwriting,
         write_text_atomic,
@@ -203,6 +204,9 @@ def cmd_export(args: argparse.Namespace) -> int:
     if args.output is not None:
         check_writable(args.output)
         refuse_overwriting(args.output, _protected(args.verdicts or config.verdicts, config))
+        verdicts = args.verdicts or config.verdicts
+        if not args.force and (why := inside_corpus(args.output, verdicts, config.corpus)):
+            raise UsageError(why)
     ws = _workspace(args, config)
     if args.output is not None:
         refuse_articles(args.output, _articles(ws))

@@ -107,6 +107,7 @@ def _verdict_file_commands(sub: argparse._SubParsersAction) -> None:
     p.add_argument(
         "-o", "--output", type=Path, metavar="OUT", help="file to write (default: stdout)"
     )
+    p.add_argument("--force", action="store_true", help="write OUT even inside the corpus folder")
 
     what = "merge reviewers' verdict files, keep disagreements, report agreement (kappa)"
     p = sub.add_parser("merge", help=what, description=what)

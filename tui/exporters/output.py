@@ -7,7 +7,9 @@ raises OutputError with a one-line reason. A symbolic link is written through (t
 stays, its target gets the text); a device or a pipe (`-o /dev/stdout`, a fifo) is written
 to directly, since it cannot be replaced. Before any of that, `refuse_overwriting` keeps
 `-o` off the files a user would lose: verdict files (the one being read or any other), their
-backups and histories, config files and the corpus's articles.
+backups and histories, config files and the corpus's articles; and `inside_corpus` keeps a
+report out of the corpus folder, where the next run would read it as an article (unless
+the user insists).
 """
 
 from __future__ import annotations
@@ -86,6 +88,27 @@ def refuse_overwriting(path: Path, protected: dict[Path, str]) -> None:
         )
     if kind == "config":
         raise OutputError(f"{path}: is a crosscheck config file; write to a new file")
+
+
+def inside_corpus(path: Path, verdict_file: Path, configured_corpus: Path) -> str | None:
+    """Why `path` must not be written (it lies inside the corpus folder of `verdict_file`,
+    links and ".." resolved), or None. A verdict file that cannot be read says nothing
+    here: the command reports it when it reads the file."""
+    from tui.verdicts.corpus_link import WorkspaceError, corpus_path, read_verdict_set
+    from tui.verdicts.model import VerdictFileError
+
+    try:
+        vs = read_verdict_set(verdict_file)
+        corpus = corpus_path(vs, verdict_file, configured_corpus)
+    except (WorkspaceError, VerdictFileError):
+        return None
+    target = path.resolve()
+    if corpus.is_dir() and target.is_relative_to(corpus.resolve()):
+        return (
+            f"{path}: is inside the corpus folder {corpus}, where the next run would read it "
+            "as an article; write it elsewhere (or add --force)"
+        )
+    return None
 
 
 def refuse_articles(path: Path, articles: Iterable[Path]) -> None:
