@@ -77,3 +77,25 @@ def test_the_cache_writes_through_it_without_syncing(tmp_path: Path, fsyncs: lis
     )
     assert fsyncs == []
     assert [p.name for p in path.parent.iterdir()] == ["abc.cc"]
+
+
+def test_a_new_file_gets_what_open_would_give_without_touching_the_umask(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Setting the umask to read it would change it for every other thread meanwhile (the
+    cache writes on a thread of its own): the new file's mode comes from the kernel."""
+    old = os.umask(0o027)
+    try:
+        with monkeypatch.context() as m:
+
+            def no_umask(mask: int) -> int:
+                raise AssertionError("the umask is process-wide: never set it to read it")
+
+            m.setattr(atomic_file.os, "umask", no_umask)
+            write_atomically(tmp_path / "new.toml", b"x")
+            write_atomically(tmp_path / "new.cc", b"x", durable=False)
+    finally:
+        os.umask(old)
+    for name in ("new.toml", "new.cc"):
+        assert (tmp_path / name).stat().st_mode & 0o777 == 0o640
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["new.cc", "new.toml"]
