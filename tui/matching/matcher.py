@@ -18,8 +18,9 @@ import numpy as np
 
 from tui.claims.units import Claim
 from tui.config import MatchSettings
-from tui.matching.clusters import build_clusters
+from tui.matching.clusters import build_clusters, cluster_id
 from tui.matching.conflicts import Conflict, find_conflicts
+from tui.matching.copies import Copies, cluster_members, find_copies
 from tui.matching.figure_evidence import FigureEvidence
 from tui.matching.scoring import (
     Encoded,
@@ -214,6 +215,9 @@ def match_claims(
     `token_sets` may hold claims' `match_tokens`, computed earlier (`tui.analysis.segment_pool`);
     the others are computed here."""
     units = [c for c in claims if c.is_claim]
+    copies = find_copies(units)
+    if copies is not None:  # a sentence copied into many articles: matched once (copies.py)
+        units, fresh = copies.kept(units), None
     mask = None
     matches: list[Match] = []
     if fresh is not None:
@@ -229,4 +233,33 @@ def match_claims(
         article_of,
         settings.cluster_min_share,
     )
+    if copies is not None:
+        matches, clusters = _give_back_copies(copies, matches, clusters)
     return MatchResult(tuple(matches), tuple(Cluster(cid, members) for cid, members in clusters))
+
+
+def _give_back_copies(
+    copies: Copies, matches: list[Match], clusters: Sequence[tuple[str, tuple[str, ...]]]
+) -> tuple[list[Match], list[tuple[str, tuple[str, ...]]]]:
+    """The result over the copies' stand-ins, given back to every copy: each copy matched
+    to its stand-in as the two stand-ins matched each other, clusters with every copy."""
+    stand_in = copies.of_stand_in()
+    own: dict[str, Match] = {}  # the match between a group's two stand-ins, by its first
+    for m in matches:
+        group = stand_in.get(m.a)
+        if group is not None and group is stand_in.get(m.b):
+            own[group.first.id] = m
+    out = list(matches)
+    for group in copies.groups:
+        pair = own.get(group.first.id)
+        if pair is None:  # all in one article, or copies that do not match each other
+            continue
+        for c in group.members:
+            partner = group.partner(c)
+            if partner is None or c is group.first or c is group.second:
+                continue
+            a, b = sorted((partner.id, c.id))
+            out.append(Match(a, b, pair.score, pair.tier, pair.conflicts))
+    out.sort(key=lambda m: (m.a, m.b))
+    grown = [cluster_members(members, stand_in) for _, members in clusters]
+    return out, sorted(((cluster_id(m), m) for m in grown), key=lambda item: item[1])
