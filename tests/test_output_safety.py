@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from tests.exports_support import GOVERNOR, KOREANS, copy_corpus, write_verdicts
-from tui.cli.main import EXIT_FAIL, EXIT_OK, main
+from tui.cli.main import EXIT_FAIL, EXIT_OK, EXIT_USAGE, main
 from tui.verdicts.model import Status
 
 
@@ -54,6 +54,11 @@ def test_export_never_replaces_what_it_would_lose(
     (desk / "sub").mkdir()
     before = snapshot(desk)
     argv = ["export", "--verdicts", "alice.toml", "--config", "desk.toml", "--format", fmt]
+    if target.startswith("corpus/"):
+        # Inside the corpus folder: refused as such, and as an article even with --force.
+        assert main([*argv, "-o", target]) == EXIT_USAGE
+        assert "is inside the corpus folder" in capsys.readouterr().err
+        argv.append("--force")
     assert main([*argv, "-o", target]) == EXIT_FAIL
     err = capsys.readouterr().err
     assert f"{target}: {why}; write to a new file" in err and "Traceback" not in err

@@ -27,11 +27,12 @@ _CONTROL = "\x00-\x08\x0b-\x1f\x7f-\x9f"
 # U+200B-U+200D, U+2060, U+FEFF), the invisible math operators (U+2061-U+2064), deprecated
 # shaping controls (U+206A-U+206F), interlinear annotation marks, prepended concatenation
 # marks, and the tag characters (the whole block U+E0000-U+E007F, which can spell hidden
-# text). The Egyptian and musical format blocks are taken whole, as later Unicode versions
-# fill them. `tests/test_hostile_text.py` checks this list against every Cf character.
+# text). The U+2060-U+206F block (U+2065 is unassigned), the Egyptian and the musical
+# format blocks are taken whole, as later Unicode versions fill them.
+# `tests/test_hostile_text.py` checks this list against every Cf character.
 _FORMAT_BMP = (
     "\u00ad\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u180e\u200b-\u200f"
-    "\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb"
+    "\u202a-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb"
 )
 _FORMAT_ASTRAL = (
     "\U000110bd\U000110cd\U00013430-\U0001343f\U0001bca0-\U0001bca3\U0001d173-\U0001d17a"
