@@ -217,6 +217,8 @@ def test_a_fifo_as_verdict_file_is_refused_without_waiting(tmp_path: Path) -> No
     with pytest.raises(VerdictFileError, match="is a named pipe"):
         finishes(lambda: read_verdict_set(fifo), (fifo,))
     assert finishes(lambda: main(["export", "--verdicts", str(fifo), "--format", "json"])) == 1
+    # The app refuses it before it starts (the store opens the file before the first frame).
+    assert finishes(lambda: main(["open", "--verdicts", str(fifo), str(SEEDS)]), (fifo,)) == 1
 
 
 # ---- hypothesis: any TOML value in any key ---------------------------------------------
