@@ -194,6 +194,18 @@ class TestOutputInsideTheCorpus:
         assert (code, err) == (EXIT_OK, "")
 
 
+def test_an_output_file_nested_past_the_stack_is_judged_without_crashing(
+    desk: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # `-o` looks into an existing file to refuse a verdict or config file; TOML arrays
+    # nested thousands deep made that look fail with RecursionError ("unexpected error").
+    deep = desk / "deep.toml"
+    deep.write_text("a = " + "[" * 3000 + "]" * 3000 + "\n", encoding="utf-8")
+    code, _, err = run(capsys, "export", "--format", "json", "-o", "deep.toml")
+    assert (code, err) == (EXIT_OK, "")
+    assert json.loads(deep.read_text(encoding="utf-8"))  # not a crosscheck file: replaced
+
+
 class TestStats:
     def test_json(self, desk: Path, capsys: pytest.CaptureFixture[str]) -> None:
         code, out, err = run(capsys, "stats", "--format", "json")

@@ -15,11 +15,11 @@ the user insists).
 from __future__ import annotations
 
 import os
-import tomllib
 from collections.abc import Iterable
 from pathlib import Path
 
 from tui.support.atomic_file import write_atomically
+from tui.support.regular_file import read_regular_file
 
 SNIFF_BYTES = 4 * 1024 * 1024  # larger files are not verdict or config files
 
@@ -62,12 +62,14 @@ def files_of(verdict_file: Path) -> dict[Path, str]:
 def _crosscheck_kind(path: Path) -> str | None:
     """ "verdicts" or "config" when the file at `path` is one of crosscheck's, else None."""
     from tui.verdicts.checks import kind_of
+    from tui.verdicts.model import VerdictFileError
+    from tui.verdicts.source_text import parse_toml
 
     try:
-        if not path.is_file() or path.stat().st_size > SNIFF_BYTES:
-            return None
-        data = tomllib.loads(path.read_bytes().decode("utf-8-sig"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        # A regular file only (a pipe is never waited on), read up to SNIFF_BYTES, parsed
+        # with every failure caught (nesting deep enough to exhaust the stack included).
+        data = parse_toml(read_regular_file(path, SNIFF_BYTES).decode("utf-8-sig"), path)
+    except (OSError, UnicodeDecodeError, VerdictFileError):
         return None
     return kind_of(path, data)
 
