@@ -188,3 +188,16 @@ def test_unicode_line_separators_do_not_end_the_block() -> None:
     fm = split_front_matter(text)
     assert fm.title == "a\u2028+++\u2028b"
     assert text[fm.body_start :] == "Body.\n"
+
+
+def test_front_matter_nested_past_the_stack_is_ignored_with_a_warning(tmp_path: Path) -> None:
+    # Before, a crafted block made the whole load fail with RecursionError.
+    body = "The council approved the budget on Monday after a long debate.\n"
+    (tmp_path / "a.md").write_text(f"+++\ntitle = {'[' * 3000}{']' * 3000}\n+++\n{body}")
+    (tmp_path / "b.md").write_text(f"---\ntitle: {'[' * 3000}{']' * 3000}\n---\n{body}")
+    corpus = load_corpus([tmp_path])
+    assert [a.text for a in corpus.articles] == [body, body]
+    assert corpus.warnings == tuple(
+        f"{tmp_path / name}: line 2: front matter nests too deeply to read; ignored"
+        for name in ("a.md", "b.md")
+    )

@@ -97,6 +97,11 @@ def split_front_matter(text: str) -> FrontMatter:
     )
 
 
+# Arrays or mappings nested deeper than the parser's stack allows (crafted, never written by
+# hand): the block is ignored like any other that cannot be read.
+_TOO_DEEP = "line 2: front matter nests too deeply to read; ignored"
+
+
 def _parse(block: str, language: str) -> tuple[Mapping[str, Any], list[str]]:
     if language == "TOML":
         try:
@@ -107,6 +112,8 @@ def _parse(block: str, language: str) -> tuple[Mapping[str, Any], list[str]]:
             line = int(where.group(1)) + 1 if where else 1
             what = _TOML_WHERE.sub("", message).strip()
             return {}, [f"line {line}: front matter is not valid TOML ({what}); ignored"]
+        except RecursionError:
+            return {}, [_TOO_DEEP]
     import yaml  # only files that start with a YAML block pay for this import
 
     try:
@@ -116,6 +123,8 @@ def _parse(block: str, language: str) -> tuple[Mapping[str, Any], list[str]]:
         line = mark.line + 2 if mark is not None else 1
         what = getattr(exc, "problem", None) or type(exc).__name__
         return {}, [f"line {line}: front matter is not valid YAML ({what}); ignored"]
+    except RecursionError:
+        return {}, [_TOO_DEEP]
     if data is None:
         return {}, []
     if not isinstance(data, Mapping):
