@@ -1,8 +1,9 @@
 """Precision, recall and F1 of the matcher on the labelled pairs in tests/data/matching/.
 
 A pair counts as predicted "same fact" when the matcher puts it in the `match` tier. The
-`related` tier is a suggestion shown to the reviewer, not a claim that the two sentences
-agree, so a related pair counts as not matched. Seed sentences are found by article id and
+`suggestion` tier is a counterpart offered to the reviewer, not a claim that the two
+sentences agree, so a suggested pair counts as not matched (tests/eval_suggestions.py
+measures that tier). Seed sentences are found by article id and
 a substring, whatever the segmenter makes of the rest of the article; all seed claims are
 matched together, as the app does, so a pair is judged in the company of every other claim.
 
@@ -21,6 +22,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:  # run as a script from anywhere
     sys.path.insert(0, str(ROOT))
 
+from tests import eval_suggestions  # noqa: E402
 from tui.analysis.pipeline import segment_corpus  # noqa: E402
 from tui.claims.quantities import find_figures, lexicon  # noqa: E402
 from tui.claims.units import Claim, Kind  # noqa: E402
@@ -83,7 +85,7 @@ def evaluate(settings: MatchSettings | None = None, path: Path = PAIRS) -> dict[
             skipped += 1  # the segmenter says one side is not a claim: nothing to match
             continue
         key = (min(a.id, b.id), max(a.id, b.id))
-        score = scored.get(key, similarity(a.text, b.text))  # below `related`: lexical only
+        score = scored.get(key, similarity(a.text, b.text))  # not listed: lexical only
         judged.append(Judged(a.text, b.text, bool(p["same"]), key in matched, score))
     tp = sum(j.same and j.predicted for j in judged)
     fp = sum(j.predicted and not j.same for j in judged)
@@ -125,6 +127,7 @@ def main() -> int:
         evaluate(path=HELDOUT),
         errors="--errors" in sys.argv[1:],
     )
+    eval_suggestions.report()
     return 0
 
 

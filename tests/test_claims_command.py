@@ -72,4 +72,8 @@ def test_match_is_the_claims_document_with_matches_and_clusters(
     match = json.loads(capsys.readouterr().out)
     assert list(match) == ["version", "articles", "claims", "matches", "clusters"]
     assert match["matches"] and match["clusters"]
+    # The claims, each unit of kind `claim` with its suggested verdict added.
+    for unit in match["claims"]:
+        assert ("suggestion" in unit) == (unit["kind"] == "claim")
+        unit.pop("suggestion", None)
     assert {k: match[k] for k in claims} == claims

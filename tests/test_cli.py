@@ -58,13 +58,14 @@ def test_match_json_schema(match_json: dict) -> None:
     for c in doc["claims"]:
         assert {"id", "article", "text", "start", "end", "kind", "numbers", "attribution"} <= set(c)
         assert c["kind"] in kinds
+        assert ("suggestion" in c) == (c["kind"] == "claim")
         assert isinstance(c["start"], int) and isinstance(c["end"], int)
         ids.add(c["id"])
     assert len(ids) == len(doc["claims"])
     for m in doc["matches"]:
         assert {"a", "b", "score", "tier", "conflicts"} <= set(m)
         assert m["a"] in ids and m["b"] in ids and m["a"] < m["b"]
-        assert m["tier"] in {"match", "related"}
+        assert m["tier"] in {"match", "suggestion"}
         assert 0 <= m["score"] <= 100
     for cl in doc["clusters"]:
         assert set(cl["claims"]) <= ids and len(cl["claims"]) >= 2

@@ -50,7 +50,11 @@ def test_no_config_file_means_builtin_defaults(tmp_path: Path, monkeypatch) -> N
         ('[matching]\nmatch_threshold = "high"', "[matching] match_threshold: expected a number"),
         ("[matching]\nmatch_threshold = 170", "match_threshold: 170 is out of range (0 to 100)"),
         ("[matching]\nshort_claim_words = 7.5", "short_claim_words: expected a whole number"),
-        ("[matching]\nmatch_threshold = 40\nrelated_threshold = 60", "must not exceed"),
+        ("[matching]\nmatch_threshold = 40\nsuggestion_floor = 60", "must not exceed"),
+        (
+            "[matching]\nshort_match_threshold = 50\nshort_suggestion_floor = 60",
+            "short_suggestion_floor must not exceed short_match_threshold",
+        ),
         ("[cache]\nenabled = 1", "[cache] enabled: expected true or false"),
         ("[verdicts]\nreviewer = 3", "[verdicts] reviewer: expected a string"),
         ("[corpus]\npath = 5", "[corpus] path: expected a non-empty path string"),
@@ -61,6 +65,16 @@ def test_bad_values_are_named_and_fall_back_to_defaults(toml: str, fragment: str
     config, problems = parse_config(tomllib.loads(toml), Path("/base"))
     assert any(fragment in p for p in problems), problems
     assert config.matching == MatchSettings()
+
+
+def test_the_retired_related_threshold_loads_with_a_warning_naming_its_successor() -> None:
+    config, problems = parse_config(
+        tomllib.loads("[matching]\nrelated_threshold = 25\nmatch_threshold = 50"), Path("/")
+    )
+    assert config.matching == MatchSettings(match_threshold=50)
+    (problem,) = problems
+    assert problem.startswith("[matching] related_threshold: no longer used, ignored")
+    assert "suggestion_margin" in problem and "unknown key" not in problem
 
 
 def test_unknown_key_actions_are_reported_when_actions_are_known() -> None:

@@ -87,7 +87,7 @@ def test_a_bonus_match_lists_the_disagreeing_figures() -> None:
 
 
 def test_blocked_matching_equals_brute_force_with_the_bonus(monkeypatch) -> None:
-    """Blocking at the related floor plus the figure pass find what brute force finds."""
+    """Blocking at the suggestion floor plus the figure pass find what brute force finds."""
     claims = as_claims(generate(1500, seed=11))
     settings = MatchSettings()
     monkeypatch.setattr(matching, "BRUTE_FORCE_MAX", 10**9)

@@ -260,7 +260,7 @@ def test_other_settings_or_another_version_miss(
 ) -> None:
     analyse([corpus], SETTINGS, cache=MatchCache(cache.root, version="1"))
     segment, match = spy(monkeypatch)
-    stricter = replace(SETTINGS, related_threshold=35.0)
+    stricter = replace(SETTINGS, suggestion_margin=15.0)
     other = MatchCache(cache.root, version="1")
     result = analyse([corpus], stricter, cache=other)
     assert segment.calls == 0, "claims do not depend on the match settings"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -67,25 +69,28 @@ def test_match_scores_agree_with_similarity() -> None:
 def test_tiers_follow_the_thresholds() -> None:
     claims = [unit("a", 0, LONG_A), unit("b", 0, LONG_B)]
     score = similarity(LONG_A, LONG_B)
-    just_above = MatchSettings(match_threshold=score, related_threshold=score - 10)
-    just_below = MatchSettings(match_threshold=score + 0.1, related_threshold=score - 10)
-    too_high = MatchSettings(match_threshold=score + 5, related_threshold=score + 1)
+    just_above = MatchSettings(match_threshold=score, suggestion_floor=score - 10)
+    just_below = MatchSettings(match_threshold=score + 0.1, suggestion_floor=score - 10)
+    too_high = MatchSettings(match_threshold=score + 5, suggestion_floor=score + 1)
     assert match_claims(claims, just_above).matches[0].tier is Tier.MATCH
-    assert match_claims(claims, just_below).matches[0].tier is Tier.RELATED
+    # Below the match threshold, the pair is each claim's only counterpart: suggested.
+    assert match_claims(claims, just_below).matches[0].tier is Tier.SUGGESTION
     assert match_claims(claims, too_high).matches == ()
 
 
 def test_short_claims_need_the_higher_threshold() -> None:
     a, b = "Kursk offensive stalls near Sudzha", "Kursk offensive stalls outside Sudzha town"
     score = similarity(a, b)
-    settings = MatchSettings(match_threshold=score - 5, related_threshold=score - 20,
+    settings = MatchSettings(match_threshold=score - 5, short_suggestion_floor=score - 20,
                              short_claim_words=8, short_match_threshold=score + 1)  # fmt: skip
     (m,) = match_claims([unit("a", 0, a), unit("b", 0, b)], settings).matches
-    assert m.tier is Tier.RELATED
-    relaxed = MatchSettings(match_threshold=score - 5, related_threshold=score - 20,
+    assert m.tier is Tier.SUGGESTION
+    relaxed = MatchSettings(match_threshold=score - 5, short_suggestion_floor=score - 20,
                             short_claim_words=3, short_match_threshold=score + 1)  # fmt: skip
     (m,) = match_claims([unit("a", 0, a), unit("b", 0, b)], relaxed).matches
     assert m.tier is Tier.MATCH
+    floor_above = replace(settings, short_suggestion_floor=score + 0.1)
+    assert match_claims([unit("a", 0, a), unit("b", 0, b)], floor_above).matches == ()
 
 
 def test_matches_carry_conflicts_and_form_clusters() -> None:

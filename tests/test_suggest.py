@@ -10,7 +10,7 @@ from tui.config import MatchSettings
 from tui.corpus.articles import Article, Corpus
 from tui.matching.matcher import Conflict, Match, Tier
 from tui.review.sources import sources_of
-from tui.review.suggestions import Suggestion
+from tui.review.suggestions import Evidence, Suggestion
 from tui.review.suggestions import suggest as suggest_with
 from tui.verdicts.model import Status
 
@@ -18,6 +18,12 @@ from tui.verdicts.model import Status
 def suggest(analysis: Analysis, claim_id: str) -> Suggestion:
     """The suggestion with the sources built once for the analysis, as the app does."""
     return suggest_with(analysis, claim_id, sources_of(analysis, MatchSettings()))
+
+
+def verdict(analysis: Analysis) -> tuple[Status | None, str]:
+    """The suggestion for claim "x": its verdict and reason (evidence is tested apart)."""
+    s = suggest(analysis, "x")
+    return s.status, s.reason
 
 
 def corpus(
@@ -55,16 +61,12 @@ def test_matched_in_other_articles_is_corroborated() -> None:
         {"x": None, "p": None, "q": None, "r": None},
         [("x", "p", "match", ()), ("x", "q", "match", ()), ("x", "r", "match", ())],
     )
-    assert suggest(a, "x") == Suggestion(
-        Status.CORROBORATED, "matched in 3 sources, all of unknown outlet"
-    )
+    assert verdict(a) == (Status.CORROBORATED, "matched in 3 sources, all of unknown outlet")
 
 
 def test_one_match_is_enough_and_singular() -> None:
     a = corpus({"x": None, "p": None}, [("x", "p", "match", ())])
-    assert suggest(a, "x") == Suggestion(
-        Status.CORROBORATED, "matched in 1 source of unknown outlet"
-    )
+    assert verdict(a) == (Status.CORROBORATED, "matched in 1 source of unknown outlet")
 
 
 def test_conflict_outranks_agreement() -> None:
@@ -74,21 +76,24 @@ def test_conflict_outranks_agreement() -> None:
         {"x": None, "p": None, "q": None, "r": None},
         [("x", "p", "match", conflict), ("x", "q", "match", date), ("x", "r", "match", ())],
     )
-    assert suggest(a, "x") == Suggestion(
-        Status.DISPUTED, "dates and figures disagree with 2 sources, all of unknown outlet"
+    assert verdict(a) == (
+        Status.DISPUTED,
+        "dates and figures disagree with 2 sources, all of unknown outlet",
     )
 
 
 def test_no_match_and_no_source_is_unsourced() -> None:
     a = corpus({"x": None, "p": None}, [])
-    assert suggest(a, "x") == Suggestion(Status.UNSOURCED, "no match and no named source")
+    assert verdict(a) == (Status.UNSOURCED, "no match and no named source")
 
 
-def test_related_pairs_do_not_corroborate_but_are_mentioned() -> None:
-    a = corpus({"x": None, "p": None}, [("x", "p", "related", ())])
-    assert suggest(a, "x") == Suggestion(
-        Status.UNSOURCED, "no match and no named source (1 related claim to look at)"
+def test_suggested_counterparts_do_not_corroborate_but_are_mentioned() -> None:
+    a = corpus({"x": None, "p": None}, [("x", "p", "suggestion", ())])
+    assert verdict(a) == (
+        Status.UNSOURCED,
+        "no match and no named source (1 suggested counterpart to look at)",
     )
+    assert suggest(a, "x").evidence == (Evidence("p", Tier.SUGGESTION, 60.0),)
 
 
 def test_attributed_claim_without_match_gets_no_verdict() -> None:
@@ -99,9 +104,7 @@ def test_attributed_claim_without_match_gets_no_verdict() -> None:
 
 def test_same_outlet_does_not_corroborate() -> None:
     a = corpus({"x": "Wire", "p": "wire "}, [("x", "p", "match", ())])
-    assert suggest(a, "x") == Suggestion(
-        Status.UNSOURCED, "matched only by the same outlet and no named source"
-    )
+    assert verdict(a) == (Status.UNSOURCED, "matched only by the same outlet and no named source")
 
 
 def test_articles_of_one_outlet_count_once() -> None:
@@ -109,8 +112,9 @@ def test_articles_of_one_outlet_count_once() -> None:
         {"x": None, "p": "Daily", "q": "Daily", "r": None},
         [("x", "p", "match", ()), ("x", "q", "match", ()), ("x", "r", "match", ())],
     )
-    assert suggest(a, "x") == Suggestion(
-        Status.CORROBORATED, "matched in 2 sources, 1 of unknown outlet (3 articles)"
+    assert verdict(a) == (
+        Status.CORROBORATED,
+        "matched in 2 sources, 1 of unknown outlet (3 articles)",
     )
 
 
@@ -119,9 +123,7 @@ def test_unknown_outlets_are_distinct_sources() -> None:
         {"x": None, "p": None, "q": "  "},
         [("x", "p", "match", ()), ("x", "q", "match", ())],
     )
-    assert suggest(a, "x") == Suggestion(
-        Status.CORROBORATED, "matched in 2 sources, all of unknown outlet"
-    )
+    assert verdict(a) == (Status.CORROBORATED, "matched in 2 sources, all of unknown outlet")
 
 
 def test_known_outlets_are_named_as_outlets() -> None:
@@ -129,7 +131,7 @@ def test_known_outlets_are_named_as_outlets() -> None:
         {"x": "Herald", "p": "Courier", "q": "Gazette"},
         [("x", "p", "match", ()), ("x", "q", "match", ())],
     )
-    assert suggest(a, "x") == Suggestion(Status.CORROBORATED, "matched in 2 outlets")
+    assert verdict(a) == (Status.CORROBORATED, "matched in 2 outlets")
 
 
 def test_wire_copies_count_as_one_source() -> None:
@@ -139,11 +141,42 @@ def test_wire_copies_count_as_one_source() -> None:
         [("x", "p", "match", ()), ("x", "q", "match", ()), ("p", "q", "match", (), 97.0)],
     )
     assert sources_of(a, MatchSettings()).wire_group_of("p") is not None
-    assert suggest(a, "x") == Suggestion(Status.CORROBORATED, "matched in 1 outlet (2 articles)")
+    assert verdict(a) == (Status.CORROBORATED, "matched in 1 outlet (2 articles)")
 
 
 def test_a_wire_copy_of_the_claims_own_article_does_not_corroborate() -> None:
     a = corpus({"x": "Herald", "p": "Post"}, [("x", "p", "match", (), 97.0)])
-    assert suggest(a, "x") == Suggestion(
-        Status.UNSOURCED, "matched only by wire copies and no named source"
+    assert verdict(a) == (Status.UNSOURCED, "matched only by wire copies and no named source")
+
+
+def test_evidence_of_a_dispute_is_the_disagreeing_matches_with_their_conflicts() -> None:
+    conflict = (Conflict("number", "troops", "5", "6"),)
+    a = corpus(
+        {"x": None, "p": None, "q": None},
+        [("x", "p", "match", conflict, 80.0), ("x", "q", "match", ())],
     )
+    assert suggest(a, "x").evidence == (Evidence("p", Tier.MATCH, 80.0, conflict),)
+
+
+def test_evidence_of_corroboration_is_the_matches_that_count() -> None:
+    a = corpus(
+        {"x": "Herald", "p": "Herald", "q": "Courier", "r": "Globe"},
+        [("x", "p", "match", ()), ("x", "q", "match", (), 70.0), ("x", "r", "suggestion", ())],
+    )
+    s = suggest(a, "x")
+    assert (s.status, [e.claim for e in s.evidence]) == (Status.CORROBORATED, ["q"])
+
+
+def test_without_corroboration_the_evidence_is_what_the_reviewer_should_look_at() -> None:
+    matches = [("x", "p", "match", ()), ("x", "q", "suggestion", ())]
+    outlets = {"x": "Herald", "p": "Herald", "q": "Courier"}
+    attributed = suggest(corpus(outlets, matches, attribution="the mayor"), "x")
+    assert (attributed.status, [e.claim for e in attributed.evidence]) == (None, ["p"])
+    unsourced = suggest(corpus(outlets, matches), "x")
+    assert unsourced.reason == (
+        "matched only by the same outlet and no named source (1 suggested counterpart to look at)"
+    )
+    assert [(e.claim, e.tier) for e in unsourced.evidence] == [
+        ("p", Tier.MATCH),
+        ("q", Tier.SUGGESTION),
+    ]

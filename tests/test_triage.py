@@ -17,7 +17,7 @@ from tui.verdicts.history import entry_to_json
 from tui.verdicts.model import Status, VerdictSet
 
 # Two articles: A has a heading and three claims, B two claims. a1~b1 match (with a figure
-# conflict), a2~b2 are only related.
+# conflict), a2~b1 is only a suggestion.
 TEXTS = {
     "a": "Heading of A\n\nFirst claim of A here. Second claim of A. Third claim of A.",
     "b": "Claim one in B said. Claim two in B.",
@@ -53,7 +53,7 @@ def build_analysis(outlets: dict[str, str | None] | None = None) -> Analysis:
             claims.append(Claim(f"{aid}{index}", aid, sentence, start, pos, kind, index))
     matches = (
         Match("a1", "b0", 88.0, Tier.MATCH, (Conflict("number", "troops", "5", "6"),)),
-        Match("a2", "b1", 60.0, Tier.RELATED),
+        Match("a2", "b1", 60.0, Tier.SUGGESTION),
     )
     clusters = (Cluster("cl-1", ("a1", "b0")),)
     return Analysis(Corpus(Path("."), tuple(articles)), tuple(claims), matches, clusters)
@@ -186,7 +186,7 @@ def test_group_without_cluster_uses_match_tier_pairs() -> None:
     bare = Analysis(a.corpus, a.claims, a.matches, ())
     s = Session(bare, VerdictSet("t", "c"), clock=Clock())
     assert s.group("a1") == ("a1", "b0")
-    assert s.group("a2") == ("a2",)  # related pairs are not a group
+    assert s.group("a2") == ("a2",)  # suggested pairs are not a group
 
 
 def test_toggle_claim_drops_verdict_and_round_trips(session: Session) -> None:

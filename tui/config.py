@@ -23,12 +23,17 @@ class ConfigError(Exception):
 
 @dataclass(frozen=True, slots=True)
 class MatchSettings:
-    # Scores are 0-100. `match` pairs are the same fact; `related` pairs are only suggested.
+    # Scores are 0-100. `match` pairs are the same fact.
     match_threshold: float = 45.0
-    related_threshold: float = 30.0
     # Claims with fewer content words than this need `short_match_threshold` to match.
     short_claim_words: int = 8
     short_match_threshold: float = 65.0
+    # Below the match tier, a claim's best counterpart in another article is suggested when
+    # it is mutual, scores at least the floor (the short floor when either claim is short)
+    # and beats each claim's background in the other article by the margin.
+    suggestion_floor: float = 30.0
+    short_suggestion_floor: float = 40.0
+    suggestion_margin: float = 10.0
     # A claim joins a cluster only when it matches at least this share of its members.
     cluster_min_share: float = 0.5
     # Articles whose claims mostly match each other at `wire_score` or more are wire copies.
@@ -51,13 +56,29 @@ class Config:
 # (section, key) -> (attribute path, expected type, validator or None)
 _RANGES: dict[str, tuple[float, float]] = {
     "match_threshold": (0, 100),
-    "related_threshold": (0, 100),
     "short_claim_words": (1, 100),
     "short_match_threshold": (0, 100),
+    "suggestion_floor": (0, 100),
+    "short_suggestion_floor": (0, 100),
+    "suggestion_margin": (0, 100),
     "cluster_min_share": (0, 1),
     "wire_score": (0, 100),
     "wire_share": (0, 1),
 }
+
+
+# Keys of earlier versions: still accepted, with a warning naming what replaced them.
+RETIRED_MATCHING: dict[str, str] = {
+    "related_threshold": (
+        "the related band became suggestions, each claim's best counterpart per other"
+        " article; set suggestion_margin and suggestion_floor instead"
+    ),
+}
+# (floor, threshold): a suggestion floor never above the match threshold it sits under.
+_FLOORS = (
+    ("suggestion_floor", "match_threshold"),
+    ("short_suggestion_floor", "short_match_threshold"),
+)
 
 
 def _type_name(value: Any) -> str:
@@ -151,7 +172,10 @@ def parse_config(
 
     section = table("matching")
     kinds = {f.name: (int if f.type in ("int", int) else float) for f in fields(MatchSettings)}
-    unknown("matching", section, set(kinds))
+    for key, instead in RETIRED_MATCHING.items():
+        if key in section:
+            problems.append(f"[matching] {key}: no longer used, ignored ({instead})")
+    unknown("matching", {k: v for k, v in section.items() if k not in RETIRED_MATCHING}, set(kinds))
     for key, value in section.items():
         if (
             key in kinds
@@ -159,17 +183,14 @@ def parse_config(
         ):
             update: dict[str, Any] = {key: checked}  # the field's own type, checked above
             matching = replace(matching, **update)
-    if matching.related_threshold > matching.match_threshold:
-        problems.append(
-            "[matching] related_threshold must not exceed match_threshold;"
-            " using the defaults for both"
-        )
-        defaults = MatchSettings()
-        matching = replace(
-            matching,
-            related_threshold=defaults.related_threshold,
-            match_threshold=defaults.match_threshold,
-        )
+    for floor, match in _FLOORS:
+        if getattr(matching, floor) > getattr(matching, match):
+            problems.append(
+                f"[matching] {floor} must not exceed {match}; using the defaults for both"
+            )
+            defaults = MatchSettings()
+            update = {floor: getattr(defaults, floor), match: getattr(defaults, match)}
+            matching = replace(matching, **update)
     config = replace(config, matching=matching)
 
     cache = table("cache")

@@ -15,11 +15,12 @@ rebuilt and overwritten, never trusted (the bodies are read and checked in
 name, then a rename, not fsynced), so a reader never sees half a file, whatever other
 processes do. Nothing is ever unpickled.
 
-Why reuse is sound: an article's units are a function of its id and text; a pair's score,
-tier and conflicts are a function of its two claims and the settings. So when the corpus
-changes, the matches among the articles it shares with a cached corpus still hold: only
-the pairs with a claim of an added (or edited) article are scored, and clusters are
-recomputed from all the matches. Scoring those pairs needs every claim's match tokens (the
+Why reuse is sound: an article's units are a function of its id and text; a pair's score
+and conflicts are a function of its two claims and the settings, and its tier (match or
+suggestion) of the scores between its two articles. So when the corpus changes, the
+matches among the articles it shares with a cached corpus still hold: only the pairs with
+a claim of an added (or edited) article are scored, and clusters are recomputed from all
+the matches. Scoring those pairs needs every claim's match tokens (the
 index covers the whole corpus); they are stored with the units, so adding an article does
 not tokenise the whole corpus again. The code version (`tui.analysis.code_version`) is crosscheck's
 version plus a digest of the source of the modules that decide claims and matches (found

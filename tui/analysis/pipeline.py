@@ -239,8 +239,10 @@ def _claims_document(segmentation: Segmentation) -> dict[str, Any]:
 
 
 def to_json_document(analysis: Analysis) -> dict[str, Any]:
-    """The `match` JSON document (version 1): the `claims` document, then `matches` and
-    `clusters`; each cluster has `outlets`, the distinct known outlets carrying it."""
+    """The `match` JSON document (version 1): the `claims` document, then `matches` (tier
+    `match` or `suggestion`) and `clusters`; each cluster has `outlets`, the distinct known
+    outlets carrying it. `crosscheck match` prints it with each claim's suggested verdict
+    added by the review layer (`tui.review.match_json`)."""
     with gc_paused():
         doc = _claims_document(analysis)
         doc["matches"] = [

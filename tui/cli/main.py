@@ -68,7 +68,7 @@ def _analyse(args: argparse.Namespace, config: Config) -> Analysis:
         settings = replace(
             settings,
             match_threshold=threshold,
-            related_threshold=min(settings.related_threshold, threshold),
+            suggestion_floor=min(settings.suggestion_floor, threshold),
         )
     return analyse(_paths(args, config), settings, say=warn, cache=_cache(config))
 
@@ -101,9 +101,9 @@ def cmd_match(args: argparse.Namespace) -> int:
     config = _load_config(args)
     analysis = _analyse(args, config)
     if args.format == "json":
-        from tui.analysis.pipeline import to_json_document
+        from tui.review.match_json import match_document
 
-        _print_json(to_json_document(analysis))
+        _print_json(match_document(analysis, config.matching))
     else:
         from tui.cli.tables import match_table
 

@@ -1,10 +1,12 @@
 """Matching claims across articles: scoring, tiers, clusters and conflicts.
 
 The pipeline: each claim becomes a set of match tokens (`tui.matching.scoring.match_tokens`); the
-pairs that can reach the `related` tier are found exactly (all pairs of a small corpus, the
-prefix-filter index of `tui.matching.blocking` for a large one) and scored with rapidfuzz; each pair
-gets its tier; matches are grouped into clusters (`tui.matching.clusters`); every match lists the
-figures and dates it disagrees on (`tui.matching.conflicts`).
+pairs that reach the suggestion floor are found exactly (all pairs of a small corpus, the
+prefix-filter index of `tui.matching.blocking` for a large one) and scored with rapidfuzz; a pair
+at its match threshold is a `match`, and among the others, each claim's one counterpart per
+other article that stands out (`tui.matching.counterparts`) is a `suggestion`; matches are
+grouped into clusters (`tui.matching.clusters`); every match lists the figures and dates it
+disagrees on (`tui.matching.conflicts`).
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from tui.config import MatchSettings
 from tui.matching.clusters import build_clusters, cluster_id
 from tui.matching.conflicts import Conflict, find_conflicts
 from tui.matching.copies import Copies, cluster_members, find_copies
+from tui.matching.counterparts import suggested
 from tui.matching.figure_evidence import FigureEvidence
 from tui.matching.scoring import (
     Encoded,
@@ -51,8 +54,8 @@ FIGURE_CHUNK = 200_000
 
 
 class Tier(StrEnum):
-    MATCH = "match"
-    RELATED = "related"
+    MATCH = "match"  # the same fact
+    SUGGESTION = "suggestion"  # a claim's likeliest counterpart in another article, to look at
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,14 +80,16 @@ class MatchResult:
 
 
 def thresholds(settings: MatchSettings, short: bool) -> tuple[float, float]:
-    """(match, related) thresholds for a pair; `short` when either claim has few words.
-
-    A short claim shares most of its few words with many sentences by chance, so both of
-    its tiers move up by the same step."""
+    """(match threshold, suggestion floor) for a pair; `short` when either claim has few
+    words. A short claim shares most of its few words with many sentences by chance, so
+    both move up. The floor is the lowest score any pair is kept at (never above the match
+    threshold): blocking finds every pair at or above it."""
     if not short:
-        return settings.match_threshold, settings.related_threshold
-    step = max(0.0, settings.short_match_threshold - settings.match_threshold)
-    return settings.match_threshold + step, min(100.0, settings.related_threshold + step)
+        match, floor = settings.match_threshold, settings.suggestion_floor
+    else:
+        step = max(0.0, settings.short_match_threshold - settings.match_threshold)
+        match, floor = settings.match_threshold + step, settings.short_suggestion_floor
+    return match, min(floor, match)
 
 
 def _pairs(
@@ -123,7 +128,7 @@ def _figure_pass(
     fresh: np.ndarray | None,
     tiered: Callable[..., tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]],
 ) -> Iterator[tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]]:
-    """The pairs below the related floor that a shared figure can lift (blocking at the
+    """The pairs below the suggestion floor that a shared figure can lift (blocking at the
     floor never sees them): enumerated from the figures themselves, scored, kept if the
     bonus lifts them. Pairs at or above the floor are left to the blocking pass."""
     left, right = evidence.candidate_pairs(articles, fresh)
@@ -145,20 +150,20 @@ def _scored(
     articles = np.unique(np.asarray([c.article for c in units], dtype=object), return_inverse=True)[
         1
     ]
-    match_short, related_short = thresholds(settings, True)
-    match_long, related_long = thresholds(settings, False)
-    least = np.where(short, related_short, related_long)
+    match_short, floor_short = thresholds(settings, True)
+    match_long, floor_long = thresholds(settings, False)
+    least = np.where(short, floor_short, floor_long)
     evidence = FigureEvidence(units, unit_tokens)
 
     def tiered(
         left: np.ndarray, right: np.ndarray, scores: np.ndarray, part: str = "all"
     ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
         # The tiers `thresholds` sets, for a whole chunk at once, with the figure bonus. On a
-        # large corpus the blocking pass owns the pairs at or above the related floor
+        # large corpus the blocking pass owns the pairs at or above the suggestion floor
         # (part "above") and the figure pass those below it (part "below"), so no pair is
         # found twice; a small corpus scores every pair in one pass ("all").
         is_short = short[left] | short[right]
-        floor = np.where(is_short, related_short, related_long)
+        floor = np.where(is_short, floor_short, floor_long)
         match_at = np.where(is_short, match_short, match_long)
         if part != "all":
             side = np.round(scores, 1) >= floor
@@ -176,18 +181,34 @@ def _scored(
     )
     if blocked:
         chunks = itertools.chain(chunks, _figure_pass(enc, evidence, articles, fresh, tiered))
+    found = list(chunks)
+
+    def joined(k: int, dtype: type) -> np.ndarray:
+        return np.concatenate([c[k] for c in found]).astype(dtype) if found else np.zeros(0, dtype)
+
+    left, right = joined(0, np.int64), joined(1, np.int64)
+    rounded, is_match = joined(2, np.float64), joined(3, bool)
+    sizes = np.bincount(articles)
+    rank = np.argsort(np.argsort(np.asarray([c.id for c in units], dtype=object), kind="stable"))
+    offered = suggested(
+        left, right, rounded, is_match, articles, sizes, rank, settings.suggestion_margin
+    )
     matches: list[Match] = []
-    for left, right, rounded, is_match in chunks:
-        for i, j, s, is_m in zip(
-            left.tolist(), right.tolist(), rounded.tolist(), is_match.tolist(), strict=True
-        ):
-            ci, cj = units[i], units[j]
-            if cj.id < ci.id:
-                ci, cj = cj, ci
-            if is_m:
-                matches.append(Match(ci.id, cj.id, s, Tier.MATCH, find_conflicts(ci, cj)))
-            else:
-                matches.append(Match(ci.id, cj.id, s, Tier.RELATED))
+    keep = np.flatnonzero(is_match | offered)
+    for i, j, s, is_m in zip(
+        left[keep].tolist(),
+        right[keep].tolist(),
+        rounded[keep].tolist(),
+        is_match[keep].tolist(),
+        strict=True,
+    ):
+        ci, cj = units[i], units[j]
+        if cj.id < ci.id:
+            ci, cj = cj, ci
+        if is_m:
+            matches.append(Match(ci.id, cj.id, s, Tier.MATCH, find_conflicts(ci, cj)))
+        else:
+            matches.append(Match(ci.id, cj.id, s, Tier.SUGGESTION))
     return matches
 
 
@@ -206,11 +227,13 @@ def match_claims(
 ) -> MatchResult:
     """Matches and clusters of the claims (units of other kinds are skipped).
 
-    Incremental use: with `fresh` (claim ids), only the pairs with at least one fresh claim
-    are scored, and `known` supplies the matches among the other claims, from an earlier
-    run with the same settings (a pair's score depends on its two claims alone). Known
-    matches that involve a fresh claim are dropped; without `fresh`, `known` is ignored.
-    Given the right `known`, the result equals a full run's.
+    Incremental use: with `fresh` (claim ids), every claim of an article with a fresh claim
+    counts as fresh; only the pairs with a fresh claim are scored, and `known` supplies the
+    matches and suggestions among the other claims, from an earlier run with the same
+    settings (a pair's score depends on its two claims alone, and whether it is suggested
+    on the scores between its two articles). Known pairs that involve a fresh claim are
+    dropped; without `fresh`, `known` is ignored. Given the right `known`, the result
+    equals a full run's.
 
     `token_sets` may hold claims' `match_tokens`, computed earlier (`tui.analysis.segment_pool`);
     the others are computed here."""
@@ -220,14 +243,19 @@ def match_claims(
         units, fresh = copies.kept(units), None
     mask = None
     matches: list[Match] = []
+    article_of = {c.id: c.article for c in units}
     if fresh is not None:
         new = fresh if isinstance(fresh, set | frozenset) else set(fresh)
-        mask = np.fromiter((c.id in new for c in units), dtype=bool, count=len(units))
-        matches = [m for m in known if m.a not in new and m.b not in new]
+        changed = {c.article for c in units if c.id in new}
+        mask = np.fromiter((c.article in changed for c in units), dtype=bool, count=len(units))
+        matches = [
+            m
+            for m in known
+            if not ({m.a, m.b} & new or {article_of.get(m.a), article_of.get(m.b)} & changed)
+        ]
     if mask is None or mask.any():
         matches.extend(_scored(units, settings, mask, token_sets or {}))
     matches.sort(key=lambda m: (m.a, m.b))
-    article_of = {c.id: c.article for c in units}
     clusters = build_clusters(
         [(m.a, m.b, m.score) for m in matches if m.tier is Tier.MATCH],
         article_of,

@@ -1,23 +1,30 @@
-"""A suggested verdict for a claim, with the reason in words. Never applied by itself: the
-app shows it and the reviewer accepts it with a key (or does not).
+"""A suggested verdict for a claim, with the reason in words and the evidence it rests on.
+Never applied by itself: the app shows it and the reviewer accepts it with a key (or does
+not); `crosscheck match --format json` prints it for every claim (`tui.review.match_json`),
+so a suggestion can be audited outside the app.
 
 Rules, first that applies wins:
 
 1. Figures or dates disagree with another article's matching claim -> disputed
    ("figures disagree with 2 outlets"). A disagreement outranks any agreement: a reviewer
-   must look before calling such a claim corroborated.
+   must look before calling such a claim corroborated. Evidence: those matches, with their
+   conflicts.
 2. Matched (tier `match`) in at least one other independent source -> corroborated
    ("matched in 3 outlets"). Sources are counted as tui.review.sources counts them: articles of
    the claim's own source (its outlet, or a wire copy of its article) do not count, several
    articles of one other source count once, and an article whose outlet is unknown counts
    as a source of its own, named as such ("matched in 2 sources, 1 of unknown outlet").
    When fewer sources than articles carry the claim, the reason says so ("matched in 2
-   outlets (3 articles)").
+   outlets (3 articles)"). Evidence: the matches that count.
 3. No independent match but the claim names its source (attribution) -> no suggestion.
    A named source is not corroboration, yet calling the claim "unsourced" would be false;
    the reviewer has to check that source, so the reason says so and `v` does nothing.
-4. Otherwise -> unsourced ("no match and no named source"). `related` pairs are too weak to
-   corroborate; the reason mentions them so the reviewer can look.
+   Evidence: the matches of the claim's own source, if any.
+4. Otherwise -> unsourced ("no match and no named source"). Suggested counterparts (tier
+   `suggestion`) are too weak to corroborate; the reason counts them so the reviewer can
+   look. Evidence: the matches of the claim's own source and those counterparts.
+
+Evidence lists the other claim of each pair, in the analysis's order (best score first).
 
 The `Sources` are built once per analysis (`tui.review.sources.sources_of`) and passed in.
 """
@@ -27,6 +34,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from tui.matching.matcher import Conflict, Match, Tier
 from tui.review.session_view import other_end
 from tui.verdicts.model import Status
 
@@ -36,9 +44,24 @@ if TYPE_CHECKING:
 
 
 @dataclass(frozen=True, slots=True)
+class Evidence:
+    """A pair a suggestion rests on, seen from the suggested claim."""
+
+    claim: str  # the other claim's id
+    tier: Tier
+    score: float
+    conflicts: tuple[Conflict, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
 class Suggestion:
     status: Status | None  # None: no verdict suggested, only the reason
     reason: str
+    evidence: tuple[Evidence, ...] = ()
+
+
+def _evidence(matches: list[Match], claim_id: str) -> tuple[Evidence, ...]:
+    return tuple(Evidence(other_end(m, claim_id), m.tier, m.score, m.conflicts) for m in matches)
 
 
 def _plural(n: int, word: str) -> str:
@@ -54,7 +77,10 @@ def suggest(analysis: Analysis, claim_id: str, sources: Sources) -> Suggestion:
     matched_articles: set[str] = set()
     matched_sources: set[str] = set()
     same_source: set[str] = set()  # articles of the claim's own source that match it
-    related = 0
+    disputing: list[Match] = []
+    matching: list[Match] = []
+    own_matches: list[Match] = []
+    counterparts: list[Match] = []
     for m in analysis.matches_of(claim_id):
         other_article = analysis.claim(other_end(m, claim_id)).article
         if other_article == claim.article:
@@ -64,24 +90,29 @@ def suggest(analysis: Analysis, claim_id: str, sources: Sources) -> Suggestion:
             conflicting.add(key)
             conflicting_articles.add(other_article)
             conflict_kinds.update(k.kind for k in m.conflicts)
-        if m.tier != "match":
-            related += 1
+            disputing.append(m)
+        if m.tier != Tier.MATCH:
+            counterparts.append(m)
         elif key == own:
             same_source.add(other_article)
+            own_matches.append(m)
         else:
             matched_articles.add(other_article)
             matched_sources.add(key)
+            matching.append(m)
     if conflicting:
         what = {"number": "figures", "date": "dates"}
         subject = " and ".join(what.get(k, k) for k in sorted(conflict_kinds)) or "figures"
         return Suggestion(
-            Status.DISPUTED, f"{subject} disagree with {sources.phrase(conflicting_articles)}"
+            Status.DISPUTED,
+            f"{subject} disagree with {sources.phrase(conflicting_articles)}",
+            _evidence(disputing, claim_id),
         )
     if matched_sources:
         reason = f"matched in {sources.phrase(matched_articles)}"
         if len(matched_sources) < len(matched_articles):
             reason += f" ({_plural(len(matched_articles), 'article')})"
-        return Suggestion(Status.CORROBORATED, reason)
+        return Suggestion(Status.CORROBORATED, reason, _evidence(matching, claim_id))
     no_match = "no match"
     if same_source:
         wire = sources.wire_group_of(claim.article)
@@ -89,9 +120,11 @@ def suggest(analysis: Analysis, claim_id: str, sources: Sources) -> Suggestion:
         no_match = "matched only by wire copies" if copies else "matched only by the same outlet"
     if claim.attribution.strip():
         return Suggestion(
-            None, f"{no_match}; attributed to {claim.attribution.strip()}: check that source"
+            None,
+            f"{no_match}; attributed to {claim.attribution.strip()}: check that source",
+            _evidence(own_matches, claim_id),
         )
     reason = f"{no_match} and no named source"
-    if related:
-        reason += f" ({_plural(related, 'related claim')} to look at)"
-    return Suggestion(Status.UNSOURCED, reason)
+    if counterparts:
+        reason += f" ({_plural(len(counterparts), 'suggested counterpart')} to look at)"
+    return Suggestion(Status.UNSOURCED, reason, _evidence(own_matches + counterparts, claim_id))

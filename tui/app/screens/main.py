@@ -149,7 +149,7 @@ class MainScreen(BrowseActions, DecideActions, Screen[None]):
                     "article-pane--match-strong" if best >= STRONG_SCORE else "article-pane--match"
                 )
             elif matches:
-                text.append("article-pane--related")
+                text.append("article-pane--suggestion")
             if any(m.conflicts for m in matches):
                 text.append("article-pane--conflict")
             if c.id in counterparts:

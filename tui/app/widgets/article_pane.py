@@ -138,7 +138,7 @@ class ArticlePane(ScrollView, can_focus=True, inherit_bindings=False):
         "article-pane--counterpart",
         "article-pane--match-strong",
         "article-pane--match",
-        "article-pane--related",
+        "article-pane--suggestion",
         "article-pane--conflict",
         "article-pane--untriaged",
         "article-pane--corroborated",

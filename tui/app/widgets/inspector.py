@@ -218,7 +218,7 @@ class Inspector(ScrollView, can_focus=False):
         for m in matches[:MAX_MATCHES]:
             other = analysis.claim(other_end(m, claim_id))
             title = _safe(analysis.article(other.article).title)
-            out.append(f"\n{m.score:5.1f} {m.tier!s:<7} ", style=self._s("score"))
+            out.append(f"\n{m.score:5.1f} {m.tier!s:<10} ", style=self._s("score"))
             out.append(title, style=self._s("label"))
             out.append(" · ", style=self._s("muted"))
             out.append(_safe(sources.outlet[other.article]), style=self._s("outlet"))
