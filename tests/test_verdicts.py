@@ -27,6 +27,7 @@ from tui.verdicts.model import (
     make_anchor,
 )
 from tui.verdicts.reader import loads, read_verdict_text
+from tui.verdicts.source_text import unusable_path
 from tui.verdicts.writer import dumps
 
 # ---- strategies ------------------------------------------------------------------------
@@ -82,7 +83,9 @@ def verdict_sets(draw: st.DrawFn) -> VerdictSet:
     )
     return VerdictSet(
         reviewer=draw(text),
-        corpus=draw(text),
+        # A corpus is a path: only text a file system can take as one (the store writes
+        # paths it was given; a NUL or an unknown ~user is refused when read).
+        corpus=draw(text.filter(lambda s: unusable_path(s) is None)),
         verdicts=verdicts,
         corrections=corrections,
         disagreements=disagreements,
