@@ -1,11 +1,14 @@
-"""Shared fixtures: the seed corpus and small corpora written into temporary folders."""
+"""Shared fixtures: the seed corpus and small corpora written into temporary folders, and
+the guard that keeps every test off the network beyond loopback."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+
+from tests.web_server import loopback_guard
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
@@ -46,3 +49,10 @@ def private_cache(
 ) -> None:
     """Keep every test (and the CLI it starts) out of the user's real cache folder."""
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("cache")))
+
+
+@pytest.fixture(autouse=True)
+def loopback_only(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
+    """No test reaches the network beyond 127.0.0.1 (make test needs none): resolving or
+    connecting elsewhere raises, and fails the test (tests/web_server.py)."""
+    yield from loopback_guard(monkeypatch)

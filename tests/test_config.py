@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tui.config import Config, ConfigError, MatchSettings, load_config, parse_config
+from tui.config import Config, ConfigError, MatchSettings, WebSettings, load_config, parse_config
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -141,3 +141,31 @@ def test_check_names_the_line_of_a_clashing_remap(tmp_path: Path, capsys) -> Non
     assert main(["check", str(path)]) == 1
     err = capsys.readouterr().err
     assert f"{path}:3:1: [keys] mark_disputed: 'c' is also bound to mark_corroborated" in err
+
+
+@pytest.mark.parametrize(
+    ("toml", "fragment"),
+    [
+        ("[web]\nconnect_timeout = 0", "[web] connect_timeout: 0 is out of range (more than 0"),
+        ("[web]\nread_timeout = -1", "[web] read_timeout: -1 is out of range"),
+        ('[web]\nmax_size_mb = "20 MB"', "[web] max_size_mb: expected a number, got a string"),
+        ("[web]\nmax_size_mb = true", "[web] max_size_mb: expected a number, got true or false"),
+        ("[web]\nmax_size_mb = 1e9", "[web] max_size_mb: 1000000000.0 is out of range"),
+        ("[web]\nproxy = 'x'", "[web] unknown key 'proxy' (known: connect_timeout"),
+        ('web = "fast"', "'web' must be a table"),
+    ],
+)
+def test_bad_web_settings_are_named_and_fall_back_to_defaults(toml: str, fragment: str) -> None:
+    config, problems = parse_config(tomllib.loads(toml), Path("/base"))
+    assert any(fragment in p for p in problems), problems
+    assert config.web == WebSettings()
+
+
+def test_web_settings_are_taken() -> None:
+    data = {"web": {"connect_timeout": 3, "read_timeout": 7.5, "max_size_mb": 2}}
+    config, problems = parse_config(data, Path("/"))
+    assert problems == []
+    assert config.web == WebSettings(connect_timeout=3.0, read_timeout=7.5, max_size_mb=2.0)
+    # Every web setting is spelled out in the repository's config.toml.
+    documented = tomllib.loads((ROOT / "config.toml").read_text(encoding="utf-8"))["web"]
+    assert set(documented) == set(WebSettings.__dataclass_fields__)

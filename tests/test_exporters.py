@@ -33,6 +33,8 @@ JSON_KEYS = {
     "evidence",
     "orphan",
     "decided_text",
+    "url",
+    "fetched_at",
 }
 
 
@@ -65,6 +67,11 @@ class TestJson:
             assert obj["reviewer"] == "alice"
             assert datetime.fromisoformat(obj["decided_at"]).utcoffset().total_seconds() == 0
             assert obj["decided_at"].endswith("Z")
+            # The article's page, when it names one; none of these articles was fetched.
+            assert obj["url"] == (
+                "https://beta.example/story" if obj["article"] == "beta" else None
+            )
+            assert obj["fetched_at"] is None
 
     def test_records_read_back_to_the_verdicts(self, ws: Workspace) -> None:
         doc = json.loads(export(ws, "json"))
@@ -144,6 +151,8 @@ class TestCsv:
                 "evidence": evidence,
                 "orphan": row["orphan"] == "true",
                 "decided_text": row["decided_text"] or None,
+                "url": row["url"] or None,
+                "fetched_at": row["fetched_at"] or None,
             }
             assert back == obj
 

@@ -314,3 +314,24 @@ def test_a_feed_naming_an_external_dtd_loads_offline(tmp_path: Path) -> None:
     )
     (doc,) = read_feed_file(feed, lambda _: None)
     assert (doc.outlet, doc.text) == ("Offline", "The pier reopened on Friday.")
+
+
+def test_a_feed_file_naming_another_file_is_not_read_through(tmp_path: Path) -> None:
+    # feedparser takes bytes that look like a path (or a URL) for one and reads that file
+    # instead: a `.xml` holding `/etc/passwd` would show it, one naming a feed elsewhere
+    # would load that feed's entries as this file's.
+    elsewhere = tmp_path / "private" / "other.rss"
+    elsewhere.parent.mkdir()
+    elsewhere.write_text(
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>Private</title>'
+        "<item><guid>p1</guid><description>Not for this corpus.</description></item>"
+        "</channel></rss>",
+        encoding="utf-8",
+    )
+    pointer = tmp_path / "pointer.xml"
+    pointer.write_bytes(str(elsewhere).encode())
+    said: list[str] = []
+    assert read_feed_file(pointer, said.append) == []
+    (warning,) = said
+    assert warning.startswith(f"{pointer}: skipped, not an RSS or Atom feed")
+    assert read_feed_file(elsewhere, said.append)[0].text == "Not for this corpus."

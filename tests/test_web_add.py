@@ -21,7 +21,7 @@ from tests.web_server import (
     warc_records,
 )
 from tui.corpus.web import add as add_module
-from tui.corpus.web.add import AddOutcome, AddStatus, add_urls, all_added
+from tui.corpus.web.add import AddOutcome, AddStatus, add_urls, all_in_corpus
 from tui.corpus.web.archive import read_response
 from tui.corpus.web.client import FetchConfig, WebClient
 from tui.corpus.web.extract import extract_page
@@ -94,7 +94,7 @@ def test_a_page_is_saved_byte_for_byte_with_its_provenance(
         f"saved as {NAME}",
         NAME,
     )
-    assert outcome.ok and all_added([outcome])
+    assert outcome.ok and all_in_corpus([outcome])
     saved = (folder / NAME).read_bytes()
     assert saved == PAGE
     entry = load_provenance(folder)[NAME]
@@ -124,7 +124,7 @@ def test_a_url_already_in_the_corpus_is_not_fetched_or_saved_again(
         AddStatus.DUPLICATE,
         f"already in the corpus as {NAME}",
     )
-    assert not again.ok and site.hits["/a"] == 1
+    assert again.ok and site.hits["/a"] == 1  # in the corpus: not a failure
     site.route("/short", Reply(301, headers={"Location": "/a"}))
     (by_redirect,) = add([site.url("/short")], folder, client)
     assert by_redirect.message == f"already in the corpus as {NAME} (same final URL)"
@@ -221,7 +221,7 @@ def test_failures_are_archived_and_leave_no_article(
     ]
     assert outcomes[-1].message.startswith("connection refused by 127.0.0.1:")
     assert [len(o.records) for o in outcomes] == [1, 1, 1, 0, 0, 0, 0]
-    assert not all_added(outcomes)
+    assert not all_in_corpus(outcomes)
     assert articles(folder) == [] and load_provenance(folder) == {}
 
 

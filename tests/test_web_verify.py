@@ -18,6 +18,7 @@ from tests.web_server import (
     loopback_guard,
     running_site,
 )
+from tui.corpus.articles import LOADERS
 from tui.corpus.web.add import AddStatus, add_urls
 from tui.corpus.web.archive import read_response
 from tui.corpus.web.client import FetchConfig, WebClient
@@ -37,6 +38,7 @@ UPDATED = article_html("Council approves road budget", UPDATED_STORY)
 NAME = "the-daily-test-council-approves-road-budget.html"
 WHEN = datetime(2025, 3, 4, 12, 30, 15, tzinfo=UTC)
 LATER = WHEN + timedelta(days=40)
+SUFFIXES = frozenset(LOADERS)  # what the corpus loader reads, as the CLI passes it
 
 
 @pytest.fixture(autouse=True)
@@ -72,14 +74,14 @@ def corpus(tmp_path: Path, site: Site, client: WebClient) -> Path:
 
 
 def states(folder: Path) -> dict[str, Check]:
-    return {item.file: item.check for item in verify_folder(folder).checked}
+    return {item.file: item.check for item in verify_folder(folder, suffixes=SUFFIXES).checked}
 
 
 # Verify ------------------------------------------------------------------------------------
 
 
 def test_fresh_pages_verify_and_hand_saved_ones_are_unarchived(corpus: Path) -> None:
-    report = verify_folder(corpus)
+    report = verify_folder(corpus, suffixes=SUFFIXES)
     assert [(i.file, i.check, i.message) for i in report.checked] == [
         (NAME, Check.OK, "matches its archive record"),
         ("the-daily-test-second-story.html", Check.OK, "matches its archive record"),
@@ -91,7 +93,7 @@ def test_fresh_pages_verify_and_hand_saved_ones_are_unarchived(corpus: Path) -> 
 def test_a_tampered_file_is_changed(corpus: Path) -> None:
     path = corpus / NAME
     path.write_bytes(path.read_bytes().replace(b"71 of them", b"710 of them"))
-    report = verify_folder(corpus)
+    report = verify_folder(corpus, suffixes=SUFFIXES)
     assert report.failed
     (item,) = [i for i in report.checked if i.file == NAME]
     assert (item.check, item.message) == (
@@ -105,7 +107,7 @@ def test_a_deleted_file_and_a_deleted_archive(corpus: Path) -> None:
     assert states(corpus)[NAME] is Check.MISSING_FILE
     for archive in (corpus / ".crosscheck/archive").glob("*.warc.gz"):
         archive.unlink()
-    report = verify_folder(corpus)
+    report = verify_folder(corpus, suffixes=SUFFIXES)
     assert {i.check for i in report.checked} == {Check.MISSING_RECORD}
     assert (
         report.checked[0].message
@@ -115,7 +117,9 @@ def test_a_deleted_file_and_a_deleted_archive(corpus: Path) -> None:
 
 def test_verify_can_be_limited_to_some_files(corpus: Path) -> None:
     (corpus / NAME).write_bytes(b"changed")
-    report = verify_folder(corpus, only=["the-daily-test-second-story.html", "by-hand/notes.md"])
+    report = verify_folder(
+        corpus, ["the-daily-test-second-story.html", "by-hand/notes.md"], suffixes=SUFFIXES
+    )
     assert [i.file for i in report.checked] == ["the-daily-test-second-story.html"]
     assert report.unarchived == ("by-hand/notes.md",) and not report.failed
 

@@ -158,10 +158,10 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
-# The guard: the web tests reach only loopback. Names under `.invalid` (RFC 6761: never
+# The guard: tests reach only loopback. Names under `.invalid` (RFC 6761: never
 # resolvable) fail as a resolver fails them, without asking one; any other non-loopback
-# name or address is refused, recorded, and fails the test. Each web test module makes it
-# an autouse fixture of its own (no conftest: the rest of the suite is not affected).
+# name or address is refused, recorded, and fails the test. tests/conftest.py makes it an
+# autouse fixture of every test; the web test modules also name it for their own use.
 _LOCAL_NAMES = {"localhost", "localhost.", "127.0.0.1", "::1"}
 
 
@@ -183,7 +183,7 @@ def loopback_guard(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
             raise socket.gaierror(socket.EAI_NONAME, "Name or service not known")
         if name not in _LOCAL_NAMES and not _is_loopback(name):
             attempts.append(f"resolve {name}")
-            raise NetworkUsed(f"a web test tried to resolve {name!r}")
+            raise NetworkUsed(f"a test tried to resolve {name!r}")
         return real_getaddrinfo(host, *args, **kwargs)  # type: ignore[arg-type]
 
     def check(sock: socket.socket, address: object) -> None:
@@ -191,7 +191,7 @@ def loopback_guard(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
             host = str(address[0]) if isinstance(address, tuple) else str(address)
             if not _is_loopback(host):
                 attempts.append(f"connect {host}")
-                raise NetworkUsed(f"a web test tried to connect to {host!r}")
+                raise NetworkUsed(f"a test tried to connect to {host!r}")
 
     def connect(self: socket.socket, address: object) -> None:
         check(self, address)

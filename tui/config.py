@@ -42,6 +42,23 @@ class MatchSettings:
 
 
 @dataclass(frozen=True, slots=True)
+class WebSettings:
+    """Limits on fetching pages (`crosscheck add`, `refetch`); the network code takes them."""
+
+    connect_timeout: float = 10.0  # seconds to open a connection
+    read_timeout: float = 30.0  # seconds without a byte from the server
+    max_size_mb: float = 20.0  # a larger page is cut off and refused
+
+
+# [web] key -> (low, high): seconds for the timeouts, megabytes for the size; above 0.
+_WEB_RANGES: dict[str, tuple[float, float]] = {
+    "connect_timeout": (0, 600),
+    "read_timeout": (0, 3600),
+    "max_size_mb": (0, 4096),
+}
+
+
+@dataclass(frozen=True, slots=True)
 class Config:
     corpus: Path = Path("seeds")
     verdicts: Path = Path("verdicts.toml")
@@ -50,6 +67,7 @@ class Config:
     cache_enabled: bool = True
     cache_dir: Path | None = None  # None: the platform's user cache folder
     keys: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
+    web: WebSettings = field(default_factory=WebSettings)
     source: Path | None = None  # the file these settings came from, None for built-ins
 
 
@@ -121,7 +139,7 @@ def parse_config(
     problems: list[str] = []
     config = Config()
     matching = MatchSettings()
-    sections = {"corpus", "verdicts", "matching", "cache", "keys"}
+    sections = {"corpus", "verdicts", "matching", "cache", "web", "keys"}
     for name in data:
         if name not in sections:
             problems.append(
@@ -205,6 +223,8 @@ def parse_config(
     if cache.get("dir", "") != "" and (p := path_value("cache", "dir", cache["dir"])):
         config = replace(config, cache_dir=p)
 
+    config = replace(config, web=_web_settings(table("web"), problems))
+
     keys = table("keys")
     good_keys: dict[str, str] = {}
     for action, value in keys.items():
@@ -222,6 +242,27 @@ def parse_config(
             del good_keys[action]  # its default keys, rather than a key that does two things
     config = replace(config, keys=MappingProxyType(good_keys))
     return config, problems
+
+
+def _web_settings(section: Mapping[str, Any], problems: list[str]) -> WebSettings:
+    """The [web] table: numbers above 0 and within range, else the default and a problem."""
+    web = WebSettings()
+    for key, value in section.items():
+        if key not in _WEB_RANGES:
+            known = ", ".join(sorted(_WEB_RANGES))
+            problems.append(f"[web] unknown key '{key}' (known: {known})")
+            continue
+        low, high = _WEB_RANGES[key]
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            problems.append(f"[web] {key}: expected a number, got {_type_name(value)}")
+        elif not low < value <= high:
+            problems.append(
+                f"[web] {key}: {value} is out of range (more than {low}, at most {high})"
+            )
+        else:
+            update: dict[str, Any] = {key: float(value)}
+            web = replace(web, **update)
+    return web
 
 
 def read_config_file(path: Path) -> dict[str, Any]:

@@ -196,6 +196,7 @@ def _article_json(a: Article) -> dict[str, Any]:
         "sha256": a.sha256,
         "outlet": a.outlet,
         "url": a.url,
+        "fetched_at": a.fetched_at,
         "published": a.published,
     }
 
@@ -224,8 +225,9 @@ def _cluster_outlets(analysis: Analysis, cluster: Cluster) -> list[str]:
 
 def claims_document(segmentation: Segmentation) -> dict[str, Any]:
     """The `claims` JSON document (version 1): `version`, `articles`, `claims`, ordered
-    deterministically. Each article has `outlet`, `url` and `published` (null when
-    unknown). The schema is in the README ("JSON output")."""
+    deterministically. Each article has `outlet`, `url`, `fetched_at` and `published`
+    (null when unknown; `fetched_at` only for pages `crosscheck add` fetched). The schema
+    is in the README ("JSON output")."""
     with gc_paused():
         return _claims_document(segmentation)
 

@@ -3,9 +3,10 @@
 The grammar (subcommands, options, how misuse is reported) is in `tui.cli.parser`.
 
 `crosscheck [PATH...]` (or `crosscheck open PATH...`) opens the triage app; the other
-subcommands are headless and print tables (rich) or one JSON document. Everything printed
-for people leaves through `tui.support.terminal`, which neutralises escape sequences,
-bidi and invisible characters on the way out.
+subcommands are headless and print tables (rich) or one JSON document; the web commands
+(`add`, `verify`, `refetch`) are run by `tui.cli.web`. Everything printed for people
+leaves through `tui.support.terminal`, which neutralises escape sequences, bidi and
+invisible characters on the way out.
 """
 
 from __future__ import annotations
@@ -302,6 +303,24 @@ def cmd_check(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_add(args: argparse.Namespace) -> int:
+    from tui.cli.web import run_add
+
+    return run_add(args, _load_config(args))
+
+
+def cmd_verify(args: argparse.Namespace) -> int:
+    from tui.cli.web import run_verify
+
+    return run_verify(args, _load_config(args))
+
+
+def cmd_refetch(args: argparse.Namespace) -> int:
+    from tui.cli.web import run_refetch
+
+    return run_refetch(args, _load_config(args))
+
+
 HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
     "open": cmd_open,
     "claims": cmd_claims,
@@ -310,6 +329,9 @@ HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
     "merge": cmd_merge,
     "stats": cmd_stats,
     "check": cmd_check,
+    "add": cmd_add,
+    "verify": cmd_verify,
+    "refetch": cmd_refetch,
 }
 
 

@@ -86,6 +86,7 @@ def build_parser() -> argparse.ArgumentParser:
                 help="match threshold, 0-100 (default: from config)",
             )
     _verdict_file_commands(sub)
+    _web_commands(sub)
     what = "report every problem in verdict files or config files (file:line:col: message)"
     p = sub.add_parser("check", help=what, description=what)
     p.add_argument("files", nargs="+", type=Path, metavar="FILE", help="verdict or config files")
@@ -122,3 +123,48 @@ def _verdict_file_commands(sub: argparse._SubParsersAction) -> None:
     _no_cache_arg(p)
     p.add_argument("--verdicts", type=Path, help=verdicts_help)
     p.add_argument("--format", choices=("table", "json"), default="table")
+
+
+def _web_commands(sub: argparse._SubParsersAction) -> None:
+    """add, verify, refetch: the only commands that use the network (add and refetch)."""
+    what = "fetch web pages (or a feed's entries) into the corpus, archived with provenance"
+    p = sub.add_parser("add", help=what, description=what)
+    p.add_argument("urls", nargs="*", metavar="URL", help="page or feed addresses (http, https)")
+    p.add_argument(
+        "--from",
+        dest="from_file",
+        type=Path,
+        metavar="FILE",
+        help="read more URLs from FILE: one per line, # starts a comment",
+    )
+    p.add_argument(
+        "--to",
+        type=Path,
+        metavar="FOLDER",
+        help="corpus folder to add to, created if new (default: the corpus in config.toml)",
+    )
+    p.add_argument("--all", action="store_true", help="add every entry of the feeds given")
+    _common(p)
+
+    what = "check that each fetched article still matches its archive record"
+    p = sub.add_parser("verify", help=what, description=what)
+    p.add_argument(
+        "path",
+        nargs="?",
+        type=Path,
+        metavar="PATH",
+        help="corpus folder or article file (default: the corpus in config.toml)",
+    )
+    _common(p)
+
+    what = "fetch an article's page again, archive it and say whether its text changed"
+    p = sub.add_parser("refetch", help=what, description=what)
+    p.add_argument("target", metavar="PATH|URL", help="a fetched article's file or its URL")
+    p.add_argument(
+        "--in",
+        dest="folder",
+        type=Path,
+        metavar="FOLDER",
+        help="its corpus folder (default: the folder holding PATH, else the configured corpus)",
+    )
+    _common(p)

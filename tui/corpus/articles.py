@@ -5,6 +5,8 @@ A path is a file or a folder searched recursively. Each article keeps the exact 
 Markdown and text files may open with front matter (see `tui.corpus.formats.front_matter`): the
 article's text is then the body after it, and its sha256 is still the hash of the file.
 Web pages and feeds are loaded by `tui.corpus.formats` (their text is the extracted text).
+A page that `crosscheck add` fetched also gets its page URL and fetch time from the corpus
+folder's provenance (`tui.corpus.fetched`); its id and sha256 are those of any saved page.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from tui.corpus.document import Progress, RawDocument, decode_bytes, read_article_bytes
+from tui.corpus.fetched import Origin, Origins
 from tui.corpus.formats import FORMAT_LOADERS
 from tui.corpus.formats.front_matter import split_front_matter
 from tui.support.regular_file import kind_of_mode
@@ -36,6 +39,7 @@ class Article:
     url: str | None = None
     published: str | None = None
     author: str | None = None
+    fetched_at: str | None = None  # ISO 8601 UTC when fetched by `crosscheck add`, else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -182,6 +186,22 @@ def common_root(paths: Iterable[Path]) -> Path:
     return root
 
 
+def _article(article_id: str, doc: RawDocument, origin: Origin | None) -> Article:
+    """The article of `doc`; a fetched page's URL is the one it was fetched from."""
+    return Article(
+        id=article_id,
+        path=doc.source,
+        title=doc.title or title_from_filename(doc.source),
+        text=doc.text,
+        sha256=doc.sha256,
+        outlet=doc.outlet,
+        url=origin.url if origin is not None else doc.url,
+        published=doc.published,
+        author=doc.author,
+        fetched_at=origin.fetched_at if origin is not None else None,
+    )
+
+
 def load_corpus(paths: Sequence[Path | str], say: Progress | None = None) -> Corpus:
     """Load every article under the paths; raise CorpusError only when nothing loads."""
     warnings: list[str] = []
@@ -192,6 +212,8 @@ def load_corpus(paths: Sequence[Path | str], say: Progress | None = None) -> Cor
             say(message)
 
     found: list[tuple[Path, RawDocument]] = []
+    origins = Origins(warn)
+    fetched: dict[Path, Origin] = {}
     # Same text is loaded once, unless another outlet published it (a wire copy): that
     # second outlet carrying the story is exactly what coverage and corroboration count.
     by_hash: dict[tuple[str, str | None], Path] = {}
@@ -223,23 +245,15 @@ def load_corpus(paths: Sequence[Path | str], say: Progress | None = None) -> Cor
                     continue
                 by_hash[(doc.sha256, outlet)] = file
                 found.append((root, doc))
+                if not doc.key and (origin := origins.of(file)) is not None:
+                    fetched[file] = origin  # a whole file fetched as one page
     if not found:
         what = ", ".join(str(p) for p in given) or "no path given"
         raise CorpusError(f"no articles could be loaded from {what}")
     ids = _assign_ids(found)
     articles = sorted(
         (
-            Article(
-                id=article_id,
-                path=doc.source,
-                title=doc.title or title_from_filename(doc.source),
-                text=doc.text,
-                sha256=doc.sha256,
-                outlet=doc.outlet,
-                url=doc.url,
-                published=doc.published,
-                author=doc.author,
-            )
+            _article(article_id, doc, fetched.get(doc.source))
             for article_id, (_, doc) in zip(ids, found, strict=True)
         ),
         key=lambda a: a.id,

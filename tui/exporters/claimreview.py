@@ -11,8 +11,9 @@ One ClaimReview per verdict:
     2 = unsourced     neither corroborated nor contradicted; no named source
     3 = corroborated  independent articles state the same
 - `itemReviewed`: a `Claim` whose `appearance` is the article (a `CreativeWork` with its
-  URL, or its file as a file:// URI, its headline, and its outlet and publication date
-  when the article names them). An orphaned verdict's claim is the text it was made on.
+  URL: the page it was fetched from, or the one it names; else its file as a file://
+  URI; its headline, and its outlet and publication date when the article names them).
+  An orphaned verdict's claim is the text it was made on.
 - `author`: the reviewer (a `Person`; each reviewer when a merged file's reviewers agreed);
   `datePublished`: the decision time (ISO 8601, UTC).
 

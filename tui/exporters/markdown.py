@@ -1,6 +1,7 @@
 """The `md` export: a report a desk editor reads from top to bottom.
 
-Sections: counts by verdict; one table per article of the claims decided in it; every
+Sections: counts by verdict; one table per article of the claims decided in it (under the
+article's page URL and, for a page `crosscheck add` fetched, its fetch time); every
 disputed claim beside its conflicting evidence (the figures and dates that the matcher
 found to disagree, then the other evidence the reviewer saw); every cluster with the
 articles that carry it; and the orphaned verdicts, listed apart with their last known text.
@@ -73,11 +74,20 @@ def _counts(ws: Workspace) -> list[str]:
     return [*lines, ""]
 
 
+def _origin(url: str, fetched_at: str | None) -> str:
+    """Where the article's page is, and when it was fetched (archived with the corpus)."""
+    if fetched_at is None:
+        return f"Page: {inline(url)}"
+    return f"Page: {inline(url)}, fetched {inline(fetched_at)} (archived with the corpus)."
+
+
 def _article_tables(ws: Workspace, placed: list[ExportRecord]) -> list[str]:
     lines = ["## Articles", ""]
     for article in ws.analysis.articles:
         mine = [r for r in placed if r.article == article.id]
         lines += [f"### {inline(article.title)} ({inline(article.id)})", ""]
+        if article.url:
+            lines += [_origin(article.url, article.fetched_at), ""]
         if not mine:
             lines += ["No claim decided yet.", ""]
             continue

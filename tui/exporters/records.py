@@ -8,6 +8,9 @@ not dropped, and a reader can tell that their position no longer holds.
 A verdict re-attached to words other than those it was decided on carries those words in
 `decided_text` ("" when the text is unchanged): the export never passes an edited claim off
 as the one the reviewer judged.
+
+Each record carries its article's page URL and, for a page `crosscheck add` fetched, the
+fetch time (None when the article is not in the corpus any more, or was saved by hand).
 """
 
 from __future__ import annotations
@@ -45,6 +48,8 @@ class ExportRecord:
     orphan: bool = False
     reviewers: tuple[str, ...] = ()  # each person in `reviewer`
     decided_text: str = ""  # the text when decided, if it differs from `text`
+    url: str | None = None  # the article's page URL (fetched from, or named by the file)
+    fetched_at: str | None = None  # when `crosscheck add` fetched the page (ISO 8601, UTC)
 
     @property
     def decided_on(self) -> str:
@@ -74,6 +79,7 @@ def _evidence(ws: Workspace, claim_id: str) -> Evidence:
 
 def _record(ws: Workspace, v: Verdict, orphan: bool) -> ExportRecord:
     a = v.anchor
+    article = _article(ws, a.article)
     return ExportRecord(
         claim=a.claim,
         article=a.article,
@@ -91,6 +97,8 @@ def _record(ws: Workspace, v: Verdict, orphan: bool) -> ExportRecord:
         orphan=orphan,
         reviewers=ws.reviewers_of(v),
         decided_text=v.decided_text,
+        url=article.url if article is not None else None,
+        fetched_at=article.fetched_at if article is not None else None,
     )
 
 
@@ -105,11 +113,15 @@ def records(ws: Workspace) -> list[ExportRecord]:
     return placed + orphans
 
 
-def article_of(ws: Workspace, record: ExportRecord) -> Article | None:
+def _article(ws: Workspace, article_id: str) -> Article | None:
     try:
-        return ws.analysis.article(record.article)
+        return ws.analysis.article(article_id)
     except KeyError:
         return None
+
+
+def article_of(ws: Workspace, record: ExportRecord) -> Article | None:
+    return _article(ws, record.article)
 
 
 def article_address(article: Article) -> str:

@@ -3,7 +3,9 @@
 Fields: claim, article, status, note, sources, reviewer, decided_at (ISO 8601, UTC, `Z`),
 text, start, end (character offsets in the current article text), evidence, orphan,
 decided_text (the claim's text when the verdict was made, when it has changed since: null in
-JSON and an empty cell in CSV when it has not).
+JSON and an empty cell in CSV when it has not), url (the article's page URL) and fetched_at
+(when `crosscheck add` fetched the page, ISO 8601 UTC): null in JSON and an empty cell in CSV
+when unknown or, for fetched_at, when the article was saved by hand.
 
 In JSON, `sources` is an array of strings and `evidence` an array of objects
 `{claim, article, text}` (`text` is null for a claim no longer in the articles).
@@ -42,6 +44,8 @@ CSV_FIELDS = (
     "evidence_text",
     "orphan",
     "decided_text",
+    "url",
+    "fetched_at",
 )
 LIST_SEPARATOR = "\n"
 
@@ -61,6 +65,8 @@ def record_object(r: ExportRecord) -> dict[str, Any]:
         "evidence": [{"claim": e.claim, "article": e.article, "text": e.text} for e in r.evidence],
         "orphan": r.orphan,
         "decided_text": r.decided_text or None,
+        "url": r.url,
+        "fetched_at": r.fetched_at,
     }
 
 
@@ -96,6 +102,8 @@ def to_csv(ws: Workspace) -> str:
             "evidence_text": _joined([e.text or "" for e in r.evidence]),
             "orphan": "true" if r.orphan else "false",
             "decided_text": r.decided_text,
+            "url": r.url or "",
+            "fetched_at": r.fetched_at or "",
         }
         writer.writerow(
             {k: spreadsheet_cell(v) if isinstance(v, str) else v for k, v in row.items()}

@@ -7,7 +7,10 @@ An `AnnotationCollection` whose `first` page (an `AnnotationPage`) embeds every 
   `linking`): a web resource for a URL, a `TextualBody` for a citation;
 - `target`: the article (its URL, or its file as a file:// URI) with a
   `TextQuoteSelector` (exact, prefix, suffix) and a `TextPositionSelector` (start, end:
-  Unicode code points in the article text, which is what Python indexes);
+  Unicode code points in the article text, which is what Python indexes); for a page
+  `crosscheck add` fetched, the `source` is the page's URL and a `TimeState` says when it
+  was fetched (`sourceDate`): the state of the page the selectors apply to, which the
+  corpus keeps in its archive (data model 4.3.1);
 - `creator` (the reviewer, a `Person`) and `created` (the decision time, UTC).
 
 An orphaned verdict has no valid position in the current text, so its target carries the
@@ -42,11 +45,16 @@ def _source_body(source: str) -> dict[str, Any]:
 def _target(ws: Workspace, r: ExportRecord) -> dict[str, Any]:
     article = article_of(ws, r)
     source = article_address(article) if article is not None else r.article
+    target: dict[str, Any] = {"source": source}
+    if r.fetched_at is not None and not r.orphan:  # an orphan's quote is from another state
+        target["state"] = {"type": "TimeState", "sourceDate": r.fetched_at}
     quote = {"type": "TextQuoteSelector", "exact": r.text, "prefix": r.prefix, "suffix": r.suffix}
     if r.orphan:
-        return {"source": source, "selector": quote}
-    position = {"type": "TextPositionSelector", "start": r.start, "end": r.end}
-    return {"source": source, "selector": [quote, position]}
+        target["selector"] = quote
+    else:
+        position = {"type": "TextPositionSelector", "start": r.start, "end": r.end}
+        target["selector"] = [quote, position]
+    return target
 
 
 def annotation(ws: Workspace, r: ExportRecord) -> dict[str, Any]:

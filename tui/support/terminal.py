@@ -1,5 +1,5 @@
 """The one way text reaches a person's terminal from a command: lines, warnings, documents
-and rich tables on stdout and stderr.
+and rich tables on stdout and stderr, and a status line of progress on stderr.
 
 Whatever is printed here passes through `printable` on its way out, whoever built it, so
 a file name, a reviewer's name or a claim id holding an escape sequence (OSC 52 clipboard
@@ -10,6 +10,7 @@ module (a test scans the code for other `print` calls and stream writes).
 
 from __future__ import annotations
 
+import shutil
 import sys
 from collections.abc import Iterable
 from typing import TextIO
@@ -76,3 +77,51 @@ def show(renderable: RenderableType) -> None:
     columns are measured on what is shown."""
     console = Console(soft_wrap=False, markup=False, emoji=False)
     console.print(_Inert(renderable))
+
+
+class StatusLine:
+    """A line of progress on stderr, redrawn in place, for a command that takes a while.
+
+    Drawn only when stderr is a terminal (a log or a pipe gets the command's own lines and
+    nothing else); `say` and `warn` through `line` appear above it, never mixed into it."""
+
+    def __init__(self) -> None:
+        stream = _stream(True)
+        try:
+            self.live = stream.isatty()
+        except (AttributeError, ValueError):  # no such method, or a closed stream
+            self.live = False
+        self._text = ""
+
+    def show(self, text: str) -> None:
+        """Replace the status with `text` (cut to the terminal's width)."""
+        self._text = printable(text, keep_newlines=False)
+        self._draw()
+
+    def _draw(self) -> None:
+        if not self.live or not self._text:
+            return
+        width = max(shutil.get_terminal_size().columns - 1, 10)
+        stream = _stream(True)
+        stream.write("\r" + self._text[:width] + "\x1b[K")  # carriage return, text, erase rest
+        stream.flush()
+
+    def _erase(self) -> None:
+        if self.live and self._text:
+            stream = _stream(True)
+            stream.write("\r\x1b[K")
+            stream.flush()
+
+    def line(self, text: str, err: bool = False) -> None:
+        """`say` one line (a `warn` with `err`) above the status."""
+        self._erase()
+        if err:
+            warn(text)
+        else:
+            say(text)
+        self._draw()
+
+    def done(self) -> None:
+        """Take the status away."""
+        self._erase()
+        self._text = ""

@@ -1,9 +1,10 @@
 """`crosscheck check FILE...`: every problem in a verdict file or a config file, one per line.
 
 Which kind of file it is comes from its content: a verdict file has `version` or
-`[[verdicts]]`; a config file has `[corpus]`, `[verdicts]`, `[matching]`, `[cache]` or
-`[keys]` tables (or is named config.toml). Each problem reads `file:line:col: message`, or
-`file: message` when it has no place in the text (a missing key).
+`[[verdicts]]`; a config file has `[corpus]`, `[verdicts]`, `[matching]`, `[cache]`,
+`[web]` or `[keys]` tables (or is named config.toml). Each problem reads
+`file:line:col: message`, or `file: message` when it has no place in the text (a missing
+key).
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from tui.verdicts.model import VerdictFileError
 from tui.verdicts.reader import read_verdict_text
 from tui.verdicts.source_text import decode_text, parse_toml, read_bytes
 
-_CONFIG_TABLES = frozenset({"corpus", "verdicts", "matching", "cache", "keys"})
+_CONFIG_TABLES = frozenset({"corpus", "verdicts", "matching", "cache", "web", "keys"})
 _VERDICT_ARRAYS = ("verdicts", "corrections", "disagreements")
 _SECTION_KEY = re.compile(r"^\[(\w+)\] (?:unknown (?:key|action) '([^']*)'|([\w-]+):)")
 _TOP_KEY = re.compile(r"^(?:unknown section or key '([^']*)'|'([^']*)' must be a table)")

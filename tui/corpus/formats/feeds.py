@@ -1,6 +1,8 @@
 """RSS and Atom feed files (`.xml`, `.rss`, `.atom`): each entry becomes an article.
 
-feedparser is given the file's bytes, never a path or URL, so it cannot fetch anything.
+feedparser is given the file's bytes as a stream, never a path, a URL or a bytes value (which
+it would take for a file name or an address when it looks like one), so it reads nothing else
+and fetches nothing.
 An entry's text is its full content where present, else its summary; HTML inside it is
 turned into plain text here (paragraphs and line breaks kept as line breaks). That text is
 the Article.text, and the entry's sha256 is the hash of its UTF-8 bytes.
@@ -17,6 +19,7 @@ The outlet is the entry's own `<source>` when it names one, else the feed's titl
 from __future__ import annotations
 
 import hashlib
+import io
 import re
 import time
 from pathlib import Path
@@ -128,7 +131,9 @@ def read_feed_file(path: Path, say: Progress) -> list[RawDocument]:
 
     import feedparser  # heavy: imported only when a feed is actually loaded
 
-    parsed = feedparser.parse(data)
+    # A byte stream, never the bytes themselves: feedparser takes bytes that look like a path
+    # or a URL for one, and would read that file (or fetch that address) instead.
+    parsed = feedparser.parse(io.BytesIO(data))
     if not parsed.get("version") and not parsed.entries:
         problem = parsed.get("bozo_exception")
         why = f" ({problem})" if parsed.get("bozo") and problem else ""

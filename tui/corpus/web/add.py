@@ -59,8 +59,10 @@ class AddOutcome:
 
     @property
     def ok(self) -> bool:
-        """Added, or a feed listed: what lets `add` exit 0."""
-        return self.status in (AddStatus.ADDED, AddStatus.LISTED)
+        """Added, already in the corpus, or a feed listed: what lets `add` exit 0. A
+        duplicate is not a failure: the page is in the corpus, so running a list of URLs
+        again after some failed (to retry them) exits 0 once they have all been added."""
+        return self.status in (AddStatus.ADDED, AddStatus.DUPLICATE, AddStatus.LISTED)
 
 
 AddProgress = Callable[[int, int, AddOutcome], None]  # (done, total so far, outcome)
@@ -91,7 +93,8 @@ def add_urls(
     return outcomes
 
 
-def all_added(outcomes: Sequence[AddOutcome]) -> bool:
+def all_in_corpus(outcomes: Sequence[AddOutcome]) -> bool:
+    """Every URL's page is now in the corpus (or was a feed, listed): see AddOutcome.ok."""
     return all(outcome.ok for outcome in outcomes)
 
 

@@ -17,9 +17,6 @@ from tui.corpus.web.archive import ArchiveError, read_response
 from tui.corpus.web.names import quoted
 from tui.corpus.web.provenance import Provenance, load_provenance
 
-# The suffixes the corpus loader reads (tui/corpus/articles.py); the caller may pass its own.
-ARTICLE_SUFFIXES = frozenset({".html", ".htm", ".xml", ".rss", ".atom", ".txt", ".md"})
-
 
 class Check(StrEnum):
     OK = "ok"
@@ -50,10 +47,13 @@ class VerifyReport:
 def verify_folder(
     folder: Path,
     only: Collection[str] | None = None,
-    suffixes: Collection[str] = ARTICLE_SUFFIXES,
+    *,
+    suffixes: Collection[str],
 ) -> VerifyReport:
     """Check the fetched articles in `folder` (or only the files named in `only`, relative
-    to it). ProvenanceError when the provenance file is damaged."""
+    to it); files with one of `suffixes` (the corpus loader's: this package cannot import
+    it) and no provenance are unarchived. ProvenanceError when the provenance file is
+    damaged."""
     entries = load_provenance(folder)
     names = sorted(entries if only is None else (n for n in only if n in entries))
     checked = tuple(verify_entry(folder, entries[name]) for name in names)
