@@ -47,11 +47,12 @@ if sys.argv[1] == "first-frame":
     # Scheduled after the first refresh: the first frame has been painted when it runs.
     app_module.CrosscheckApp.load = report
 else:  # "analysed": the articles are shown
-    loaded = app_module.CrosscheckApp._loaded
-    def _loaded(self, *args):
-        loaded(self, *args)
-        report(self)
-    app_module.CrosscheckApp._loaded = _loaded
+    import tui.app.screens.main as main_screen
+    start = main_screen.MainScreen.start
+    def started(self, *args):
+        start(self, *args)
+        report(self.app)
+    main_screen.MainScreen.start = started
 from tui.cli.main import main
 sys.exit(main(sys.argv[2:]))
 """

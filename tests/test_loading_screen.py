@@ -59,9 +59,32 @@ async def test_the_loading_screen_shows_progress_and_keys(
             keys = list(footer.query(FooterKey))
             assert keys and all(key.region.height == 1 for key in keys)
             assert app.focused is None
+            # Keys that need the articles are switched off, not answered: dimmed in the
+            # footer, and pressing them does nothing (no "still reading" notice).
+            by_action = {key.action: key for key in keys}
+            assert by_action["mark_corroborated"].has_class("-disabled")
+            assert by_action["search"].has_class("-disabled")
+            assert not by_action["help"].has_class("-disabled")
+            assert screen.check_action("next_untriaged", ()) is None
+            await pilot.press("c", "j", "n", "slash", "o")
+            assert list(app._notifications) == [] and app.screen is screen
+            assert not (tmp_path / "v.toml").exists()
             held.set()
             await ready(pilot)
             assert not screen.has_class("-loading")
             assert app.focused is screen.query_one("#left")
+            assert screen.check_action("mark_corroborated", ()) is True
+            await pilot.pause()
+            footer_keys = {key.action: key for key in footer.query(FooterKey)}
+            assert not footer_keys["mark_corroborated"].has_class("-disabled")
     finally:
         app.store.close()
+
+
+def test_progress_messages_supersede_each_other() -> None:
+    from tui.app.loading import LoadingFailed, LoadingProgressed
+
+    later = LoadingProgressed("matching 40 claims")
+    assert later.can_replace(LoadingProgressed("segmenting 5 articles"))
+    assert not later.can_replace(LoadingFailed("no articles"))
+    assert not LoadingFailed("x").can_replace(later)

@@ -1,32 +1,40 @@
 """The triage app: builds the main screen at once, reads and matches the articles in a
 worker, and saves every change through the verdict store.
 
-`build_app` is the one factory (run_app and the tests use it); `run_app` turns the errors a
-reviewer can meet before the corpus is shown (a locked or damaged verdict file, nothing to
-load) into a message and a non-zero exit status.
+The app is the screens' Host (tui/app/host.py): they reach the session, saving and the key
+map through that protocol, never through this class. `build_app` is the one factory (run_app
+and the tests use it); `run_app` turns the errors a reviewer can meet before the corpus is
+shown (a locked or damaged verdict file, nothing to load) into a message and a non-zero exit
+status.
 """
 
 from __future__ import annotations
 
 import asyncio
 import gc
-import sys
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Sequence
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING
 
-from textual import work
+from textual import on, work
 from textual.app import App
+from textual.message import Message
 from textual.worker import get_current_worker
 
-from tui.app.keys import clashes, unknown_ids
+from tui.app.commands import CommandPalette
+from tui.app.keys import bound_key, bound_keys, clashes, unknown_ids
+from tui.app.loading import ArticlesLoaded, LoadingFailed, LoadingProgressed, load
+from tui.app.notices import tell
+from tui.app.screens.confirm import ConfirmScreen
 from tui.app.screens.main import MainScreen
 from tui.config import Config
 
 if TYPE_CHECKING:
-    from tui.analysis.pipeline import Analysis
-    from tui.review.session import Change, Session
+    from tui.app.saving import Saver
+    from tui.review.changes import Change
+    from tui.review.session import Session
+    from tui.verdicts.history import HistoryEntry
     from tui.verdicts.store import VerdictStore
 
 EXIT_OK, EXIT_FAIL = 0, 1
@@ -34,46 +42,37 @@ Clock = Callable[[], datetime]
 
 
 def _path_label(path: Path) -> str:
-    """The verdict file as the reviewer would type it: relative to here when below it."""
+    """A file as the reviewer would type it: relative to here when below it."""
     try:
         return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
     except ValueError:
         return str(path)
 
 
-def _triage_commands() -> type:
-    from tui.app.commands import TriageCommands  # loaded when the palette first opens
-
-    return TriageCommands
-
-
 class CrosscheckApp(App[int]):
     CSS_PATH = "app.tcss"
     TITLE = "crosscheck"
-    COMMANDS: ClassVar = App.COMMANDS | {lambda: _triage_commands()}
 
     def __init__(
         self,
         config: Config,
         paths: Sequence[Path],
         store: VerdictStore,
-        *,
-        keymap: Mapping[str, str] | None = None,
     ) -> None:
         super().__init__()
         self.config = config
         self.paths = list(paths)
         self.store = store
-        wanted = dict(config.keys if keymap is None else keymap)
+        wanted = dict(config.keys)
         # A remap that would give one key two actions on a screen keeps its default keys.
         self.key_clashes = clashes(wanted)
         self.keymap = {a: k for a, k in wanted.items() if a not in self.key_clashes}
         self.path_label = _path_label(store.path)
-        self.orphans = 0
         self.session: Session | None = None
+        self.saver: Saver | None = None
         self.failure: str | None = None  # why the app gave up, printed after it exits
         self.analysed = asyncio.Event()  # set when the articles are shown (or loading failed)
-        self.main_screen = MainScreen()
+        self.main_screen = MainScreen(self)
         self._frozen = False  # whether the long-lived objects are out of the collector's sight
 
     def get_default_screen(self) -> MainScreen:
@@ -82,103 +81,85 @@ class CrosscheckApp(App[int]):
     def on_mount(self) -> None:
         self.set_keymap(self.keymap)
         for action, why in self.key_clashes.items():
-            self.notify(f"[keys] {action}: {why}", severity="warning", timeout=8, markup=False)
+            tell(self, f"[keys] {action}: {why}", severity="warning", timeout=8)
+        if read_only := getattr(self.store, "read_only", None):  # saves are refused: say so
+            tell(
+                self,
+                f"{self.path_label} is read-only ({read_only}): decisions cannot be saved to it.",
+                severity="warning",
+                timeout=10,
+            )
         # Start reading after the first frame: the worker would otherwise compete with it.
         self.call_after_refresh(self.load)
+
+    # ---- Host ---------------------------------------------------------------------------
+
+    def key(self, action: str) -> str:
+        return bound_key(action, self.keymap)
+
+    @property
+    def unsaved(self) -> int:
+        if self.saver is None or self.session is None:
+            return 0
+        return len(self.saver.unsaved(self.session.verdict_set))
 
     # ---- loading ------------------------------------------------------------------------
 
     @work(thread=True, exclusive=True, group="analysis")
     def load(self) -> None:
-        """Read, segment and match the articles, re-anchor the verdicts, build the session."""
-        from tui.analysis.cache import MatchCache
-        from tui.analysis.pipeline import analyse
-        from tui.corpus.articles import CorpusError
-
+        """Read, segment and match the articles and open the session (tui/app/loading.py),
+        reporting by message."""
         worker = get_current_worker()
-        notes: list[str] = []
 
-        def say(message: str) -> None:
-            notes.append(message)
+        def report(message: Message) -> None:
             if not worker.is_cancelled:
-                self.call_from_thread(self.main_screen.loading_message, message)
+                self.post_message(message)
 
-        try:
-            # Reopening an unchanged corpus skips segmenting and matching (none with
-            # --no-cache or `[cache] enabled = false`).
-            cache = MatchCache.for_config(self.config)
-            analysis = analyse(self.paths, self.config.matching, say=say, cache=cache)
-        except CorpusError as exc:
-            self.call_from_thread(self.fail, str(exc))
-            return
-        if worker.is_cancelled:
-            return
-        session, cursor, orphans = self._open_session(analysis)
-        if worker.is_cancelled:
-            return
-        self.call_from_thread(self._loaded, session, cursor, orphans, notes)
+        load(self.config, self.paths, self.store, report)
 
-    def _open_session(self, analysis: Analysis) -> tuple[Session, str | None, int]:
-        """The session over `analysis`, with the file's verdicts placed on today's text.
+    @on(LoadingProgressed)
+    def _progressed(self, message: LoadingProgressed) -> None:
+        self.main_screen.show_progress(message.text)
 
-        Verdicts that no longer fit anywhere (orphans) stay in the set, untouched, so every
-        save writes them back; the session shows only the placed ones and lists the orphans.
-        A merged file with disagreements opens on them (the "disagreements" filter)."""
-        from dataclasses import replace
+    @on(LoadingFailed)
+    def _failed(self, message: LoadingFailed) -> None:
+        self.failure = message.reason
+        self.analysed.set()
+        self.exit(EXIT_FAIL, return_code=EXIT_FAIL)
 
-        from tui.review.orphans import orphan_items
-        from tui.review.session import Filter, Session
-        from tui.review.sources import sources_of
-        from tui.verdicts.anchoring import reanchor, resume_claim
+    @on(ArticlesLoaded)
+    def _loaded(self, message: ArticlesLoaded) -> None:
+        from tui.app.saving import Saver
 
-        vs = self.store.verdict_set
-        claims_by_article = {a.id: analysis.claims_of(a.id) for a in analysis.articles}
-        placed = reanchor(vs, analysis.articles, claims_by_article)
-        working = replace(
-            vs,
-            verdicts=(*placed.placed, *(o.verdict for o in placed.orphans)),
-            corrections=(*placed.corrections, *(o.correction for o in placed.orphan_corrections)),
-        )
-        session = Session(
-            analysis,
-            working,
-            clock=self.store.now,
-            sources=sources_of(analysis, self.config.matching),
-            orphans=orphan_items(placed.orphans, placed.orphan_corrections),
-            reviewer=self.store.reviewer,
-        )
-        if session.disagreements():
-            session.set_filter(Filter.DISAGREEMENTS)
-            return session, session.first(), len(session.orphans())
-        cursor = resume_claim(working, [c.id for c in session.claims()])
-        return session, cursor, len(session.orphans())
-
-    def _loaded(self, session: Session, cursor: str | None, orphans: int, notes: list[str]) -> None:
-        self.session = session
-        self.orphans = orphans
-        self.main_screen.start(session, cursor)
+        session = self.session = message.session
+        self.saver = Saver(self.store, session.verdict_set)
+        self.main_screen.start(session, message.cursor)
         self.analysed.set()
         self.call_after_refresh(self._freeze_long_lived)
-        for note in notes:
-            self.notify(note, severity="warning", timeout=6)
-        if orphans:
-            self.notify(
+        for note in message.notes:
+            tell(self, note, severity="warning", timeout=6)
+        decide = bound_keys(("mark_corroborated", "mark_disputed", "mark_unsourced"), self.keymap)
+        if orphans := len(session.orphans()):
+            tell(
+                self,
                 f"{orphans} decision(s) no longer fit the articles' text; kept in the file "
-                "(O lists them).",
+                f"({self.key('orphans')} lists them).",
                 severity="warning",
                 timeout=6,
             )
         if changed := session.text_changed():
-            self.notify(
+            tell(
+                self,
                 f"{changed} verdict(s) now sit on words edited since the decision; the "
-                "inspector shows what was decided on (c, d or u decides again).",
+                f"inspector shows what was decided on ({decide} decides again).",
                 severity="warning",
                 timeout=6,
             )
         if session.disagreements():
-            self.notify(
+            tell(
+                self,
                 f"Merged file: {session.disagreements()} disagreement(s) to settle first "
-                "(c, d or u gives your verdict).",
+                f"({decide} gives your verdict).",
                 timeout=8,
             )
 
@@ -196,29 +177,75 @@ class CrosscheckApp(App[int]):
         if self._frozen:
             gc.unfreeze()  # in-process runs (tests, Pilot) must not keep the app's objects
 
-    def fail(self, message: str) -> None:
-        self.failure = message
-        self.analysed.set()
-        self.exit(EXIT_FAIL, return_code=EXIT_FAIL)
-
     # ---- saving -------------------------------------------------------------------------
 
     def persist(self, change: Change) -> None:
-        """Save the session's verdicts now, with the history of `change`."""
+        """Save the session's verdicts now, with the history of `change`. A failed save keeps
+        every decision in the session (and the history) and is tried again with the next."""
         from tui.review.changes import history_of
-        from tui.verdicts.model import VerdictFileError
 
-        session = self.session
-        assert session is not None
-        entries = history_of(change, self.store.reviewer, self.store.now())
-        try:
-            session.sync(self.store.save(session.verdict_set, entries))
-        except (OSError, VerdictFileError) as exc:
-            self.notify(f"NOT SAVED: {exc}", severity="error", timeout=30)
-            return
+        assert self.session is not None and self.saver is not None
+        self._save(history_of(change, self.store.reviewer, self.store.now()))
+
+    def _save(self, entries: Sequence[HistoryEntry] = ()) -> bool:
+        """One attempt; whether the verdict file now holds every decision."""
+        session, saver = self.session, self.saver
+        assert session is not None and saver is not None
+        failing = saver.error
+        saved = saver.save(session.verdict_set, entries)
         for message in self.store.external_changes:
-            self.notify(message, severity="warning", timeout=8)
+            tell(self, message, severity="warning", timeout=8)
         self.store.external_changes.clear()
+        if saved is not None:
+            session.sync(saved)
+            if failing is not None:
+                tell(self, "Saved: the verdict file holds every decision again.", timeout=4)
+            return True
+        if saver.error != failing:  # said once per cause; the status line keeps counting
+            tell(self, f"NOT SAVED: {saver.error}", severity="error", timeout=30)
+        return not self.unsaved
+
+    # ---- quitting -----------------------------------------------------------------------
+
+    def leave(self) -> None:
+        """Quit; when the verdict file lacks decisions, save once more, then ask."""
+        if not self.unsaved or self._save():
+            self.exit(EXIT_OK)
+            return
+        if isinstance(self.screen, ConfirmScreen):
+            return  # already asking
+        session, saver = self.session, self.saver
+        assert session is not None and saver is not None
+        claims = sorted(saver.unsaved(session.verdict_set))
+        count = len(claims)
+        history = _path_label(self.store.history_path)
+        if saver.history_holds_all:
+            kept = f"The history file {history} holds them."
+            after = f"{count} decision(s) not saved to {self.path_label}; {history} holds them"
+        else:
+            kept = f"The history file {history} could not be written either: they will be lost."
+            after = f"{count} decision(s) not saved to {self.path_label} and lost"
+        question = (
+            f"{count} decision(s) are not in the verdict file ({saver.error}). {kept} Quit anyway?"
+        )
+        items = [
+            session.analysis.claim(c).text if session.analysis.has_claim(c) else c for c in claims
+        ]
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.failure = after
+                self.exit(EXIT_FAIL, return_code=EXIT_FAIL)
+
+        self.push_screen(ConfirmScreen(question, items, self.keymap), answered)
+
+    async def action_quit(self) -> None:
+        """ctrl+q, like the quit key: asks before decisions are lost."""
+        self.leave()
+
+    def action_command_palette(self) -> None:
+        if self.use_command_palette and not isinstance(self.screen, CommandPalette):
+            self.push_screen(CommandPalette(id="--command-palette"))
 
 
 def build_app(
@@ -250,21 +277,20 @@ def build_app(
 def run_app(config: Config, paths: Sequence[Path], verdicts: Path | None = None) -> int:
     """Run the app until the reviewer quits; the exit status."""
     from tui.support.file_lock import StoreLocked
+    from tui.support.terminal import warn
     from tui.verdicts.model import VerdictFileError
 
     for name in unknown_ids(config.keys):
-        print(
-            f"crosscheck: [keys] {name}: no such action (see the help screen, ?)", file=sys.stderr
-        )
+        warn(f"[keys] {name}: no such action (see the help screen, ?)")
     try:
         app = build_app(config, paths, verdicts)
     except (StoreLocked, VerdictFileError) as exc:
-        print(f"crosscheck: {exc}", file=sys.stderr)
+        warn(str(exc))
         return EXIT_FAIL
     try:
         app.run()
     finally:
         app.store.close()
     if app.failure:
-        print(f"crosscheck: {app.failure}", file=sys.stderr)
+        warn(app.failure)
     return app.return_code or EXIT_OK

@@ -9,7 +9,7 @@ not import textual, so the CLI can check a config file without paying for it.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from tui.config import KeyRules
@@ -138,6 +138,21 @@ def keys_for(key: Key, keymap: Mapping[str, str]) -> str:
 def first_key(key: Key, keymap: Mapping[str, str]) -> str:
     """The first key bound to `key` now, as the help screen shows it (for button labels)."""
     return display_keys(key, keymap).split()[0]
+
+
+def bound_key(action: str, keymap: Mapping[str, str]) -> str:
+    """The first key bound now to the action with id `action`: what a message names when it
+    tells the reviewer which key to press."""
+    return first_key(KEY_BY_ID[action], keymap)
+
+
+def bound_keys(actions: Sequence[str], keymap: Mapping[str, str]) -> str:
+    """The first key of each action, as a phrase: "c, d or u"."""
+    names = [bound_key(a, keymap) for a in actions]
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} or {names[-1]}"
+
+
+DECIDE = ("mark_corroborated", "mark_disputed", "mark_unsourced")  # the three verdict keys
 
 
 def display_keys(key: Key, keymap: Mapping[str, str]) -> str:

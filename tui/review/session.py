@@ -20,6 +20,7 @@ from tui.review.changes import Change, Step, apply_steps, history_of
 from tui.review.session_view import (
     FILTER_CYCLE,
     Filter,
+    Remedy,
     SessionView,
     TriageError,
     other_end,
@@ -34,6 +35,7 @@ __all__ = [
     "FILTER_CYCLE",
     "Change",
     "Filter",
+    "Remedy",
     "Session",
     "Step",
     "TriageError",
@@ -102,7 +104,7 @@ class Session(SessionView):
     def mark(self, status: Status) -> Change:
         claim = self._require_cursor()
         if not self.is_claim(claim.id):
-            raise TriageError("this unit is not a claim; press K to make it one first")
+            raise TriageError("this unit is not a claim; make it one first", Remedy.MAKE_CLAIM)
         step = self._decide(claim, status)
         action = "verdict" if step.disagreement_before is None else "adjudicate"
         return self._commit(Change(action, (step,), claim.id))
@@ -111,7 +113,7 @@ class Session(SessionView):
         claim = self._require_cursor()
         old = self._verdicts.get(claim.id)
         if old is None and claim.id in self._disagreements:
-            raise TriageError("the reviewers disagree here: settle it with c, d or u")
+            raise TriageError("the reviewers disagree here: a verdict settles it", Remedy.DECIDE)
         if old is None:
             raise TriageError("this claim has no verdict to clear")
         return self._commit(Change("clear", (Step(claim.id, old, None),), claim.id))
@@ -121,7 +123,7 @@ class Session(SessionView):
         claim = self._require_cursor()
         old = self._verdicts.get(claim.id)
         if old is None:
-            raise TriageError("mark the claim first (c, d or u), then add a note")
+            raise TriageError("mark the claim first, then add a note", Remedy.DECIDE)
         cleaned = tuple(s.strip() for s in sources if s.strip())
         note = note.strip()
         if note == old.note and cleaned == old.sources:
@@ -134,7 +136,9 @@ class Session(SessionView):
         claim = self._require_cursor()
         source = self._verdicts.get(claim.id)
         if source is None:
-            raise TriageError("mark the claim first; m gives its whole cluster that verdict")
+            raise TriageError(
+                "mark the claim first; its whole cluster can then take that verdict", Remedy.DECIDE
+            )
         return tuple(
             cid
             for cid in self.group(claim.id)[1:]
@@ -202,7 +206,7 @@ class Session(SessionView):
             if existing is not None or claim.id in self._disagreements:
                 raise TriageError("the candidate already has a verdict: discard one of them")
             if not self.is_claim(claim.id):
-                raise TriageError("the candidate is not a claim now (K makes it one)")
+                raise TriageError("the candidate is not a claim now", Remedy.MAKE_CLAIM)
         else:
             existing = self._corrections.get(claim.id)
             if existing is not None:

@@ -41,8 +41,21 @@ class Filter(StrEnum):
 FILTER_CYCLE: tuple[Filter, ...] = tuple(f for f in Filter if f is not Filter.DISAGREEMENTS)
 
 
+class Remedy(StrEnum):
+    """What would let a refused request go through. The app names the keys for it (the
+    domain never names keys: they can be remapped)."""
+
+    MAKE_CLAIM = "make a claim"  # the unit must be a claim first
+    DECIDE = "decide"  # the claim needs a verdict first (or the disagreement settled)
+
+
 class TriageError(Exception):
-    """A request that cannot be carried out as asked; the message says why, for the reviewer."""
+    """A request that cannot be carried out as asked; the message says why, for the reviewer,
+    and `remedy` (when there is one) what would help."""
+
+    def __init__(self, message: str, remedy: Remedy | None = None) -> None:
+        super().__init__(message)
+        self.remedy = remedy
 
 
 def other_end(match: Match, claim_id: str) -> str:

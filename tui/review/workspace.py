@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from tui.analysis.pipeline import Analysis, analyse, analyse_corpus
 from tui.config import MatchSettings
 from tui.corpus.articles import Corpus, load_corpus
+from tui.review.placement import place
 from tui.verdicts.corpus_link import WorkspaceError, corpus_path, read_verdict_set
 from tui.verdicts.model import Correction, Verdict, VerdictSet
 
@@ -59,22 +60,6 @@ class Workspace:
         return tuple(sorted(names)) or (self.verdicts.reviewer,)
 
 
-Placed = tuple[tuple[Verdict, ...], tuple[Verdict, ...], tuple[Correction, ...]]
-
-
-def place(vs: VerdictSet, analysis: Analysis) -> Placed:
-    """Re-anchor `vs` against the articles of `analysis`: the verdicts placed (with their
-    current anchors), the orphans (untouched), and the corrections (placed ones re-anchored,
-    the others untouched)."""
-    from tui.verdicts.anchoring import reanchor
-
-    articles = {a.id: a for a in analysis.articles}
-    claims = {a.id: analysis.claims_of(a.id) for a in analysis.articles}
-    result = reanchor(vs, articles, claims)
-    corrections = (*result.corrections, *(o.correction for o in result.orphan_corrections))
-    return tuple(result.placed), tuple(o.verdict for o in result.orphans), corrections
-
-
 def load_analysis(
     corpus: Path,
     settings: MatchSettings,
@@ -106,8 +91,10 @@ def open_workspace(
     corpus = corpus_path(vs, verdict_path, configured_corpus)
     if analysis is None:
         analysis = load_analysis(corpus, settings, say, cache=cache)
-    placed, orphans, corrections = place(vs, analysis)
-    return Workspace(verdict_path, vs, corpus, analysis, placed, orphans, corrections, settings)
+    p = place(vs, analysis)
+    return Workspace(
+        verdict_path, vs, corpus, analysis, p.placed, p.orphan_verdicts, p.corrections, settings
+    )
 
 
 def corpus_difference(first: tuple[Path, Corpus], other: tuple[Path, Corpus]) -> str | None:
@@ -157,6 +144,10 @@ def open_many(
     analysis = analyse_corpus(loaded[paths[0]], settings, say, cache=cache)
     out = []
     for (path, vs), corpus in zip(files, paths, strict=True):
-        placed, orphans, corrections = place(vs, analysis)
-        out.append(Workspace(path, vs, corpus, analysis, placed, orphans, corrections, settings))
+        p = place(vs, analysis)
+        out.append(
+            Workspace(
+                path, vs, corpus, analysis, p.placed, p.orphan_verdicts, p.corrections, settings
+            )
+        )
     return out

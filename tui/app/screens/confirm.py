@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import ClassVar
 
 from rich.text import Text
@@ -14,36 +14,38 @@ from textual.widgets import Button, Static
 
 from tui.app.bindings import bindings_for
 from tui.app.keys import CONFIRM_KEYS, first_key
+from tui.app.screens.closing import dismiss_once
 from tui.support.safe_text import printable
 
 
 class ConfirmScreen(ModalScreen[bool]):
     BINDINGS: ClassVar[list[BindingType]] = bindings_for(CONFIRM_KEYS)
 
-    def __init__(self, question: str, items: Sequence[str]) -> None:
+    def __init__(self, question: str, items: Sequence[str], keymap: Mapping[str, str]) -> None:
         super().__init__()
         self.question = question
         self.items = tuple(items)
+        self.keymap = keymap
 
     def compose(self) -> ComposeResult:
         with Vertical(id="confirm-box"):
-            yield Static(Text(self.question), id="confirm-question")
+            question = printable(self.question, keep_newlines=False)
+            yield Static(Text(question), id="confirm-question")
             with VerticalScroll(id="confirm-items"):
                 for item in self.items:
                     yield Static(Text("• " + printable(item, keep_newlines=False)))
             # The buttons name the keys as bound now (config.toml [keys] may remap them).
-            keymap = getattr(self.app, "keymap", {})
-            yes, no = (first_key(k, keymap) for k in CONFIRM_KEYS)
+            yes, no = (first_key(k, self.keymap) for k in CONFIRM_KEYS)
             with Horizontal(id="confirm-buttons"):
-                yield Button(f"Yes ({yes})", id="confirm-yes", variant="primary")
-                yield Button(f"No ({no})", id="confirm-no")
+                yield Button(Text(f"Yes ({yes})"), id="confirm-yes", variant="primary")
+                yield Button(Text(f"No ({no})"), id="confirm-no")
 
     def action_confirm_yes(self) -> None:
-        self.dismiss(True)
+        dismiss_once(self, True)
 
     def action_confirm_no(self) -> None:
-        self.dismiss(False)
+        dismiss_once(self, False)
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()
-        self.dismiss(event.button.id == "confirm-yes")
+        dismiss_once(self, event.button.id == "confirm-yes")

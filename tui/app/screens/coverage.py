@@ -19,6 +19,7 @@ from textual.widgets import DataTable, Footer, Static
 
 from tui.app.bindings import bindings_for
 from tui.app.keys import COVERAGE_KEYS
+from tui.app.screens.closing import dismiss_once
 from tui.review.coverage import LEGEND, Coverage
 from tui.support.safe_text import printable
 
@@ -140,7 +141,7 @@ class CoverageScreen(Screen[str | None]):
     def _row_chosen(self, event: DataTable.RowSelected) -> None:
         key = event.row_key.value
         if key is not None and key != UNMATCHED_ROW:
-            self.dismiss(key)
+            dismiss_once(self, key)
 
     # j and k move like the main screen's keys; the table's own ↓ ↑ keep working.
     def action_coverage_down(self) -> None:
@@ -150,4 +151,4 @@ class CoverageScreen(Screen[str | None]):
         self.query_one("#coverage-table", DataTable).action_cursor_up()
 
     def action_coverage_close(self) -> None:
-        self.dismiss(None)
+        dismiss_once(self, None)

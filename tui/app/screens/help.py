@@ -15,6 +15,7 @@ from textual.widgets import Static
 
 from tui.app.bindings import bindings_for
 from tui.app.keys import HELP_KEYS, KEYS, SCREEN_KEYS, display_keys, first_key
+from tui.app.screens.closing import dismiss_once
 
 VERDICT_LEGEND = (
     "✓ corroborated   ✗ disputed   ? unsourced   · untriaged   ≠ reviewers disagree (merged file)"
@@ -56,4 +57,4 @@ class HelpScreen(ModalScreen[None]):
         self.query_one("#help-box").border_title = "Keys"
 
     def action_help_close(self) -> None:
-        self.dismiss(None)
+        dismiss_once(self, None)

@@ -1,13 +1,15 @@
 """The main screen: two article panes, the inspector, the article list, every triage key.
 
-The screen holds no triage logic: each key calls the Session (tui.review.session), hands the change
-to the app to save, and repaints from the session's state. The keys' actions live in two
-mixins, `browse` (moving and viewing) and `decide` (verdicts); this module paints.
+The screen paints and routes: each key's action goes to the Triage controller
+(tui/app/screens/triage.py), which calls the Session and asks the Host to save; the screen then
+repaints from the session's state. Until the articles are read, the actions that need them
+are disabled (`check_action`), so the footer and the palette show them dimmed.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar
+from collections.abc import Callable, Mapping
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import on
 from textual.app import ComposeResult
@@ -18,33 +20,35 @@ from textual.screen import Screen
 from textual.widgets import Footer, LoadingIndicator
 
 from tui.app.bindings import bindings_for
+from tui.app.commands import MainCommands
 from tui.app.keys import KEYS
-from tui.app.screens.browse import BrowseActions
-from tui.app.screens.decide import DecideActions
+from tui.app.marks import cluster_colours, unit_marks
 from tui.app.widgets.article_list import ArticleList, ArticleRow
-from tui.app.widgets.article_pane import ArticlePane, Mark, Unit
+from tui.app.widgets.article_pane import ArticlePane, Unit
 from tui.app.widgets.inspector import Inspector
 from tui.app.widgets.search_bar import SearchBar
 from tui.app.widgets.status_bar import Status, StatusBar
+from tui.verdicts.model import Status as Verdict
 
 if TYPE_CHECKING:
-    from tui.app.app import CrosscheckApp
-    from tui.review.session import Change, Session
+    from tui.app.host import Host
+    from tui.app.screens.triage import Triage
+    from tui.review.session import Session
 
-SYMBOL = {"corroborated": "✓", "disputed": "✗", "unsourced": "?"}
-CONTESTED = "≠"
-STRONG_SCORE = 90.0
-CLUSTER_COLOURS = 6
 WIDE = 110  # columns from which the panes are side by side and the article list shown
+# What can run before the articles are read: everything else waits for the session.
+WITHOUT_ARTICLES = frozenset({"help", "quit", "toggle_articles", "switch_pane"})
+NEEDS_ARTICLES = frozenset(k.action for k in KEYS) - WITHOUT_ARTICLES
 
 
-class MainScreen(BrowseActions, DecideActions, Screen[None]):
+class MainScreen(Screen[None]):
     # Textual annotates this as an instance variable (mypy then refuses a ClassVar here).
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (WIDE, "-wide")]  # noqa: RUF012
     # Nothing while loading (None would mean the app's "*", the article list): the left
     # pane takes focus when the articles are shown.
     AUTO_FOCUS = ""
     BINDINGS: ClassVar[list[BindingType]] = bindings_for(KEYS)
+    COMMANDS: ClassVar = {MainCommands}
     show_articles: reactive[bool] = reactive(True)
     show_right: reactive[bool] = reactive(False)  # narrow layout: the right pane instead
     searching: reactive[bool] = reactive(False)
@@ -52,15 +56,22 @@ class MainScreen(BrowseActions, DecideActions, Screen[None]):
     # (status line, progress messages and footer included) with a loading indicator.
     analysing: reactive[bool] = reactive(True)
 
-    app: CrosscheckApp  # type: ignore[assignment]
-
-    def __init__(self) -> None:
+    def __init__(self, host: Host) -> None:
         super().__init__(classes="-loading")  # `analysing` starts True; no restyle for it
-        self.session: Session | None = None
+        self.host = host
+        self.triage: Triage | None = None  # once the articles are read
         self.compare: str | None = None  # the article in the right pane
         self._search_from: str | None = None
-        self._cluster_index: dict[str, int] = {}
+        self._colours: dict[str, int] = {}
         self._counted: tuple[object, ...] | None = None  # what the status line counted
+
+    @property
+    def keymap(self) -> Mapping[str, str]:
+        return self.host.keymap
+
+    @property
+    def session(self) -> Session | None:
+        return self.triage.session if self.triage else None
 
     def compose(self) -> ComposeResult:
         # The classes that follow from the terminal's width are set before the children
@@ -79,12 +90,12 @@ class MainScreen(BrowseActions, DecideActions, Screen[None]):
             yield ArticlePane(id="left")
             yield ArticlePane(id="right")
             yield LoadingIndicator(id="loading")
-        yield Inspector(id="inspector")
+        yield Inspector(self.host.keymap, id="inspector")
         yield SearchBar(id="search")
         yield Footer()
 
     def on_mount(self) -> None:
-        self.query_one(StatusBar).status = Status(path=self.app.path_label, loading="loading…")
+        self.show_progress("loading…")
         self.query_one(Inspector).show_message("Reading and matching the articles…")
 
     # ---- reactives -> classes ---------------------------------------------------------
@@ -103,21 +114,38 @@ class MainScreen(BrowseActions, DecideActions, Screen[None]):
 
     # ---- data in ----------------------------------------------------------------------
 
-    def loading_message(self, message: str) -> None:
-        self.query_one(StatusBar).status = Status(path=self.app.path_label, loading=message)
+    def show_progress(self, message: str) -> None:
+        """The loading line: what the worker is doing (a file name in it stays literal)."""
+        self.query_one(StatusBar).status = Status(path=self.host.path_label, loading=message)
 
     def start(self, session: Session, cursor: str | None) -> None:
         """The analysis is ready: show it, the cursor on `cursor` (resume point) if given."""
-        self.session = session
-        self._cluster_index = {
-            cl.id: i % CLUSTER_COLOURS for i, cl in enumerate(session.analysis.clusters)
-        }
+        from tui.app.screens.triage import Triage
+
+        self.triage = Triage(self.host, session, self)
+        self._colours = cluster_colours(session)
         session.move_to(cursor)
         self.analysing = False
         self.query(LoadingIndicator).remove()  # its animation would keep repainting
-        self.refresh_view()
+        self.refresh_bindings()  # the footer shows the keys enabled now
+        self.paint()
         # The panes were hidden while loading; focus the left one once it is shown.
         self.call_after_refresh(self.query_one("#left", ArticlePane).focus)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in NEEDS_ARTICLES and self.triage is None:
+            return None  # shown dimmed until the articles are read
+        return True
+
+    # ---- Board (what the controller asks of the screen) --------------------------------
+
+    def ask(self, screen: Screen[Any], then: Callable[[Any], None] | None = None) -> None:
+        self.app.push_screen(screen, then)
+
+    def reveal(self, claim_id: str) -> None:
+        self.query_one("#right", ArticlePane).scroll_to_claim(claim_id)
+        if self.has_class("-narrow"):
+            self.show_right = True
 
     # ---- painting ---------------------------------------------------------------------
 
@@ -130,45 +158,7 @@ class MainScreen(BrowseActions, DecideActions, Screen[None]):
         units = [Unit(c.id, c.start, c.end) for c in analysis.claims_of(article_id)]
         pane.show_article(article_id, article.title, article.text, units)
 
-    def _marks(
-        self, article_id: str, selected: str | None, counterparts: set[str]
-    ) -> dict[str, Mark]:
-        assert self.session is not None
-        s, analysis = self.session, self.session.analysis
-        marks = {}
-        for c in analysis.claims_of(article_id):
-            if not s.is_claim(c.id):
-                sel = ("article-pane--selected",) if c.id == selected else ()
-                marks[c.id] = Mark(("article-pane--dim", *sel))
-                continue
-            matches = analysis.matches_of(c.id)
-            best = max((m.score for m in matches if m.tier == "match"), default=None)
-            text = ["article-pane--claim"]
-            if best is not None:
-                text.append(
-                    "article-pane--match-strong" if best >= STRONG_SCORE else "article-pane--match"
-                )
-            elif matches:
-                text.append("article-pane--suggestion")
-            if any(m.conflicts for m in matches):
-                text.append("article-pane--conflict")
-            if c.id in counterparts:
-                text.append("article-pane--counterpart")
-            if c.id == selected:
-                text.append("article-pane--selected")
-            verdict = s.verdict(c.id)
-            status = verdict.status.value if verdict else "untriaged"
-            symbol = SYMBOL.get(status, "·")
-            if verdict is None and s.disagreement(c.id) is not None:
-                symbol = CONTESTED  # reviewers disagree: waiting for the adjudicator
-            slot = [f"article-pane--{status}"]
-            cluster = analysis.cluster_of(c.id)
-            if cluster is not None:
-                slot.append(f"article-pane--cluster-{self._cluster_index.get(cluster.id, 0)}")
-            marks[c.id] = Mark(tuple(text), tuple(slot), symbol)
-        return marks
-
-    def refresh_view(self, *, follow: bool = True) -> None:
+    def paint(self, *, follow: bool = True) -> None:
         """Repaint everything from the session; `follow` brings the right pane along."""
         from tui.review.session import other_end
 
@@ -192,30 +182,33 @@ class MainScreen(BrowseActions, DecideActions, Screen[None]):
             if follow and matches and not in_right:
                 self.compare = s.analysis.claim(other_end(matches[0], current.id)).article
                 in_right = [matches[0]]
-            if follow and in_right:
-                self._show(right, self.compare)  # type: ignore[arg-type]
+            if follow and in_right and self.compare is not None:
+                self._show(right, self.compare)
                 right.scroll_to_claim(other_end(in_right[0], current.id))
         if self.compare is None or (self.compare == left_id and len(articles) > 1):
             self.compare = (
                 next(a for a in articles if a != left_id) if len(articles) > 1 else left_id
             )
         self._show(right, self.compare)
-        left.set_marks(self._marks(left_id, current.id if current else None, set()))
-        right.set_marks(self._marks(self.compare, None, counterparts))
+        selected = current.id if current else None
+        left.set_marks(unit_marks(s, left_id, selected, set(), self._colours))
+        right.set_marks(unit_marks(s, self.compare, None, counterparts, self._colours))
         if current is not None:
             left.scroll_to_claim(current.id)
-        self.query_one(Inspector).show_claim(s, current.id if current else None)
-        self._refresh_status()
+        self.query_one(Inspector).show_claim(s, selected)
+        self._paint_status()
 
-    def _refresh_status(self) -> None:
-        """The status line and the article list; counted again only when the verdicts or
-        the filter changed (the cursor moving changes neither)."""
+    def _paint_status(self) -> None:
+        """The status line and the article list; counted again only when the verdicts, the
+        filter or what is unsaved changed (the cursor moving changes none of them)."""
         s = self.session
         assert s is not None
         articles = self.query_one(ArticleList)
-        counted = self._counted
-        if counted is None or counted[0] is not s.verdict_set or counted[1] != s.filter:
-            self._counted = (s.verdict_set, s.filter)
+        unsaved = self.host.unsaved
+        counted = (s.verdict_set, s.filter, unsaved)
+        last = self._counted
+        if last is None or last[0] is not s.verdict_set or last[1:] != counted[1:]:
+            self._counted = counted
             triaged, total = s.progress()
             self.query_one(StatusBar).status = Status(
                 triaged=triaged,
@@ -224,7 +217,8 @@ class MainScreen(BrowseActions, DecideActions, Screen[None]):
                 shown=len(s.visible()) if s.filter != "all" else total,
                 orphans=len(s.orphans()),
                 disagreements=s.disagreements(),
-                path=self.app.path_label,
+                unsaved=unsaved,
+                path=self.host.path_label,
             )
             wire = {a: i for i, g in enumerate(s.sources.wire, 1) for a in g.articles}
             rows = [
@@ -235,79 +229,132 @@ class MainScreen(BrowseActions, DecideActions, Screen[None]):
         elif s.current is not None:
             articles.show_current(s.current.article)
 
-    # ---- helpers for actions ----------------------------------------------------------
-
-    def _ready(self) -> Session | None:
-        if self.session is None:
-            self.notify("Still reading the articles…", timeout=2)
-        return self.session
-
-    def _go(self, claim_id: str | None, none_message: str) -> None:
-        s = self._ready()
-        if s is None:
-            return
-        if claim_id is None:
-            self.notify(none_message, timeout=2)
-            return
-        s.move_to(claim_id)
-        self.refresh_view()
-
-    def _record(self, change: Change | None, then_next: bool = False) -> None:
-        s = self.session
-        assert s is not None
-        if change is not None:
-            self.app.persist(change)
-        self._leave_settled_disagreements()
-        if then_next:
-            target = s.following(1, untriaged=True, wrap=True)
-            if target is not None:
-                s.move_to(target)
-        if s.cursor is not None and not s.passes(s.cursor):
-            s.move_to(s.following(1) or s.following(-1))
-        self.refresh_view()
-
-    def _leave_settled_disagreements(self) -> None:
-        """The "disagreements" filter gives way to "all" once every one is settled."""
-        from tui.review.session import Filter
-
-        s = self.session
-        if s is not None and s.filter is Filter.DISAGREEMENTS and not s.disagreements():
-            s.set_filter(Filter.ALL)
-            self.notify("Every disagreement is settled; showing all claims.", timeout=4)
-
-    def _attempt(self, make, then_next: bool = False) -> None:  # type: ignore[no-untyped-def]
-        from tui.review.session import TriageError
-
-        if self._ready() is None:
-            return
-        try:
-            change = make()
-        except TriageError as exc:
-            self.notify(str(exc), severity="warning", timeout=3)
-            return
-        self._record(change, then_next)
-
     def on_screen_resume(self) -> None:
         """Back from another screen (orphans, coverage, help): show what may have changed."""
-        if self.session is not None:
-            self._leave_settled_disagreements()
-            self.refresh_view()
+        if self.triage is not None:
+            self.triage.leave_settled_disagreements()
+            self.paint()
+
+    # ---- actions: each key's action, run by the controller ----------------------------
+
+    def _run(self, act: Callable[[Triage], None]) -> None:
+        if self.triage is not None:  # check_action keeps these off until then
+            act(self.triage)
+
+    def action_next_claim(self) -> None:
+        self._run(lambda t: t.step(1))
+
+    def action_previous_claim(self) -> None:
+        self._run(lambda t: t.step(-1))
+
+    def action_next_untriaged(self) -> None:
+        self._run(lambda t: t.step(1, untriaged=True))
+
+    def action_previous_untriaged(self) -> None:
+        self._run(lambda t: t.step(-1, untriaged=True))
+
+    def action_first_claim(self) -> None:
+        self._run(lambda t: t.first())
+
+    def action_last_claim(self) -> None:
+        self._run(lambda t: t.last())
+
+    def action_previous_comparison(self) -> None:
+        self._run(lambda t: t.cycle_compare(-1))
+
+    def action_next_comparison(self) -> None:
+        self._run(lambda t: t.cycle_compare(1))
+
+    def action_previous_article(self) -> None:
+        self._run(lambda t: t.cycle_article(-1))
+
+    def action_next_article(self) -> None:
+        self._run(lambda t: t.cycle_article(1))
+
+    def action_show_best_match(self) -> None:
+        self._run(lambda t: t.show_best_match())
+
+    def action_cycle_filter(self) -> None:
+        self._run(lambda t: t.cycle_filter())
+
+    def action_coverage(self) -> None:
+        self._run(lambda t: t.coverage())
+
+    def action_orphans(self) -> None:
+        self._run(lambda t: t.orphans())
+
+    def action_mark_corroborated(self) -> None:
+        self._run(lambda t: t.mark(Verdict.CORROBORATED))
+
+    def action_mark_disputed(self) -> None:
+        self._run(lambda t: t.mark(Verdict.DISPUTED))
+
+    def action_mark_unsourced(self) -> None:
+        self._run(lambda t: t.mark(Verdict.UNSOURCED))
+
+    def action_accept_suggestion(self) -> None:
+        self._run(lambda t: t.accept_suggestion())
+
+    def action_clear_verdict(self) -> None:
+        self._run(lambda t: t.clear())
+
+    def action_toggle_claim(self) -> None:
+        self._run(lambda t: t.toggle_claim())
+
+    def action_cluster_verdict(self) -> None:
+        self._run(lambda t: t.cluster_verdict())
+
+    def action_edit_note(self) -> None:
+        self._run(lambda t: t.edit_note())
+
+    def action_undo(self) -> None:
+        self._run(lambda t: t.undo())
+
+    def action_redo(self) -> None:
+        self._run(lambda t: t.redo())
+
+    def action_search(self) -> None:
+        self._search_from = self.session.cursor if self.session else None
+        self.searching = True
+        bar = self.query_one(SearchBar)
+        bar.value = ""
+        bar.focus()
+
+    def action_switch_pane(self) -> None:
+        left, right = self.query_one("#left", ArticlePane), self.query_one("#right", ArticlePane)
+        if self.has_class("-narrow"):
+            self.show_right = not self.show_right
+        (left if right.has_focus else right).focus()
+
+    def action_toggle_articles(self) -> None:
+        self.show_articles = not self.show_articles
+
+    def action_help(self) -> None:
+        from tui.app.screens.help import HelpScreen
+
+        self.app.push_screen(HelpScreen(self.host.keymap))
+
+    def action_quit(self) -> None:
+        self.host.leave()
 
     # ---- events -----------------------------------------------------------------------
 
     @on(SearchBar.Changed)
     def _search_changed(self, event: SearchBar.Changed) -> None:
-        s = self.session
-        if s is None or not event.value.strip():
+        if self.triage is None or not event.value.strip():
             return
+        s = self.triage.session
         s.move_to(self._search_from)
-        self._go(s.search(event.value), f"No claim contains “{event.value}”.")
+        self.triage.go(s.search(event.value), f"No claim contains “{event.value}”.")
 
     @on(SearchBar.Submitted)
     def _search_next(self, event: SearchBar.Submitted) -> None:
-        s = self.session
-        if s is not None and s.cursor is not None and event.value.strip():
-            self._go(s.search(event.value, after=s.cursor), f"No claim contains “{event.value}”.")
+        if self.triage is None or not event.value.strip():
+            return
+        s = self.triage.session
+        if s.cursor is not None:
+            found = s.search(event.value, after=s.cursor)
+            self.triage.go(found, f"No claim contains “{event.value}”.")
 
     @on(SearchBar.Closed)
     def _search_closed(self) -> None:
@@ -322,10 +369,10 @@ class MainScreen(BrowseActions, DecideActions, Screen[None]):
         if event.pane.id == "right":
             self.compare = s.current.article if s.current else None
         s.move_to(event.claim)
-        self.refresh_view(follow=event.pane.id != "right")
+        self.paint(follow=event.pane.id != "right")
 
     @on(ArticleList.ArticleChosen)
     def _article_chosen(self, event: ArticleList.ArticleChosen) -> None:
-        s = self.session
-        if s is not None:
-            self._go(s.article_start(event.article), "This article has no claim in this filter.")
+        if self.triage is not None:
+            found = self.triage.session.article_start(event.article)
+            self.triage.go(found, "This article has no claim in this filter.")

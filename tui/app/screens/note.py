@@ -13,6 +13,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Label, Static, TextArea
 
+from tui.app.screens.closing import dismiss_once
 from tui.support.safe_text import printable
 
 
@@ -55,12 +56,15 @@ class NoteScreen(ModalScreen[NoteResult | None]):
         self.query_one("#note-text", TextArea).focus()
 
     def action_save(self) -> None:
+        if not self.is_active:  # dismissed already; a queued key or click came after
+            return
         note = self.query_one("#note-text", TextArea).text
         sources = self.query_one("#note-sources", TextArea).text.splitlines()
-        self.dismiss(NoteResult(note.strip(), tuple(s.strip() for s in sources if s.strip())))
+        result = NoteResult(note.strip(), tuple(s.strip() for s in sources if s.strip()))
+        dismiss_once(self, result)
 
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        dismiss_once(self, None)
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()

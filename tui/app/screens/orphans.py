@@ -18,10 +18,12 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
 from tui.app.bindings import bindings_for
-from tui.app.keys import KEY_BY_ID, ORPHAN_KEYS, first_key
+from tui.app.keys import ORPHAN_KEYS
+from tui.app.screens.closing import dismiss_once
 from tui.support.safe_text import printable
 
 if TYPE_CHECKING:
+    from tui.app.host import Host
     from tui.review.changes import Change
     from tui.review.orphans import OrphanItem
     from tui.review.session import Session
@@ -36,14 +38,14 @@ def _label(text: str, width: int = TEXT_WIDTH) -> str:
 
 
 class OrphansScreen(Screen[None]):
-    """Lists `session.orphans()`; `save` is called with each change made here."""
+    """Lists `session.orphans()`; the host saves each change made here."""
 
     BINDINGS: ClassVar[list[BindingType]] = bindings_for(ORPHAN_KEYS)
 
-    def __init__(self, session: Session, save: Callable[[Change], None]) -> None:
+    def __init__(self, host: Host, session: Session) -> None:
         super().__init__()
+        self.host = host
         self.session = session
-        self.save = save
         self.items: tuple[OrphanItem, ...] = ()
 
     def compose(self) -> ComposeResult:
@@ -75,8 +77,10 @@ class OrphansScreen(Screen[None]):
         table.clear()
         analysis = self.session.analysis
         for i, item in enumerate(self.items):
-            symbol = SYMBOLS.get(item.status, "K")
-            decided = f"{symbol} {item.status}" + ("" if item.is_verdict else " (K)")
+            if item.is_verdict:
+                decided = f"{SYMBOLS.get(item.status, '·')} {item.status}"
+            else:  # a correction: named by the key that makes one
+                decided = f"{self.host.key('toggle_claim')}: {item.status}"
             if item.candidate is not None and analysis.has_claim(item.candidate):
                 candidate, score = analysis.claim(item.candidate).text, f"{item.score:.1f}"
             else:
@@ -109,7 +113,7 @@ class OrphansScreen(Screen[None]):
         except TriageError as exc:
             self.notify(str(exc), severity="warning", timeout=4)
             return
-        self.save(change)
+        self.host.persist(change)
         self.fill()
 
     def action_orphan_reattach(self) -> None:
@@ -130,11 +134,11 @@ class OrphansScreen(Screen[None]):
         question = (
             f"Discard this orphaned decision ({item.status})? {self._undo_key()} brings it back."
         )
-        self.app.push_screen(ConfirmScreen(question, [item.decided_on]), answered)
+        self.app.push_screen(ConfirmScreen(question, [item.decided_on], self.host.keymap), answered)
 
     def _undo_key(self) -> str:
         """The undo key as bound now (config.toml [keys] may remap it)."""
-        return first_key(KEY_BY_ID["undo"], getattr(self.app, "keymap", {}))
+        return self.host.key("undo")
 
     # j and k move like the main screen's keys; the table's own ↓ ↑ keep working.
     def action_orphan_down(self) -> None:
@@ -144,4 +148,4 @@ class OrphansScreen(Screen[None]):
         self.query_one("#orphans-table", DataTable).action_cursor_up()
 
     def action_orphan_close(self) -> None:
-        self.dismiss(None)
+        dismiss_once(self, None)

@@ -12,6 +12,7 @@ itself out again, and repaint every pane, on each key press.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.style import Style
@@ -22,6 +23,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.widget import Widget
 
+from tui.app.keys import DECIDE, bound_key, bound_keys
 from tui.support.safe_text import printable
 
 if TYPE_CHECKING:
@@ -51,8 +53,9 @@ class Inspector(ScrollView, can_focus=False):
         "inspector--wire",
     }
 
-    def __init__(self, *, id: str | None = None) -> None:
+    def __init__(self, keymap: Mapping[str, str], *, id: str | None = None) -> None:
         super().__init__(id=id)
+        self.keymap = keymap  # the hints name the keys as bound
         self._shown: tuple[object, ...] | None = None  # what the body shows now
         self._text = Text()
         self._wrapped: list[Text] = []  # the description's screen lines
@@ -158,7 +161,8 @@ class Inspector(ScrollView, can_focus=False):
                 style=self._s("wire"),
             )
         if not session.is_claim(claim_id):
-            out.append("\nNot a claim (K makes it one).", style=self._s("muted"))
+            make = bound_key("toggle_claim", self.keymap)
+            out.append(f"\nNot a claim ({make} makes it one).", style=self._s("muted"))
             return out
         if claim.attribution.strip():
             out.append("\nAttributed to: ", style=self._s("label"))
@@ -172,7 +176,7 @@ class Inspector(ScrollView, can_focus=False):
                 out.append(", " if i else "")
                 out.append(f"{_safe(name)} ")
                 out.append(f"{SYMBOLS[said.value]} {said.value}", style=self._s(said.value))
-            out.append(" (c, d or u settles it)", style=self._s("suggestion"))
+            out.append(f" ({self._decide_keys()} settles it)", style=self._s("suggestion"))
         elif verdict is None:
             out.append("untriaged", style=self._s("muted"))
         else:
@@ -184,7 +188,7 @@ class Inspector(ScrollView, can_focus=False):
                 out.append("\nDecided on: ", style=self._s("label"))
                 out.append(_safe(verdict.decided_text), style=self._s("conflict"))
                 out.append(
-                    " (the text has changed since; c, d or u decides again)",
+                    f" (the text has changed since; {self._decide_keys()} decides again)",
                     style=self._s("suggestion"),
                 )
             if verdict.note:
@@ -198,11 +202,17 @@ class Inspector(ScrollView, can_focus=False):
         if suggestion.status is not None:
             status = suggestion.status.value
             out.append(f"{SYMBOLS[status]} {status}", style=self._s(status))
-            out.append(f" ({suggestion.reason}; v accepts)", style=self._s("suggestion"))
+            accept = bound_key("accept_suggestion", self.keymap)
+            out.append(
+                f" ({_safe(suggestion.reason)}; {accept} accepts)", style=self._s("suggestion")
+            )
         else:
             out.append(f"none ({_safe(suggestion.reason)})", style=self._s("suggestion"))
         self._matches(out, session, claim_id)
         return out
+
+    def _decide_keys(self) -> str:
+        return bound_keys(DECIDE, self.keymap)
 
     def _matches(self, out: Text, session: Session, claim_id: str) -> None:
         from tui.review.session import other_end

@@ -1,5 +1,6 @@
-"""The line at the top: overall progress, the filter, disagreements to settle, orphans and
-the verdict file's path."""
+"""The line at the top: overall progress, the filter, disagreements to settle, orphans,
+decisions not saved and the verdict file's path; while loading, what the worker is doing.
+Everything in it is Text (a file name in a loading message is never markup)."""
 
 from __future__ import annotations
 
@@ -21,6 +22,7 @@ class Status:
     shown: int = 0  # claims the filter lets through
     orphans: int = 0
     disagreements: int = 0  # merged files: claims the reviewers decided differently
+    unsaved: int = 0  # decisions the verdict file does not hold (its saves fail)
     path: str = ""
     loading: str = ""  # non-empty while the corpus is being read: what is happening
 
@@ -32,6 +34,7 @@ class StatusBar(Static):
         "status-bar--filter",
         "status-bar--orphans",
         "status-bar--disagreements",
+        "status-bar--unsaved",
         "status-bar--path",
     }
     status: reactive[Status] = reactive(Status, layout=False)
@@ -48,7 +51,8 @@ class StatusBar(Static):
         style = self.get_component_rich_style
         parts: list[Text] = [Text(" crosscheck ", style=style("status-bar--app"))]
         if s.loading:
-            parts.append(Text(f" {s.loading}", style=style("status-bar--progress")))
+            loading = printable(s.loading, keep_newlines=False)
+            parts.append(Text(f" {loading}", style=style("status-bar--progress")))
         else:
             parts.append(
                 Text(f" {s.triaged}/{s.total} triaged", style=style("status-bar--progress"))
@@ -64,6 +68,11 @@ class StatusBar(Static):
                 )
             if s.orphans:
                 parts.append(Text(f" · {s.orphans} orphaned", style=style("status-bar--orphans")))
+            if s.unsaved:
+                noun = "decision" if s.unsaved == 1 else "decisions"
+                parts.append(
+                    Text(f" · {s.unsaved} {noun} not saved", style=style("status-bar--unsaved"))
+                )
         parts.append(
             Text(f" · {printable(s.path, keep_newlines=False)}", style=style("status-bar--path"))
         )

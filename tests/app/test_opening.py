@@ -1,0 +1,34 @@
+"""The app opens a verdict file the way every command does: one placement of the saved
+decisions on today's articles (tui/review/placement.py), the same verdicts placed, the
+same orphans kept, the same corrections."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import tui.review.placement
+from tests.screenshots import write_orphan_case
+from tui.config import MatchSettings
+from tui.review.workspace import open_workspace
+
+
+async def test_the_app_and_the_commands_place_decisions_alike(  # type: ignore[no-untyped-def]
+    start, tmp_path: Path, verdicts: Path, monkeypatch
+) -> None:
+    corpus = write_orphan_case(tmp_path / "case", verdicts)
+    ws = open_workspace(verdicts, corpus, MatchSettings())
+    assert ws.orphans and ws.placed  # the case has both
+    calls: list[object] = []
+    place = tui.review.placement.place
+
+    def spy(vs, analysis):  # type: ignore[no-untyped-def]
+        calls.append(vs)
+        return place(vs, analysis)
+
+    monkeypatch.setattr(tui.review.placement, "place", spy)
+    async with start(corpus) as r:
+        assert len(calls) == 1  # the app placed them through the shared function
+        working = r.s.verdict_set
+        assert working.verdicts == (*ws.placed, *ws.orphans)
+        assert working.corrections == ws.corrections
+        assert {o.claim for o in r.s.orphans()} == {v.anchor.claim for v in ws.orphans}
