@@ -88,3 +88,34 @@ def test_progress_messages_supersede_each_other() -> None:
     assert later.can_replace(LoadingProgressed("segmenting 5 articles"))
     assert not later.can_replace(LoadingFailed("no articles"))
     assert not LoadingFailed("x").can_replace(later)
+
+
+async def test_the_palette_dims_what_waits_for_the_articles(
+    held: threading.Event, tmp_path: Path
+) -> None:
+    from textual.content import Content
+
+    from tui.app.commands import MainCommands
+
+    app = make_app(SEEDS, tmp_path / "v.toml")
+    try:
+        async with app.run_test(size=(120, 40)) as pilot:
+            await pilot.pause()
+            provider = MainCommands(app.main_screen)
+            hits = {hit.text: hit for hit in [h async for h in provider.discover()]}
+            dimmed = {text for text, hit in hits.items() if _dim(hit.display)}
+            assert "Corroborated (c)" in dimmed and "Search claims (/)" in dimmed
+            assert "Help (?)" not in dimmed and "Quit (q)" not in dimmed
+            await hits["Corroborated (c)"].command()  # does nothing yet
+            assert app.session is None and not (tmp_path / "v.toml").exists()
+            held.set()
+            await ready(pilot)
+            hits = {hit.text: hit for hit in [h async for h in provider.discover()]}
+            assert not any(_dim(hit.display) for hit in hits.values())
+            assert isinstance(hits["Help (?)"].display, Content)
+    finally:
+        app.store.close()
+
+
+def _dim(display: object) -> bool:
+    return any("dim" in str(span.style) for span in getattr(display, "spans", ()))

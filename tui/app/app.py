@@ -74,6 +74,7 @@ class CrosscheckApp(App[int]):
         self.analysed = asyncio.Event()  # set when the articles are shown (or loading failed)
         self.main_screen = MainScreen(self)
         self._frozen = False  # whether the long-lived objects are out of the collector's sight
+        self._asking = False  # whether "quit without these decisions?" is on screen
 
     def get_default_screen(self) -> MainScreen:
         return self.main_screen
@@ -212,8 +213,8 @@ class CrosscheckApp(App[int]):
         if not self.unsaved or self._save():
             self.exit(EXIT_OK)
             return
-        if isinstance(self.screen, ConfirmScreen):
-            return  # already asking
+        if self._asking:
+            return  # the question is on screen already
         session, saver = self.session, self.saver
         assert session is not None and saver is not None
         claims = sorted(saver.unsaved(session.verdict_set))
@@ -233,10 +234,12 @@ class CrosscheckApp(App[int]):
         ]
 
         def answered(yes: bool | None) -> None:
+            self._asking = False
             if yes:
                 self.failure = after
                 self.exit(EXIT_FAIL, return_code=EXIT_FAIL)
 
+        self._asking = True
         self.push_screen(ConfirmScreen(question, items, self.keymap), answered)
 
     async def action_quit(self) -> None:
