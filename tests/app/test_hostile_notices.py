@@ -82,7 +82,10 @@ def notices(r: Run) -> list[str]:
 async def test_loader_warnings_are_literal_and_clicking_them_does_nothing(
     hostile_corpus: Path, tmp_path: Path
 ) -> None:
-    async with running(hostile_corpus, tmp_path / "v.toml") as r:
+    verdicts = tmp_path / "v.toml"  # where app.screenshot('v.toml', '.') would write
+    async with running(hostile_corpus, verdicts) as r:
+        await r.press("c")  # a decision: the verdict file exists
+        saved = verdicts.read_bytes()
         shown = {t: " ".join(toast_lines(t)) for t in toasts(r)}
         assert any(QUIT in m for m in notices(r))
         quit_toast = next(
@@ -98,7 +101,8 @@ async def test_loader_warnings_are_literal_and_clicking_them_does_nothing(
             await r.pilot.click(toast, offset=(x + shift, y))
             await r.pilot.pause()
         assert r.app.is_running and r.app.return_code is None
-        assert not (tmp_path / "v.toml").exists()  # no screenshot written in its place
+        assert verdicts.read_bytes() == saved  # no screenshot written in its place
+        assert list(tmp_path.glob("*.svg")) == []
         # The toasts showed the text as written.
         assert any(QUIT in text for text in shown.values())
         assert any(f"{SCREENSHOT_FOLDER}/]x.md" in text for text in shown.values())
