@@ -60,8 +60,8 @@ class Suggestion:
     evidence: tuple[Evidence, ...] = ()
 
 
-def _evidence(matches: list[Match], claim_id: str) -> tuple[Evidence, ...]:
-    return tuple(Evidence(other_end(m, claim_id), m.tier, m.score, m.conflicts) for m in matches)
+def _evidence(pairs: list[tuple[Match, str]]) -> tuple[Evidence, ...]:
+    return tuple(Evidence(other, m.tier, m.score, m.conflicts) for m, other in pairs)
 
 
 def _plural(n: int, word: str) -> str:
@@ -77,12 +77,14 @@ def suggest(analysis: Analysis, claim_id: str, sources: Sources) -> Suggestion:
     matched_articles: set[str] = set()
     matched_sources: set[str] = set()
     same_source: set[str] = set()  # articles of the claim's own source that match it
-    disputing: list[Match] = []
-    matching: list[Match] = []
-    own_matches: list[Match] = []
-    counterparts: list[Match] = []
+    # Each list holds (match, the other claim's id).
+    disputing: list[tuple[Match, str]] = []
+    matching: list[tuple[Match, str]] = []
+    own_matches: list[tuple[Match, str]] = []
+    counterparts: list[tuple[Match, str]] = []
     for m in analysis.matches_of(claim_id):
-        other_article = analysis.claim(other_end(m, claim_id)).article
+        other = other_end(m, claim_id)
+        other_article = analysis.claim(other).article
         if other_article == claim.article:
             continue
         key = sources.source_of(other_article)
@@ -90,29 +92,29 @@ def suggest(analysis: Analysis, claim_id: str, sources: Sources) -> Suggestion:
             conflicting.add(key)
             conflicting_articles.add(other_article)
             conflict_kinds.update(k.kind for k in m.conflicts)
-            disputing.append(m)
+            disputing.append((m, other))
         if m.tier != Tier.MATCH:
-            counterparts.append(m)
+            counterparts.append((m, other))
         elif key == own:
             same_source.add(other_article)
-            own_matches.append(m)
+            own_matches.append((m, other))
         else:
             matched_articles.add(other_article)
             matched_sources.add(key)
-            matching.append(m)
+            matching.append((m, other))
     if conflicting:
         what = {"number": "figures", "date": "dates"}
         subject = " and ".join(what.get(k, k) for k in sorted(conflict_kinds)) or "figures"
         return Suggestion(
             Status.DISPUTED,
             f"{subject} disagree with {sources.phrase(conflicting_articles)}",
-            _evidence(disputing, claim_id),
+            _evidence(disputing),
         )
     if matched_sources:
         reason = f"matched in {sources.phrase(matched_articles)}"
         if len(matched_sources) < len(matched_articles):
             reason += f" ({_plural(len(matched_articles), 'article')})"
-        return Suggestion(Status.CORROBORATED, reason, _evidence(matching, claim_id))
+        return Suggestion(Status.CORROBORATED, reason, _evidence(matching))
     no_match = "no match"
     if same_source:
         wire = sources.wire_group_of(claim.article)
@@ -122,9 +124,9 @@ def suggest(analysis: Analysis, claim_id: str, sources: Sources) -> Suggestion:
         return Suggestion(
             None,
             f"{no_match}; attributed to {claim.attribution.strip()}: check that source",
-            _evidence(own_matches, claim_id),
+            _evidence(own_matches),
         )
     reason = f"{no_match} and no named source"
     if counterparts:
         reason += f" ({_plural(len(counterparts), 'suggested counterpart')} to look at)"
-    return Suggestion(Status.UNSOURCED, reason, _evidence(own_matches + counterparts, claim_id))
+    return Suggestion(Status.UNSOURCED, reason, _evidence(own_matches + counterparts))
