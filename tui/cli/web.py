@@ -20,25 +20,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tui.cli.parser import EXIT_FAIL, EXIT_OK, UsageError
-from tui.config import Config, WebSettings
+from tui.config import Config
 from tui.support.terminal import StatusLine, say, warn
 
 if TYPE_CHECKING:
     from tui.corpus.web.add import AddOutcome
-    from tui.corpus.web.client import FetchConfig
 
 BAR = 20  # characters of the progress bar
-
-
-def fetch_config(web: WebSettings) -> FetchConfig:
-    """The domain's fetch limits, with the timeouts and size of `[web]`."""
-    from tui.corpus.web.client import MB, FetchConfig
-
-    return FetchConfig(
-        connect_timeout=web.connect_timeout,
-        read_timeout=web.read_timeout,
-        max_bytes=max(round(web.max_size_mb * MB), 1),
-    )
 
 
 def _url_file(path: Path) -> list[str]:
@@ -105,6 +93,7 @@ def _summary(outcomes: Sequence[AddOutcome], folder: Path) -> str:
 
 
 def run_add(args: argparse.Namespace, config: Config) -> int:
+    from tui.corpus.fetched import fetch_config
     from tui.corpus.web.add import AddStatus, add_urls, all_in_corpus
     from tui.corpus.web.client import WebClient
     from tui.corpus.web.provenance import ProvenanceError
@@ -217,6 +206,7 @@ def _refetch_folder(args: argparse.Namespace, config: Config) -> Path:
 
 
 def run_refetch(args: argparse.Namespace, config: Config) -> int:
+    from tui.corpus.fetched import fetch_config
     from tui.corpus.web.client import WebClient
     from tui.corpus.web.provenance import ProvenanceError
     from tui.corpus.web.refetch import RefetchError, RefetchStatus, refetch

@@ -1,4 +1,5 @@
-"""Where a loaded file came from when `crosscheck add` fetched it: its page URL and fetch time.
+"""Where a loaded file came from when `crosscheck add` fetched it: its page URL and fetch time;
+and the fetch limits both front ends give the network code (`fetch_config`).
 
 `crosscheck add` records each page it saves in `.crosscheck/provenance.toml` of the corpus
 folder (`tui.corpus.web.provenance`). The loader looks a file up in the provenance of the
@@ -20,10 +21,25 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from tui.config import WebSettings
+
 if TYPE_CHECKING:
+    from tui.corpus.web.client import FetchConfig
     from tui.corpus.web.provenance import Provenance
 
 PROVENANCE = Path(".crosscheck", "provenance.toml")
+
+
+def fetch_config(web: WebSettings) -> FetchConfig:
+    """The network code's limits with the timeouts and size of `[web]` (its other limits,
+    concurrency and retries, keep their defaults)."""
+    from tui.corpus.web.client import MB, FetchConfig
+
+    return FetchConfig(
+        connect_timeout=web.connect_timeout,
+        read_timeout=web.read_timeout,
+        max_bytes=max(round(web.max_size_mb * MB), 1),
+    )
 
 
 def corpus_folder_of(path: Path) -> Path | None:
