@@ -12,7 +12,7 @@ from tui.verdicts.agreement import (
     specific_agreement,
     summary_lines,
 )
-from tui.verdicts.model import Status
+from tui.verdicts.model import VERDICTS, Status
 
 C, D, U = Status.CORROBORATED, Status.DISPUTED, Status.UNSOURCED
 
@@ -170,4 +170,4 @@ def test_summary_lines_show_every_status() -> None:
     lines = summary_lines(measure(("alice", "bob"), TWO))
     assert lines[0].startswith("agreement over 10 claims decided by all 2 reviewers")
     assert "70.0% agreed" in lines[0] and "Cohen's kappa 0.545" in lines[0]
-    assert [line.split(":")[0].strip() for line in lines[1:]] == [s.value for s in Status]
+    assert [line.split(":")[0].strip() for line in lines[1:]] == [s.value for s in VERDICTS]

@@ -32,7 +32,7 @@ def test_every_problem_of_a_verdict_file_is_listed(tmp_path: Path) -> None:
     assert check_file(path) == [
         f"{path}:11:1: [[verdicts]] #1: start: expected a whole number of 0 or more, got -1",
         f"{path}:14:1: [[verdicts]] #1: status: unknown status 'maybe' "
-        "(expected one of corroborated, disputed, unsourced)",
+        "(expected one of corroborated, disputed, unsourced, later)",
     ]
 
 

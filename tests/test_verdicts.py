@@ -15,9 +15,13 @@ from tui.claims.units import Claim, Kind
 from tui.corpus.articles import Article
 from tui.verdicts.model import (
     CONTEXT_CHARS,
+    VERDICTS,
     Anchor,
     Correction,
     Disagreement,
+    Link,
+    LinkDisagreement,
+    Relation,
     Status,
     Verdict,
     VerdictFileError,
@@ -70,16 +74,45 @@ def verdict_sets(draw: st.DrawFn) -> VerdictSet:
         for c in claims
     )
     corrected = draw(st.lists(ident, unique=True, max_size=3))
-    corrections = tuple(
-        Correction(draw(anchors(c)), draw(st.booleans()), draw(moments)) for c in corrected
-    )
+    corrections = tuple(draw(corrections_on(c)) for c in corrected)
     disagreements = tuple(
         Disagreement(
             c,
             draw(ident),
-            tuple(sorted(draw(st.dictionaries(text, st.sampled_from(Status), max_size=3)).items())),
+            tuple(
+                sorted(draw(st.dictionaries(text, st.sampled_from(VERDICTS), max_size=3)).items())
+            ),
         )
         for c in draw(st.lists(ident, unique=True, max_size=3))
+    )
+    reviewers = tuple(draw(st.lists(text, unique=True, max_size=3)))
+    pairs = draw(st.lists(st.tuples(ident, ident), max_size=4))
+    links = []
+    seen = set()
+    for one, other in pairs:
+        reviewer = draw(st.sampled_from(["", "alice", "bob"]))
+        key = (*sorted((one, other)), reviewer if reviewers else "")
+        if one == other or key in seen:
+            continue
+        seen.add(key)
+        links.append(
+            Link.of(
+                draw(anchors(one)),
+                draw(anchors(other)),
+                draw(st.sampled_from(Relation)),
+                draw(moments),
+                reviewer,
+                draw(text),
+            )
+        )
+    link_disagreements = tuple(
+        LinkDisagreement(
+            *sorted((one, other)),
+            tuple(
+                sorted(draw(st.dictionaries(text, st.sampled_from(Relation), max_size=3)).items())
+            ),
+        )
+        for one, other in {tuple(sorted(p)) for p in pairs if p[0] != p[1]}
     )
     return VerdictSet(
         reviewer=draw(text),
@@ -89,8 +122,30 @@ def verdict_sets(draw: st.DrawFn) -> VerdictSet:
         verdicts=verdicts,
         corrections=corrections,
         disagreements=disagreements,
-        reviewers=tuple(draw(st.lists(text, unique=True, max_size=3))),
+        reviewers=reviewers,
+        links=tuple(links),
+        link_disagreements=link_disagreements,
     )
+
+
+@st.composite
+def corrections_on(draw: st.DrawFn, claim: str) -> Correction:
+    """A correction of any kind: is (not) a claim, a split inside the text, a join with a
+    unit after it in the same article."""
+    anchor = draw(anchors(claim))
+    kind = draw(st.sampled_from(["claim", "split", "join"]))
+    if kind == "split" and len(anchor.text) >= 2:
+        at = draw(st.integers(1, len(anchor.text) - 1))
+        return Correction(anchor, True, draw(moments), split_at=at)
+    if kind == "join":
+        other = draw(anchors(draw(ident)))
+        start = anchor.end + draw(st.integers(0, 5))
+        other = Anchor(
+            other.claim, anchor.article, other.text, other.prefix, other.suffix, start,
+            start + len(other.text), anchor.article_sha256,
+        )  # fmt: skip
+        return Correction(anchor, True, draw(moments), join_with=other)
+    return Correction(anchor, draw(st.booleans()), draw(moments))
 
 
 # ---- round trip and determinism ----------------------------------------------------------
@@ -114,6 +169,8 @@ def test_dumps_is_deterministic_and_independent_of_order(
         corrections=tuple(rnd.sample(vs.corrections, len(vs.corrections))),
         disagreements=tuple(rnd.sample(vs.disagreements, len(vs.disagreements))),
         reviewers=tuple(rnd.sample(vs.reviewers, len(vs.reviewers))),
+        links=tuple(rnd.sample(vs.links, len(vs.links))),
+        link_disagreements=tuple(rnd.sample(vs.link_disagreements, len(vs.link_disagreements))),
     )
     assert dumps(shuffled) == dumps(vs)
     assert dumps(loads(dumps(vs), Path("v.toml"))) == dumps(vs)
@@ -259,7 +316,7 @@ def test_the_good_text_has_no_problems() -> None:
             (
                 14,
                 1,
-                "[[verdicts]] #1: status: unknown status 'maybe' (expected one of corroborated, disputed, unsourced)",  # noqa: E501
+                "[[verdicts]] #1: status: unknown status 'maybe' (expected one of corroborated, disputed, unsourced, later)",  # noqa: E501
             ),
         ),
         (_edit('status = "disputed"\n', ""), (5, 1, "[[verdicts]] #1: missing key 'status'")),
@@ -326,7 +383,7 @@ def test_the_good_text_has_no_problems() -> None:
             (
                 4,
                 1,
-                "unknown key 'colour' (known: version, reviewer, corpus, reviewers, verdicts, corrections, disagreements)",  # noqa: E501
+                "unknown key 'colour' (known: version, reviewer, corpus, reviewers, verdicts, links, corrections, disagreements, link_disagreements)",  # noqa: E501
             ),
         ),
         (
@@ -346,7 +403,7 @@ def test_every_problem_is_reported_not_just_the_first() -> None:
     text = _edit('status = "disputed"', 'status = "maybe"').replace("start = 0", 'start = "x"')
     assert [p[2] for p in _problems(text)] == [
         "[[verdicts]] #1: start: expected a whole number, got a string",
-        "[[verdicts]] #1: status: unknown status 'maybe' (expected one of corroborated, disputed, unsourced)",  # noqa: E501
+        "[[verdicts]] #1: status: unknown status 'maybe' (expected one of corroborated, disputed, unsourced, later)",  # noqa: E501
     ]
 
 

@@ -19,7 +19,7 @@ from tui.matching.matcher import Match
 from tui.review.stats import SYMBOL, compute
 from tui.review.workspace import Workspace
 from tui.support.safe_text import printable
-from tui.verdicts.model import Status
+from tui.verdicts.model import VERDICTS, Status
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|#~])")
 
@@ -62,7 +62,7 @@ def _counts(ws: Workspace) -> list[str]:
     stats = compute(ws.analysis, ws.placed, len(ws.orphans), ws.corrections)
     t = stats.total
     lines = ["## Counts by verdict", "", "| verdict | claims |", "|---|---:|"]
-    lines += [f"| {_verdict(s)} | {t.by_status[s]} |" for s in Status]
+    lines += [f"| {_verdict(s)} | {t.by_status[s]} |" for s in VERDICTS]
     if t.disagreements:
         lines.append(f"| reviewers disagree | {t.disagreements} |")
     lines.append(f"| untriaged | {t.untriaged} |")

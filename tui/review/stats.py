@@ -8,6 +8,9 @@ different statuses counts under `disagreements` instead of a status. Orphans (ve
 that could not be re-anchored) are counted apart: they sit on no current claim.
 `text_changed` counts the triaged claims whose verdict was decided on other words (the
 article was edited since and the verdict re-attached): they need a second look.
+
+A claim the reviewer deferred ("later", stored as a verdict but not one) is counted under
+`later`, neither triaged nor untriaged: `claims = triaged + later + untriaged`.
 """
 
 from __future__ import annotations
@@ -22,7 +25,7 @@ from rich.text import Text
 
 from tui.analysis.pipeline import Analysis
 from tui.support.safe_text import printable
-from tui.verdicts.model import Correction, Status, Verdict
+from tui.verdicts.model import VERDICTS, Correction, Status, Verdict
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,10 +38,11 @@ class Tally:
     disagreements: int
     articles: tuple[str, ...] = ()  # clusters: the articles that carry the cluster
     text_changed: int = 0  # triaged claims with a verdict decided on other words
+    later: int = 0  # claims deferred for a second look, with no verdict
 
     @property
     def untriaged(self) -> int:
-        return self.claims - self.triaged
+        return self.claims - self.triaged - self.later
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,11 +85,12 @@ def _tally(
     articles: tuple[str, ...] = (),
 ) -> Tally:
     ids = list(members)
-    by_status = dict.fromkeys(Status, 0)
-    disagreements = triaged = 0
+    by_status = dict.fromkeys(VERDICTS, 0)
+    disagreements = triaged = later = 0
     for claim in ids:
-        chosen = statuses.get(claim)
+        chosen = statuses.get(claim, set()) - {Status.LATER}
         if not chosen:
+            later += claim in statuses
             continue
         triaged += 1
         if len(chosen) == 1:
@@ -93,7 +98,9 @@ def _tally(
         else:
             disagreements += 1
     text_changed = sum(1 for claim in ids if claim in changed)
-    return Tally(id_, title, len(ids), triaged, by_status, disagreements, articles, text_changed)
+    return Tally(
+        id_, title, len(ids), triaged, by_status, disagreements, articles, text_changed, later
+    )
 
 
 def compute(
@@ -130,6 +137,7 @@ def _counts_json(t: Tally) -> dict[str, Any]:
         "claims": t.claims,
         "triaged": t.triaged,
         "untriaged": t.untriaged,
+        "later": t.later,
         "by_status": {s.value: n for s, n in t.by_status.items()},
         "disagreements": t.disagreements,
         "text_changed": t.text_changed,
@@ -137,12 +145,13 @@ def _counts_json(t: Tally) -> dict[str, Any]:
 
 
 def to_json_document(stats: Stats) -> dict[str, Any]:
-    """Top-level keys: triaged, untriaged, by_status, disagreements, text_changed, articles,
-    clusters, orphans (int)."""
+    """Top-level keys: triaged, untriaged, later, by_status, disagreements, text_changed,
+    articles, clusters, orphans (int)."""
     total = stats.total
     return {
         "triaged": total.triaged,
         "untriaged": total.untriaged,
+        "later": total.later,
         "by_status": {s.value: n for s, n in total.by_status.items()},
         "disagreements": total.disagreements,
         "text_changed": total.text_changed,
@@ -155,23 +164,34 @@ def to_json_document(stats: Stats) -> dict[str, Any]:
 
 
 SYMBOL = {Status.CORROBORATED: "✓", Status.DISPUTED: "✗", Status.UNSOURCED: "?"}
-LEGEND = "  ".join(f"{SYMBOL[s]} {s.value}" for s in Status)
+LEGEND = "  ".join(f"{SYMBOL[s]} {s.value}" for s in VERDICTS)
 
 
 def _table(
-    title: str, first: str, rows: Iterable[tuple[Text, Tally]], extra: bool, changed: bool
+    title: str,
+    first: str,
+    rows: Iterable[tuple[Text, Tally]],
+    extra: bool,
+    changed: bool,
+    later: bool = False,
 ) -> Table:
     table = Table(title=title, expand=True)
     table.add_column(first, ratio=1, overflow="fold")
-    for name in ("claims", "triaged", "left", *(SYMBOL[s] for s in Status)):
+    deferred = ("later",) if later else ()
+    for name in ("claims", "triaged", *deferred, "left", *(SYMBOL[s] for s in VERDICTS)):
         table.add_column(name, justify="right", no_wrap=True)
     if extra:
         table.add_column("disagree", justify="right", no_wrap=True)
     if changed:
         table.add_column("changed", justify="right", no_wrap=True)
     for label, t in rows:
-        cells = [str(t.claims), str(t.triaged), str(t.untriaged)]
-        cells += [str(t.by_status[s]) for s in Status]
+        cells = [
+            str(t.claims),
+            str(t.triaged),
+            *([str(t.later)] if later else []),
+            str(t.untriaged),
+        ]
+        cells += [str(t.by_status[s]) for s in VERDICTS]
         if extra:
             cells.append(str(t.disagreements))
         if changed:
@@ -184,20 +204,22 @@ def render(stats: Stats) -> Group:
     """Rich tables for the terminal: overall, per article, per cluster; orphans below."""
     extra = stats.total.disagreements > 0
     changed = stats.total.text_changed > 0
+    later = stats.total.later > 0
     parts: list[Table | Text] = [
-        _table("Progress", "", [(Text("all articles"), stats.total)], extra, changed),
+        _table("Progress", "", [(Text("all articles"), stats.total)], extra, changed, later),
         _table(
             "By article",
             "article",
             [(Text(printable(f"{t.title} ({t.id})")), t) for t in stats.articles],
             extra,
             changed,
+            later,
         ),
     ]
     if stats.clusters:
         rows = [(Text(printable(f"{t.id}: {', '.join(t.articles)}")), t) for t in stats.clusters]
-        parts.append(_table("By cluster", "cluster: articles", rows, extra, changed))
-    parts.append(Text(LEGEND))
+        parts.append(_table("By cluster", "cluster: articles", rows, extra, changed, later))
+    parts.append(Text(LEGEND + ("  later: deferred for a second look" if later else "")))
     parts.append(Text(f"orphans: {stats.orphans} (verdicts that could not be re-anchored)"))
     if changed:
         parts.append(

@@ -23,7 +23,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from tui.verdicts.model import Status
+from tui.verdicts.model import VERDICTS, Status
 
 Row = Sequence[Status]
 
@@ -88,7 +88,7 @@ def cohen_kappa(rows: Sequence[Row], status: Status | None = None) -> float | No
 def _counts(rows: Sequence[Row]) -> list[dict[Status, int]]:
     out = []
     for row in rows:
-        counts = dict.fromkeys(Status, 0)
+        counts = dict.fromkeys(VERDICTS, 0)
         for s in row:
             counts[s] += 1
         out.append(counts)
@@ -104,7 +104,7 @@ def fleiss_kappa(rows: Sequence[Row]) -> float | None:
     n = len(rows)
     counts = _counts(rows)
     observed = sum(sum(c * (c - 1) for c in row.values()) / (m * (m - 1)) for row in counts) / n
-    shares = {s: sum(row[s] for row in counts) / (n * m) for s in Status}
+    shares = {s: sum(row[s] for row in counts) / (n * m) for s in VERDICTS}
     chance = sum(p * p for p in shares.values())
     return _ratio(observed - chance, 1 - chance)
 
@@ -146,7 +146,7 @@ def measure(reviewers: Sequence[str], rows: Sequence[Row]) -> Agreement:
             specific=specific_agreement(rows, s),
             kappa=cohen_kappa(rows, s) if two else fleiss_status_kappa(rows, s),
         )
-        for s in Status
+        for s in VERDICTS
     )
     return Agreement(
         reviewers=reviewers,

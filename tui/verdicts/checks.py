@@ -20,7 +20,7 @@ from tui.verdicts.reader import read_verdict_text
 from tui.verdicts.source_text import decode_text, parse_toml, read_bytes
 
 _CONFIG_TABLES = frozenset({"corpus", "verdicts", "matching", "cache", "web", "keys"})
-_VERDICT_ARRAYS = ("verdicts", "corrections", "disagreements")
+_VERDICT_ARRAYS = ("verdicts", "links", "corrections", "disagreements", "link_disagreements")
 _SECTION_KEY = re.compile(r"^\[(\w+)\] (?:unknown (?:key|action) '([^']*)'|([\w-]+):)")
 _TOP_KEY = re.compile(r"^(?:unknown section or key '([^']*)'|'([^']*)' must be a table)")
 

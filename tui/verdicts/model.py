@@ -28,6 +28,29 @@ class Status(StrEnum):
     CORROBORATED = "corroborated"
     DISPUTED = "disputed"
     UNSOURCED = "unsourced"
+    # Not a verdict: the reviewer deferred the claim ("needs a second look"). Stored as a
+    # verdict so it is saved, re-anchored and undone like one; counted apart everywhere.
+    LATER = "later"
+
+    @property
+    def is_verdict(self) -> bool:
+        return self is not Status.LATER
+
+
+# The three verdicts, in the order reports list them (Status also holds LATER).
+VERDICTS: tuple[Status, ...] = (Status.CORROBORATED, Status.DISPUTED, Status.UNSOURCED)
+
+
+class Relation(StrEnum):
+    """What the reviewer said about two claims."""
+
+    SAME = "same"  # the same fact: counts as a match whatever the score
+    DIFFERENT = "different"  # not the same fact (rejected): no match whatever the score
+    CONTRADICTS = "contradicts"  # the same fact, and the claims disagree: a match, disputed
+
+    @property
+    def is_match(self) -> bool:
+        return self is not Relation.DIFFERENT
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,13 +95,36 @@ class Verdict:
         return bool(self.decided_text)
 
 
+class CorrectionKind(StrEnum):
+    CLAIM = "claim"  # this unit is (not) a claim: `is_claim`
+    SPLIT = "split"  # cut the unit in two at `split_at` (characters into its text)
+    JOIN = "join"  # the unit and the next one (`join_with`) are one
+
+
 @dataclass(frozen=True, slots=True)
 class Correction:
-    """The reviewer overrode the machine: this unit is (or is not) a claim."""
+    """The reviewer overrode the machine: this unit is (or is not) a claim; or it is two
+    claims (`split_at`); or it and the unit right after it are one claim (`join_with`).
+    The units a split or a join makes are claims (`is_claim` is True)."""
 
     anchor: Anchor
     is_claim: bool
     decided_at: datetime
+    split_at: int | None = None  # a split: 0 < split_at < len(anchor.text)
+    join_with: Anchor | None = None  # a join: the unit joined to this one
+
+    @property
+    def kind(self) -> CorrectionKind:
+        if self.split_at is not None:
+            return CorrectionKind.SPLIT
+        if self.join_with is not None:
+            return CorrectionKind.JOIN
+        return CorrectionKind.CLAIM
+
+    @property
+    def cuts(self) -> bool:
+        """A split or a join: it changes the units themselves, not their kind."""
+        return self.split_at is not None or self.join_with is not None
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,6 +134,53 @@ class Disagreement:
     claim: str
     article: str
     statuses: tuple[tuple[str, Status], ...]  # (reviewer, status), sorted by reviewer
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    """The reviewer's word on two claims: the same fact, not the same fact, or the same
+    fact told in contradicting ways. Anchored as verdicts are; `a` is the claim with the
+    smaller id (`Link.of` puts them in that order)."""
+
+    a: Anchor
+    b: Anchor
+    relation: Relation
+    decided_at: datetime  # timezone-aware, UTC
+    reviewer: str = ""
+    note: str = ""
+
+    @classmethod
+    def of(
+        cls,
+        one: Anchor,
+        other: Anchor,
+        relation: Relation,
+        decided_at: datetime,
+        reviewer: str = "",
+        note: str = "",
+    ) -> Link:
+        a, b = (one, other) if one.claim <= other.claim else (other, one)
+        return cls(a, b, relation, decided_at, reviewer, note)
+
+    @property
+    def pair(self) -> tuple[str, str]:
+        return (self.a.claim, self.b.claim)
+
+    def other(self, claim_id: str) -> str:
+        return self.b.claim if self.a.claim == claim_id else self.a.claim
+
+
+@dataclass(frozen=True, slots=True)
+class LinkDisagreement:
+    """In a merged file: reviewers who linked one pair of claims differently."""
+
+    a: str  # claim ids, a < b
+    b: str
+    relations: tuple[tuple[str, Relation], ...]  # (reviewer, relation), sorted by reviewer
+
+    @property
+    def pair(self) -> tuple[str, str]:
+        return (self.a, self.b)
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,6 +194,19 @@ class VerdictSet:
     disagreements: tuple[Disagreement, ...] = ()
     version: int = FORMAT_VERSION
     reviewers: tuple[str, ...] = field(default=())  # merged files: every reviewer merged
+    links: tuple[Link, ...] = ()  # ordered by claim a, then claim b, then reviewer
+    link_disagreements: tuple[LinkDisagreement, ...] = ()  # merged files
+
+    @property
+    def merged(self) -> bool:
+        """A merged file: one link (and verdict) per claim *and reviewer*."""
+        return bool(self.reviewers)
+
+
+def link_key(link: Link, merged: bool) -> tuple[str, str, str]:
+    """What may appear once among a file's links: the pair (and, in a merged file, the
+    reviewer, since each reviewer's link on a pair they disagree on is kept)."""
+    return (link.a.claim, link.b.claim, link.reviewer if merged else "")
 
 
 class VerdictFileError(Exception):
@@ -156,7 +262,8 @@ def _anchor_key(anchor: Anchor) -> tuple[str, int, int, str]:
 
 def canonical(vs: VerdictSet) -> VerdictSet:
     """The same set in file order: verdicts and corrections by article then position,
-    disagreements by article then claim, reviewers sorted. `loads` returns this form."""
+    disagreements by article then claim, links (and their disagreements) by their two
+    claims, reviewers sorted. `loads` returns this form."""
     return VerdictSet(
         reviewer=vs.reviewer,
         corpus=vs.corpus,
@@ -173,4 +280,14 @@ def canonical(vs: VerdictSet) -> VerdictSet:
         ),
         version=vs.version,
         reviewers=tuple(sorted(set(vs.reviewers))),
+        links=tuple(sorted(vs.links, key=lambda k: (k.a.claim, k.b.claim, k.reviewer))),
+        link_disagreements=tuple(
+            sorted(
+                (
+                    LinkDisagreement(d.a, d.b, tuple(sorted(d.relations)))
+                    for d in vs.link_disagreements
+                ),
+                key=lambda d: d.pair,
+            )
+        ),
     )

@@ -80,6 +80,22 @@ class Locator:
             return self.top(section)  # e.g. `disagreements = [{...}]` written inline
         return self._find(key, found[index] + 1) or (found[index] + 1, 1)
 
+    def sub_key(self, section: str, index: int, sub: str, key: str) -> Where:
+        """A key of the table `[section.sub]` nested in the index-th [[section]] (its
+        header line when `key` is "" or not found; the `sub` key itself when the table
+        was written inline)."""
+        found = self.headers.get(section, [])
+        if index >= len(found):
+            return self.top(section)
+        names = rf'(?:{re.escape(section)}|"{re.escape(section)}")'
+        subs = rf'(?:{re.escape(sub)}|"{re.escape(sub)}")'
+        header = re.compile(rf"^\s*\[\s*{names}\s*\.\s*{subs}\s*\]")
+        end = found[index + 1] if index + 1 < len(found) else len(self.lines)
+        for number in range(found[index] + 1, end):
+            if header.match(self.lines[number]):
+                return (self._find(key, number + 1) if key else None) or (number + 1, 1)
+        return self.key(section, index, sub)
+
 
 def decode_text(data: bytes, path: Path) -> str:
     """A verdict file's bytes as text: UTF-8, with or without a byte order mark (an editor

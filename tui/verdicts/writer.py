@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 
 import tomli_w
 
-from tui.verdicts.model import Anchor, Verdict, VerdictSet, canonical
+from tui.verdicts.model import Anchor, Correction, Link, Verdict, VerdictSet, canonical
 
 
 def _utc(moment: datetime) -> datetime:
@@ -47,6 +47,34 @@ def _verdict_table(v: Verdict) -> dict[str, object]:
     return table
 
 
+def _correction_table(c: Correction) -> dict[str, object]:
+    table = _anchor_table(c.anchor)
+    if c.split_at is not None:
+        table["split_at"] = c.split_at
+    elif c.join_with is None:
+        table["is_claim"] = c.is_claim
+    table["decided_at"] = _utc(c.decided_at)
+    if c.join_with is not None:
+        table["join_with"] = _anchor_table(c.join_with)  # a table: written after the keys
+    return table
+
+
+def _link_table(link: Link) -> dict[str, object]:
+    # The issue's form: relation, reviewer, decided_at, note (when set), then [links.a]
+    # and [links.b], `a` being the claim with the smaller id.
+    a, b = (link.a, link.b) if link.a.claim <= link.b.claim else (link.b, link.a)
+    table: dict[str, object] = {
+        "relation": link.relation.value,
+        "reviewer": link.reviewer,
+        "decided_at": _utc(link.decided_at),
+    }
+    if link.note:
+        table["note"] = link.note
+    table["a"] = _anchor_table(a)
+    table["b"] = _anchor_table(b)
+    return table
+
+
 def dumps(vs: VerdictSet) -> str:
     """The TOML text of `vs`. Deterministic: equal sets give equal text in any order."""
     vs = canonical(vs)
@@ -55,14 +83,17 @@ def dumps(vs: VerdictSet) -> str:
         doc["reviewers"] = list(vs.reviewers)
     if vs.verdicts:
         doc["verdicts"] = [_verdict_table(v) for v in vs.verdicts]
+    if vs.links:
+        doc["links"] = [_link_table(k) for k in vs.links]
     if vs.corrections:
-        doc["corrections"] = [
-            {**_anchor_table(c.anchor), "is_claim": c.is_claim, "decided_at": _utc(c.decided_at)}
-            for c in vs.corrections
-        ]
+        doc["corrections"] = [_correction_table(c) for c in vs.corrections]
     if vs.disagreements:
         doc["disagreements"] = [
             {"claim": d.claim, "article": d.article, "statuses": dict(d.statuses)}
             for d in vs.disagreements
+        ]
+    if vs.link_disagreements:
+        doc["link_disagreements"] = [
+            {"a": d.a, "b": d.b, "relations": dict(d.relations)} for d in vs.link_disagreements
         ]
     return tomli_w.dumps(doc)
