@@ -223,7 +223,7 @@ class VerdictStore:
             raise RuntimeError(f"{self.path}: the store is closed")
         self.read_only = self.read_only or read_only_reason(self.path)
         if self.read_only is not None:
-            raise StoreReadOnly(self.path, f"read-only ({self.read_only}); not saved")
+            raise StoreReadOnly(self.path, f"{self.read_only}; not saved")
         append_history(self.history_path, history, like=self.path)
         on_disk = self._read_if_changed()
         if on_disk is not None:
