@@ -8,7 +8,7 @@ from pathlib import Path
 if __package__ in (None, ""):  # run as a script: make the repository importable
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from tests import eval_claims, eval_matching
+from tests import eval_attribution, eval_claims, eval_matching
 
 
 def main() -> int:
@@ -17,6 +17,7 @@ def main() -> int:
     print()
     print("== matcher ==")
     eval_matching.main()
+    eval_attribution.main()
     return 0
 
 

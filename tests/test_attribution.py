@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tui.claims.attribution import dash_source, find_attribution
+from tui.claims.attribution import attribution_spans, dash_source, find_attribution
 
 
 @pytest.mark.parametrize(
@@ -119,3 +119,90 @@ def test_shapes_the_apposition_rule_leaves_alone(text: str, expected: str) -> No
 )
 def test_content_after_the_verb_is_never_the_source(text: str, expected: str) -> None:
     assert find_attribution(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Pronoun fragments, counts, adverbs, things that cannot speak, clauses.
+        "“I hope they can be found before dark.”",
+        "Her body was found near the river on Friday.",
+        "At least 50 people said the water rose within minutes.",
+        "Dozens claimed the warnings had come too late.",
+        "The storm claimed at least 24 lives.",
+        "Rebels claimed responsibility for the attack.",
+        "Pictures showed a bridge torn in two.",
+        "The army posted a video of the strike.",
+        "It strains ties as he seeks stable relations with the United States.",
+        "Shortly after the blast, a second explosion was reported.",
+        "It was said at the time that the mine was safe.",
+        # Speech that attributes nothing: declined, did not say, could not confirm.
+        "She declined to say whether the dam had held.",
+        "The ministry has not said how many people died.",
+        "Officials could not independently confirm the figure.",
+        # Whose estimates or pricing the sentence does not say.
+        "According to estimates, the harvest fell by a third.",
+        "According to market pricing, a cut in June is likely.",
+        "Reports indicate that the port has reopened.",
+    ],
+)
+def test_phrases_that_name_no_one_are_not_sources(text: str) -> None:
+    assert find_attribution(text) == ""
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # People by role, groups, offices, outlets, documents, names.
+        ("Pentagon officials said the strike had hit its target.", "Pentagon officials"),
+        ("The ward was full, a doctor at a clinic in Oradea said.", "doctor at a clinic in Oradea"),
+        ("Two witnesses told AFP they heard a blast.", "witnesses"),
+        ("Dozens of villagers said the road was cut.", "villagers"),
+        ("People familiar with the talks said a deal was near.", "People familiar with the talks"),
+        ("Prices rose 4 percent, according to official data.", "official data"),
+        ("Three members voted against, the minutes showed.", "minutes"),
+        ("According to the Vella prefecture, 11 people died.", "Vella prefecture"),
+        (
+            "An engineer who worked at the dam told the paper it leaked.",
+            "engineer who worked at the dam",
+        ),
+        ("Water levels fell overnight, her office said.", "her office"),
+        # The source ends where its adjuncts begin.
+        ("The cut was announced by the bank at 10 a.m. on Friday.", "bank"),
+        ("It was confirmed by the harbour master shortly after noon.", "harbour master"),
+        ("The toll was later revised by the coast guard to 13.", "coast guard"),
+        # "X told Y": the speaker, never the audience.
+        ('"The hall shook," Ada Moss, a teacher, told Reuters by telephone.', "Ada Moss"),
+        ('"We will not pay," the firm\'s finance chief, Li Wen, said in an email.', "Li Wen"),
+        # "..., saying": the main clause's subject.
+        ("The ministry rejected the figures, saying they were inflated.", "ministry"),
+    ],
+)
+def test_sources_are_people_groups_offices_and_documents(text: str, expected: str) -> None:
+    assert find_attribution(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        (
+            "The toll rose to 24, the agency's spokesman, Ali Demir, said.",
+            "the agency's spokesman, Ali Demir, said",
+        ),
+        (
+            '"People panicked," said Ali Demir, spokesman for the agency.',
+            "said Ali Demir, spokesman for the agency",
+        ),
+        ("Two witnesses told the BBC that the hotel fell.", "Two witnesses told the BBC"),
+        ("The quake struck at dawn, according to the USGS.", "according to the USGS"),
+        ("The figure was revised by the coast guard to 13.", "revised by the coast guard"),
+    ],
+)
+def test_spans_cover_who_said_it(text: str, said: str) -> None:
+    assert [text[s:e] for s, e in attribution_spans(text)] == [said]
+
+
+def test_no_spans_without_a_source() -> None:
+    assert attribution_spans("He said the dam would hold.") == ()
+    assert attribution_spans("The dam held through the night.") == ()
+

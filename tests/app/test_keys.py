@@ -84,9 +84,12 @@ async def test_v_accepts_the_suggestion(start, conflict: Path, verdicts: Path) -
 async def test_v_without_a_suggestion_changes_nothing(
     start, conflict: Path, verdicts: Path
 ) -> None:  # type: ignore[no-untyped-def]
+    # A claim that names its own source and has no match: nothing is suggested.
+    with (conflict / "desk-a.txt").open("a", encoding="utf-8") as article:
+        article.write("The bridge will reopen in May, the city engineer said.\n")
     async with start(conflict) as r:
-        await r.press("j", "j", "j")  # "Local residents ...": attributed, no match
-        assert "residents" in r.s.current.text  # type: ignore[union-attr]
+        await r.press("j", "j", "j", "j")
+        assert "city engineer" in r.s.current.text  # type: ignore[union-attr]
         await r.press("v")
         assert statuses(verdicts) == {}
 

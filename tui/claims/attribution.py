@@ -1,363 +1,343 @@
-"""Who a sentence says its claim comes from.
+"""Who a sentence says its claim comes from, and where it says so.
 
-Four shapes cover most news attribution: "according to X", "reported by X", the inverted
-quote tag ('..." said X') and a subject before a reporting verb ("X said", "X last week
-claimed", "X, head of Y, confirmed"). A trailing "– X" after a quotation counts too. The
-source is returned as the noun phrase the sentence uses, minus leading articles; a vague
-subject ("Reports indicate", "Some believe", pronouns) names no source and gives "".
-A subject with comma-delimited phrases about it ("The owner, Ana Lima, said ...") is read
-first, so the words after the verb are never taken for the source.
+Five shapes cover most news attribution: "according to X", "reported by X", the inverted
+quote tag ('..." said X'), a subject before a reporting verb ("X said", "X last week
+claimed", "X, head of Y, confirmed", "X told Y") and a subject whose clause ends in
+", saying ...". A trailing "– X" after a quotation counts too. Each candidate phrase must
+name a source (`tui.claims.source_phrase`): a pronoun, a count, an adverb, a thing that
+cannot speak or a clause names none, and the sentence then has no source ("").
+
+The source is returned as the noun phrase the sentence uses, minus leading articles, and
+with it the spans of the sentence that say who said it: the source, its apposition, the
+verb of saying and the audience ("told Reuters"). They identify the speaker, not the claim,
+so matching leaves them out.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from functools import lru_cache
 
-from tui.support.wordsets import wordset
-
-_VERBS = sorted(
-    wordset(
-        """said says say told tells claimed claims claim stated states reported reports
-reporting announced announces confirmed confirms warned warns disclosed discloses revealed
-reveals added adds noted notes estimated estimates insisted insists denied denies argued
-argues wrote writes tweeted posted suggested suggests alleged alleges asserted asserts
-acknowledged acknowledges admitted admits explained explains indicated indicates indicate
-predicted predicts testified concluded concludes assessed assesses contended contends
-cautioned cautions stressed stresses emphasised emphasized emphasises emphasizes replied
-replies"""
-    )
+from tui.claims.apposition import apposed_subject, opens_apposition
+from tui.claims.attribution_words import (
+    AUDIENCE_STOPS,
+    BE_FORMS,
+    CLAUSE_WORDS,
+    DOING_OBJECTS,
+    DOING_VERBS,
+    EVIDENCE_WORDS,
+    NEGATIONS,
+    NOUN_MARKERS,
+    PAST_VERBS,
+    SKIP_BEFORE_VERB,
+    SPEECH_VERBS,
+    TAG_VERBS,
+    VERB_WORDS,
+    clean,
+    occurrences,
+    tokens,
 )
+from tui.claims.source_phrase import Frame, source_words
+
+Span = tuple[int, int]
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    source: str
+    spans: tuple[Span, ...]  # in the sentence: source, apposition, verb of saying, audience
+
+
 _ACCORDING = re.compile(r"\b[Aa]ccording to\s+")
 _BY = re.compile(
-    r"\b(?:reported|published|cited|quoted|announced|confirmed|estimated|claimed)\s+by\s+"
+    r"\b(?:reported|published|cited|quoted|announced|confirmed|estimated|claimed|stated|"
+    r"revised|disputed|denied|contested|disclosed|revealed|released|compiled|given|"
+    r"provided|projected|predicted|forecast)\s+by\s+"
 )
-_TAG_VERBS = r"(?:said|says|told|added|wrote|asked|explained|noted|warned|claimed|insisted)"
-# '..." said X' after a quotation; after a bare comma only when X ends the sentence
-# ("The bridge is unsafe, said the inspector."), not in "X, said the cracks were ...".
-_INVERTED = re.compile(rf"[,!?]?[”\"’']\s*{_TAG_VERBS}\s+(?!that\b|in\b|on\b)")
-# The same from the quotation mark: a pattern that opens with a character class is searched
-# much faster. `_inverted_spans` puts back the punctuation mark before it.
-_INVERTED_AT_QUOTE = re.compile(_INVERTED.pattern.removeprefix("[,!?]?"))
 # What every match of _BY contains; found quickly (it opens with a literal word).
 _BY_CUE = re.compile(_BY.pattern.removeprefix(r"\b"))
+_TAG = "(?:" + "|".join(sorted(TAG_VERBS)) + ")"
+# '..." said X' after a quotation; after a bare comma only when X ends the sentence
+# ("The bridge is unsafe, said the inspector."), not in "X, said the cracks were ...".
+# (A pattern that opens with a character class is searched much faster.)
+_INVERTED = re.compile(rf"[”\"’']\s*(?P<verb>{_TAG})\s+(?!that\b|in\b|on\b)")
 # X may carry its own apposition: "The bridge is unsafe, said Jane Roe, a city engineer."
 _INVERTED_COMMA = re.compile(
-    rf",\s*{_TAG_VERBS}\s+(?=[^,;:\"“”]{{1,80}}"
+    rf",\s*(?P<verb>{_TAG})\s+(?!that\b|in\b|on\b)(?=[^,;:\"“”]{{1,80}}"
     r"(?:,\s*(?:a|an|the|who|whose|one|its|his|her|their)\s[^,;:\"“”]{1,80})?[.!?]?$)"
 )
+_SAYING = re.compile(r",\s+(?:saying|adding|noting|warning|arguing|insisting|stressing)\b")
 _DASH_TAIL = re.compile(r"[”\"’]\s*[–—―-]{1,2}\s*(?P<who>[A-Z][^.!?”\"]{1,80})\s*$")
 _DASH_LINE = re.compile(r"^[–—―-]{1,2}\s*(?P<who>[A-Z][^,.!?”\"]{1,80})(?:,[^.!?]*)?$")
-
-# Words between a subject and its verb that are not part of the subject.
-_SKIP_BEFORE_VERB = wordset(
-    """has have had is are was were will would also recently reportedly previously earlier
-    later last this week month year weeks months years ago on yesterday today publicly
-    repeatedly once again already been allegedly officially separately initially monday tuesday
-    wednesday thursday friday saturday sunday even now then first initially"""
-)
-_CLAUSE_WORDS = wordset(
-    """that which who whom but while as because when if after before since although though
-    so where whereas and than"""
-)
-_DETERMINERS = frozenset(
-    {"the", "a", "an", "one", "some", "another", "two", "several", "even", "now", "also"}
-)
-# Before an ambiguous word ("these claims", "the reports") it is a noun, not a verb.
-_NOUN_MARKERS = wordset(
-    """the a an these those this that such his her their its our your my any no of all
-    both many some other"""
-)
-_VAGUE = wordset(
-    """he she they it we i you this that these those there which who some many others
-    reports report it's someone anyone people"""
-)
 # A full stop ends the phrase only at the end of the sentence: "Prof. Otieno" goes on.
 _NP_END = re.compile(
-    r"[,;:!?()”“\"]|\.(?=\W*$)|\s[–—]\s|\s(?:that|who|which|in a|on|after|when|as)\s"
+    r"[,;:!?()”“\"]|\.(?=\W*$)|\s[–—]\s|\s(?:that|who|which|in an?|on|after|when|as)\s"
 )
-_TOKEN = re.compile(r"[\w’'&.-]+|[,;:()“”\"]")
-_MAX_WORDS = 8
+_REST_APPOSED = re.compile(r",\s*(?P<rest>[^,;:\"“”]{1,80}?)[.!?]?\s*$")
+_LETTERS = re.compile(r"[a-z]+")
+_CUE_WORDS = frozenset({"according", "by", "saying", "adding", "noting", "warning"}) | (
+    TAG_VERBS | VERB_WORDS | EVIDENCE_WORDS
+)
 
 
-def _clean(phrase: str) -> str:
-    words = phrase.split()
-    while words and words[0].casefold() in _DETERMINERS:
-        # Keep "The" that opens a proper name ("The New York Times").
-        if words[0] == "The" and len(words) > 1 and words[1][:1].isupper():
-            break
-        words = words[1:]
-    while words and not words[-1][-1:].isalnum():
-        words[-1] = words[-1][:-1]
-        if not words[-1]:
-            words.pop()
-    if not words or len(words) > _MAX_WORDS:
-        return ""
-    if len(words) == 1 and words[0].casefold() in _VAGUE and not words[0].isupper():
-        return ""
-    if all(
-        (w.casefold() in _VAGUE and not w.isupper()) or w.casefold() in _DETERMINERS for w in words
-    ):
-        return ""
-    return " ".join(words)
-
-
-def _phrase_after(text: str, pos: int) -> str:
+def _phrase_after(text: str, pos: int) -> tuple[str, int] | None:
+    """The source named by the phrase starting at `pos`, and where it ends."""
     m = _NP_END.search(text, pos)
-    return _clean(text[pos : m.start() if m else len(text)])
+    found = tokens(text, pos, m.start() if m else len(text))
+    kept = source_words([w for w, _, _ in found], frame=Frame.SPEECH)
+    if kept is None:
+        return None
+    first, last = found[kept[0]], found[kept[1] - 1]
+    source = clean(text[first[1] : last[2]])
+    return (source, last[2]) if source else None
 
 
-def _joins_nouns(tokens: list[str], taken: int) -> bool:
+def _after_shapes(text: str, cues: frozenset[str]) -> list[tuple[int, Attribution]]:
+    """Candidates whose source follows its cue: according to, by, the inverted tag."""
+    found: list[tuple[int, Attribution]] = []
+    shapes = (
+        (_ACCORDING, {"according"}),
+        (_BY, {"by"}),
+        (_INVERTED, TAG_VERBS),
+        (_INVERTED_COMMA, TAG_VERBS),
+    )
+    for pattern, needed in shapes:
+        if not cues & needed:
+            continue
+        if pattern is _BY and not _BY_CUE.search(text):
+            continue
+        for m in pattern.finditer(text):
+            phrase = _phrase_after(text, m.end())
+            if phrase is None:
+                continue
+            source, end = phrase
+            if "verb" in pattern.groupindex:  # the inverted tag: '..." said X, a spokesman.'
+                start = m.start("verb")
+                rest = _REST_APPOSED.match(text, end)
+                if rest and _describes_speaker(rest["rest"]):
+                    end = len(text.rstrip(" \t\n.!?"))
+            else:
+                start = m.start()
+            found.append((m.start(), Attribution(source, ((start, end),))))
+            break
+    return found
+
+
+def _describes_speaker(rest: str) -> bool:
+    """Whether what ends the sentence after an inverted tag's speaker is about the speaker
+    ("a spokesman for Y", "who lives nearby", "34"), not about the claim ("which ...")."""
+    return opens_apposition(rest) and rest.split()[0].casefold() != "which"
+
+
+def _audience_end(text: str, end: int) -> int:
+    """Where the audience of "told" ends: "told the BBC", "told Reuters by telephone"."""
+    found = tokens(text, end, min(len(text), end + 120))
+    stop = end
+    for k, (word, _, word_end) in enumerate(found):
+        low = word.casefold()
+        if (
+            not word[0].isalnum()
+            or low in AUDIENCE_STOPS
+            or (k and low in {"the", "a", "an"})
+            or k >= 5
+        ):
+            break
+        stop = word_end
+    return stop
+
+
+def _subject_before(text: str, start: int, end: int, evidence: bool) -> Attribution | None:
+    """The source that is the subject of the verb at text[start:end], or None."""
+    verb = text[start:end].casefold()
+    frame = Frame.EVIDENCE if evidence else Frame.SPEECH if verb in SPEECH_VERBS else Frame.VERB
+    if verb in DOING_VERBS:
+        nxt = [w.casefold() for w, _, _ in tokens(text, end, min(len(text), end + 40))[:2]]
+        if nxt and (nxt[0] in DOING_OBJECTS or nxt[-1] in DOING_OBJECTS):
+            return None  # "claimed victory", "showed pictures of": a deed, not a statement
+    if text.startswith(" by ", end):
+        return None  # passive: "the amount claimed by Ukraine" is the "by" shape's
+    found = tokens(text, max(0, start - 160), start)
+    if found and (found[-1][0].casefold() in NOUN_MARKERS or found[-1][0].endswith("'s")):
+        return None  # "these claims", "the company's reports": a noun
+    before_verb = found[-1][2] if found else start
+    while found and (
+        found[-1][0].casefold() in SKIP_BEFORE_VERB
+        or (verb.endswith("ing") and found[-1][0].casefold() in BE_FORMS)
+        or (found[-1][0].islower() and found[-1][0].endswith("ly") and len(found[-1][0]) > 4)
+    ):
+        found.pop()
+    if found and found[-1][0].casefold() in BE_FORMS | NEGATIONS | {"to"}:
+        return None  # "was said", "did not say", "declined to say": no one asserts it
+    if found and found[-1][0] == ",":
+        # "Kovalenko, head of the centre, confirmed": skip the apposition back to the name.
+        found.pop()
+        while found and found[-1][0] not in {",", ";", ":", "(", "“", "”", '"'}:
+            found.pop()
+        if not found or found[-1][0] != ",":
+            return None
+        found.pop()
+    words: list[tuple[str, int, int]] = []
+    for token in reversed(found):
+        low = token[0].casefold()
+        if not token[0][0].isalnum() or (low in CLAUSE_WORDS and not token[0].isupper()):
+            if low == "and" and words and _joins_nouns(found, len(words)):
+                words.insert(0, token)  # "Ukraine and Russia said", "sources and allies"
+                continue
+            if low == "who" and words:
+                return _relative(text, found, words, (before_verb, end), frame, verb)
+            break
+        words.insert(0, token)
+        if len(words) > 8:
+            return None
+    return _as_subject(text, words, end, frame, verb)
+
+
+def _as_subject(
+    text: str, words: list[tuple[str, int, int]], end: int, frame: Frame, verb: str
+) -> Attribution | None:
+    while words and words[0][0].casefold() == "and":
+        words = words[1:]
+    if not words:
+        return None
+    opens = not text[: words[0][1]].strip(" \t\n\"“‘'(")
+    kept = source_words([w for w, _, _ in words], opens_sentence=opens, frame=frame)
+    if kept is None:
+        return None
+    source = clean(text[words[kept[0]][1] : words[kept[1] - 1][2]])
+    if not source:
+        return None
+    if verb in {"told", "tells", "tell"}:
+        end = _audience_end(text, end)
+    return Attribution(source, ((words[0][1], end),))
+
+
+def _relative(
+    text: str,
+    found: list[tuple[str, int, int]],
+    clause: list[tuple[str, int, int]],
+    ends: tuple[int, int],
+    frame: Frame,
+    verb: str,
+) -> Attribution | None:
+    """ "An engineer who worked at the plant told ...": the engineer, described."""
+    before = found[: len(found) - len(clause) - 1]
+    antecedent: list[tuple[str, int, int]] = []
+    for token in reversed(before):
+        if not token[0][0].isalnum() or token[0].casefold() in CLAUSE_WORDS:
+            break
+        antecedent.insert(0, token)
+    clause_end, end = ends  # the relative clause's, and the verb's
+    found_source = _as_subject(text, antecedent, end, frame, verb)
+    described = text[antecedent[0][1] : clause_end] if found_source else ""
+    if found_source is None or len(described.split()) > 10:
+        return found_source
+    described = clean(described)
+    return Attribution(described or found_source.source, found_source.spans)
+
+
+def _joins_nouns(found: list[tuple[str, int, int]], taken: int) -> bool:
     """Whether the "and" before the last `taken` tokens joins two nouns (not two clauses)."""
-    index = len(tokens) - taken - 2
+    index = len(found) - taken - 2
     if index < 0:
         return False
-    word = tokens[index]
+    word = found[index][0]
     return word[:1].isupper() or (word.isalpha() and word.endswith("s") and len(word) > 3)
 
 
-def _subject_before(text: str, verb_start: int) -> str:
-    """The noun phrase that ends just before the verb, skipping auxiliaries and adverbs."""
-    tokens = _TOKEN.findall(text[max(0, verb_start - 200) : verb_start])
-    if tokens and (tokens[-1].casefold() in _NOUN_MARKERS or tokens[-1].endswith(("'s", "’s"))):
+def _main_subject(text: str, upto: int) -> Attribution | None:
+    """The subject of a sentence's main verb: "The ministry welcomed the move, saying ..."."""
+    found = tokens(text, 0, upto)
+    for k, (word, _, _) in enumerate(found[:9]):
+        low = word.casefold()
+        if not word[0].isalnum():
+            return None
+        if k and word.islower() and (low.endswith("ed") or low in PAST_VERBS):
+            if found[k - 1][0].casefold() in NOUN_MARKERS:
+                continue  # "a leaked memo": an adjective
+            return _as_subject(text, found[:k], found[k - 1][2], Frame.VERB, "")
+    return None
+
+
+def _verb_shape(text: str, verbs: frozenset[str], evidence: bool) -> list[tuple[int, Attribution]]:
+    """The first candidate whose source is the subject of one of the verbs."""
+    for start, end in occurrences(text, verbs) if verbs else ():
+        if text[start].isupper():
+            continue  # "the United States", "Daily Reports": part of a name
+        found = _subject_before(text, start, end, evidence)
+        if found:
+            return [(start, found)]
+    return []
+
+
+def _locate(text: str, cues: frozenset[str]) -> Attribution | None:
+    if text.count(",") >= 2 and cues & VERB_WORDS:
+        apposed = apposed_subject(text, cues & VERB_WORDS)
+        if apposed:
+            source, start, end = apposed
+            return Attribution(source, ((start, end),))  # it opens the sentence
+    candidates = _after_shapes(text, cues) + _verb_shape(text, cues & VERB_WORDS, False)
+    tail = _dash_tail(text)
+    if tail:
+        candidates.append(tail)
+    if not candidates:
+        # Verbs of finding name a source only when nothing else in the sentence does.
+        candidates = _verb_shape(text, cues & EVIDENCE_WORDS, True)
+    if not candidates and cues & {"saying", "adding", "noting", "warning"}:
+        m = _SAYING.search(text)
+        subject = _main_subject(text, m.start()) if m else None
+        if subject:
+            candidates.append((0, subject))
+    return min(candidates, key=lambda c: c[0])[1] if candidates else None
+
+
+def _dash_tail(text: str) -> tuple[int, Attribution] | None:
+    tail = _DASH_TAIL.search(text)
+    if not tail:
+        return None
+    who = _checked(tail["who"])
+    return (tail.start(), Attribution(who, ((tail.start() + 1, len(text)),))) if who else None
+
+
+def _checked(phrase: str) -> str:
+    """A phrase standing alone as a source, cleaned, or ""."""
+    found = tokens(phrase, 0, len(phrase))
+    kept = source_words([w for w, _, _ in found])
+    if kept is None:
         return ""
-    while tokens and tokens[-1].casefold() in _SKIP_BEFORE_VERB:
-        tokens.pop()
-    if tokens and tokens[-1] == ",":
-        # "Kovalenko, head of the centre, confirmed": skip the apposition back to the name.
-        tokens.pop()
-        while tokens and tokens[-1] not in {",", ";", ":", "(", "“", "”", '"'}:
-            tokens.pop()
-        if not tokens or tokens[-1] != ",":
-            return ""
-        tokens.pop()
-    words: list[str] = []
-    for token in reversed(tokens):
-        if not token[0].isalnum() or token.casefold() in _CLAUSE_WORDS:
-            if token.casefold() == "and" and words and _joins_nouns(tokens, len(words)):
-                words.insert(0, token)  # "Ukraine and Russia said", "sources and allies"
-                continue
-            break
-        words.insert(0, token)
-        if len(words) > _MAX_WORDS:
-            return ""
-    if words and words[0].casefold() == "and":
-        words = words[1:]
-    if not words or not any(w[:1].isupper() or w.isalpha() for w in words):
-        return ""
-    return _clean(" ".join(words))
+    return clean(phrase[found[kept[0]][1] : found[kept[1] - 1][2]])
 
 
-# "The bakery owner, Mrs. Ana Lima, said ...", "Critics, including the mayor, said ...": a
-# subject opening the sentence, one or two comma-delimited phrases about it, then the verb.
-# What follows the verb is the claim, never its source (the inverted "Y, said X" shape).
-_SENTENCE_OPENERS = wordset(
-    """in on at after before during since by for from with under over amid despite following
-    until through across among between within without against into about around near when
-    if as because although though while once unless whereas however meanwhile yesterday
-    today tonight overall still yet also now then last next earlier later instead indeed
-    moreover furthermore separately elsewhere nevertheless nonetheless finally thus therefore
-    so but and or nor yes no according asked"""
-)
-_APPOSITION_OPENERS = wordset(
-    """the a an his her its their our one another both each who whose which including
-    in at from of for with on by after during aged"""
-)
-_PREPOSITIONS = wordset("of for at in with to from on")
-# Lower-case words inside a name: "Maria da Silva", "Jornal do Norte", "Ursula von der Leyen".
-_NAME_PARTICLES = wordset("da de del della der di do dos das du van von la le al el bin ibn")
-_APPOSED_VERBS = frozenset(_VERBS) - {"reporting"}
-
-
-def _opens_apposition(chunk: str) -> bool:
-    """Whether a comma-delimited phrase reads as one about the subject before it: a name, an
-    age, "the ...", "who ...", "including ...", "speaking in ...", "head of ..."."""
-    words = chunk.split()
-    if not words:
-        return False
-    first = words[0]
-    low = first.casefold()
-    if first[0].isupper() or first[0].isdigit() or low in _APPOSITION_OPENERS:
-        return True
-    if len(low) >= 5 and low.isalpha() and low.endswith(("ing", "ed")):
-        return True  # a participle phrase: "speaking in Lisbon", "based in Porto"
-    return len(words) > 1 and words[1].casefold() in _PREPOSITIONS
-
-
-# A source is a noun phrase: one that opens with a subject pronoun or holds an auxiliary is
-# the claim itself ("..., said she had lost everything").
-_SUBJECT_PRONOUNS = wordset("i we you he she it they there")
-_AUXILIARIES = wordset(
-    """is are was were has have had will would could should can may might must did does"""
-)
-
-
-def _reads_as_clause(phrase: str) -> bool:
-    words = phrase.casefold().split()
-    return words[0] in _SUBJECT_PRONOUNS or any(w in _AUXILIARIES for w in words)
-
-
-def _introduces(chunk: str, adverbs: bool = True) -> bool:
-    """Whether a sentence's first comma-delimited phrase sets the scene rather than naming
-    the subject: "On Monday", "However", "Speaking in Lisbon", "Unusually" (`adverbs`)."""
-    words = chunk.casefold().split()
-    if not words or words[0] in _SENTENCE_OPENERS:
-        return bool(words)
-    first = words[0]
-    if len(words) > 1 and len(first) >= 5 and first.endswith(("ing", "ed")):
-        return words[1] in _PREPOSITIONS | _NOUN_MARKERS | {"about", "by"}
-    return adverbs and len(words) == 1 and first.endswith("ly")
-
-
-def _is_name(phrase: str) -> bool:
-    """Capitalised words (a title, a person's or an organisation's name), nothing else."""
-    words = [w.strip(".,'’") for w in phrase.split()]
-    return (
-        0 < len(words) <= 6
-        and words[0][:1].isupper()
-        and all(w[:1].isupper() or w in _NAME_PARTICLES for w in words if w)
-    )
-
-
-def _apposed_subject(text: str, verbs: frozenset[str]) -> str:
-    """The source of "Subject, apposition[, apposition], said ..." at the sentence's start,
-    or "". A described subject with a name in apposition gives the name: "John Smith" for
-    "The company's chief executive, John Smith, said"."""
-    for start, _end in _occurrences(text, verbs & _APPOSED_VERBS):
-        if text.count(",", 0, start) < 2:
-            continue  # no room for a subject and an apposition before this verb
-        prefix = text[:start].split()
-        while prefix and prefix[-1].casefold() in _SKIP_BEFORE_VERB:
-            prefix.pop()
-        if not prefix or not prefix[-1].endswith(","):
-            continue  # this verb does not follow a comma; a later one may
-        chunks = [c.strip() for c in " ".join(prefix)[:-1].split(",")]
-        if any(c in text[:start] for c in ';:()"“”'):
-            return ""
-        introduced = len(chunks) > 2 and _introduces(chunks[0])
-        if introduced:
-            chunks = chunks[1:]  # "On Monday, the minister, speaking in Lisbon, said"
-        if not 2 <= len(chunks) <= 3:
-            return ""
-        subject, appositions = chunks[0], chunks[1:]
-        words = subject.split()
-        if (
-            not words
-            or len(words) > _MAX_WORDS
-            or not (introduced or words[0][:1].isupper())
-            or _introduces(subject, adverbs=False)
-            or any(w.casefold() in _CLAUSE_WORDS - {"and"} for w in words)
-            or not all(_opens_apposition(a) for a in appositions)
-        ):
-            return ""
-        if not _is_name(_clean(subject)):
-            name = next((a for a in appositions if _is_name(a)), "")
-            if name:
-                return _clean(name)
-        return _clean(subject)
-    return ""
-
-
-_LETTERS = re.compile(r"[a-z]+")
-_VERB_WORDS = frozenset(_VERBS)
-# Verbs of finding name a source only when nothing else in the sentence does.
-_WEAK_WORDS = frozenset({"found", "finds", "showed", "shows", "concluded", "concludes"})
-_TAG_WORDS = frozenset(_TAG_VERBS.strip("(?:)").split("|"))
-_Spans = Callable[[str], Iterable[tuple[int, int]]]
-
-
-def _spans(pattern: re.Pattern[str]) -> _Spans:
-    return lambda text: (m.span() for m in pattern.finditer(text))
-
-
-def _by_spans(text: str) -> Iterable[tuple[int, int]]:
-    return (m.span() for m in _BY.finditer(text)) if _BY_CUE.search(text) else ()
-
-
-def _inverted_spans(text: str) -> Iterator[tuple[int, int]]:
-    """The spans of _INVERTED's matches, in order."""
-    for m in _INVERTED_AT_QUOTE.finditer(text):
-        quote = m.start()
-        # A match ends in a space, so the mark before the next quote is never taken yet.
-        yield (quote - 1 if quote and text[quote - 1] in ",!?" else quote), m.end()
-
-
-_PHRASE_PATTERNS: tuple[tuple[_Spans, frozenset[str]], ...] = (
-    (_spans(_ACCORDING), frozenset({"according"})),
-    (_by_spans, frozenset({"by"})),
-    (_inverted_spans, _TAG_WORDS),
-    (_spans(_INVERTED_COMMA), _TAG_WORDS),
-)
-# Every word one of which a sentence needs for any shape but the dash tail.
-_CUE_WORDS = frozenset({"according", "by"}) | _TAG_WORDS | _VERB_WORDS | _WEAK_WORDS
-
-
-def _occurrences(text: str, verbs: frozenset[str]) -> list[tuple[int, int]]:
-    """Where the given lower-case words stand as whole words (str.find beats a big regex)."""
-    found = []
-    low = text.lower()
-    for verb in verbs:
-        start = low.find(verb)
-        while start >= 0:
-            end = start + len(verb)
-            before = low[start - 1] if start else " "
-            after = low[end] if end < len(low) else " "
-            if not before.isalnum() and not after.isalnum():
-                found.append((start, end))
-            start = low.find(verb, end)
-    return sorted(found)
+# Segmenting an article asks for each sentence's source, and its claims' match tokens,
+# computed right after, ask again for the spans: a cache that holds an article's sentences.
+@lru_cache(maxsize=4096)
+def find_source(text: str) -> Attribution | None:
+    """The source the sentence names for its claim and where, or None."""
+    cues = frozenset(_LETTERS.findall(text.lower())) & _CUE_WORDS
+    if not cues:
+        tail = _dash_tail(text)
+        return tail[1] if tail else None
+    return _locate(text, cues)
 
 
 def find_attribution(text: str, words: frozenset[str] | None = None) -> str:
-    """The source the sentence names for its claim, or "". `words`: its lower-case words."""
-    candidates: list[tuple[int, str]] = []
-    if words is None:
-        words = frozenset(_LETTERS.findall(text.lower()))
-    cues = words & _CUE_WORDS  # a cheap test first: the regexes are costly on long sentences
-    if not cues:
-        return _dash_tail(text)
-    apposed = _apposed_subject(text, cues) if text.count(",") >= 2 else ""
-    if apposed:
-        return apposed  # it opens the sentence: no other source can come before it
-    for spans, needed in _PHRASE_PATTERNS:
-        if not cues & needed:
-            continue
-        for start, end in spans(text):
-            who = _phrase_after(text, end)
-            if who and not _reads_as_clause(who):
-                candidates.append((start, who))
-                break
-    for needed in (_VERB_WORDS, _WEAK_WORDS):
-        verbs = cues & needed
-        if not verbs:
-            continue
-        for start, end in _occurrences(text, verbs):
-            if text.startswith(" by ", end):
-                continue  # passive: "the amount claimed by Ukraine" is handled by _BY
-            who = _subject_before(text, start)
-            if who:
-                candidates.append((start, who))
-                break
-        if candidates:
-            break
-    tail = _DASH_TAIL.search(text)
-    if tail:
-        who = _clean(tail.group("who"))
-        if who:
-            candidates.append((tail.start(), who))
-    if not candidates:
-        return ""
-    return min(candidates)[1]
+    """The source the sentence names for its claim, or "". `words`: its lower-case words,
+    if known (a sentence with no cue word is answered without reading it further)."""
+    if words is not None and not words & _CUE_WORDS:
+        tail = _dash_tail(text)  # the only shape without a cue word
+        return tail[1].source if tail else ""
+    found = find_source(text)
+    return found.source if found else ""
 
 
-def _dash_tail(text: str) -> str:
-    """The source of a trailing "– X" after a quotation, or "" (`find_attribution` when the
-    sentence has none of the other shapes)."""
-    tail = _DASH_TAIL.search(text)
-    return _clean(tail.group("who")) if tail else ""
+def attribution_spans(text: str) -> tuple[Span, ...]:
+    """Where the sentence says who its claim comes from (source, apposition, verb of
+    saying, audience): words that identify the speaker, not what was said."""
+    found = find_source(text)
+    return found.spans if found else ()
 
 
 def dash_source(line: str) -> str:
     """The source on a line of its own that only credits a quotation: "— Jane Doe, mayor"."""
     m = _DASH_LINE.match(line.strip())
-    return _clean(m.group("who")) if m else ""
+    return _checked(m["who"]) if m else ""
