@@ -1,10 +1,14 @@
-"""Attribution: who a sentence says its claim comes from."""
+"""Attribution: who a sentence says its claim comes from, and that matching leaves it out."""
 
 from __future__ import annotations
 
 import pytest
 
 from tui.claims.attribution import attribution_spans, dash_source, find_attribution
+from tui.claims.units import Claim, Kind
+from tui.config import MatchSettings
+from tui.matching.matcher import Tier, match_claims, similarity
+from tui.matching.scoring import match_tokens
 
 
 @pytest.mark.parametrize(
@@ -206,3 +210,54 @@ def test_no_spans_without_a_source() -> None:
     assert attribution_spans("He said the dam would hold.") == ()
     assert attribution_spans("The dam held through the night.") == ()
 
+
+# Who said it is not what was said: the matcher leaves the attribution out.
+SPOKESMAN_A = (
+    '"People panicked and ran into the streets in their nightclothes," said Tomas Ferrand,'
+    " a spokesman for the National Emergency Agency."
+)
+SPOKESMAN_B = (
+    '"We have recorded 24 dead so far," National Emergency Agency spokesman Tomas Ferrand'
+    " told a news conference in the capital."
+)
+FACT_A = (
+    "The river burst its banks before dawn and flooded about 300 homes in the lower town,"
+    " the regional fire service said."
+)
+FACT_B = (
+    "According to Mayor Ilse Brandt, the river burst its banks before dawn and flooded about"
+    " 300 homes in the lower town."
+)
+
+
+def _claim(article: str, text: str) -> Claim:
+    return Claim(f"{article}:0", article, text, 0, len(text), Kind.CLAIM, 0)
+
+
+def _tier(a: str, b: str) -> Tier | None:
+    result = match_claims([_claim("a", a), _claim("b", b)], MatchSettings())
+    return next((m.tier for m in result.matches), None)
+
+
+def test_one_speaker_stating_two_facts_is_not_a_match() -> None:
+    assert find_attribution(SPOKESMAN_A) == "Tomas Ferrand"
+    assert find_attribution(SPOKESMAN_B) == "National Emergency Agency spokesman Tomas Ferrand"
+    assert _tier(SPOKESMAN_A, SPOKESMAN_B) is None
+    assert similarity(SPOKESMAN_A, SPOKESMAN_B) < 10
+
+
+def test_one_fact_from_two_speakers_still_matches() -> None:
+    assert find_attribution(FACT_A) == "regional fire service"
+    assert find_attribution(FACT_B) == "Mayor Ilse Brandt"
+    assert _tier(FACT_A, FACT_B) is Tier.MATCH
+
+
+def test_the_speaker_stands_in_the_match_tokens_as_one_token() -> None:
+    bare = FACT_A.split(", the regional")[0] + "."
+    (speaker,) = match_tokens(FACT_A) - match_tokens(bare)
+    assert speaker.startswith("@")
+    assert not match_tokens(FACT_A) & match_tokens("the regional fire service")
+    # The same words from two speakers are the same claim; other words, another claim.
+    assert similarity(FACT_A, FACT_B) == 100
+    assert speaker not in match_tokens(FACT_A.replace("300", "400"))
+    assert similarity("Officials said so.", "Officials said no.") == 0

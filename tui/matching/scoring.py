@@ -2,7 +2,9 @@
 
 Each claim becomes a set of *match tokens*: its content words (`tui.matching.normalise`), folded
 through the news lexicon (`tui.matching.lexicon`), with every figure counted twice, because a shared
-figure ("50000", "1376") ties two reports to one fact far more than a shared common word.
+figure ("50000", "1376") ties two reports to one fact far more than a shared common word. Who said
+it (the attribution's source, title, verb of saying and audience) is left out: it identifies the
+speaker, not the fact, and stands in the set as one token that no claim with other words shares.
 
 Words are cut to their first few letters (truncation stemming).
 From the shared tokens I of sets A and B:
@@ -18,6 +20,7 @@ claim the sorted string of its tokens. For two such strings the normalised Indel
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -25,6 +28,7 @@ from functools import lru_cache
 import numpy as np
 from rapidfuzz import fuzz, process
 
+from tui.claims.attribution import attribution_spans
 from tui.matching.lexicon import fold
 from tui.matching.normalise import is_content, number_token, raw_tokens, word_token
 
@@ -57,11 +61,30 @@ def _word_forms(word: str) -> tuple[str, ...]:
 def match_tokens(text: str) -> frozenset[str]:
     """The set a claim is compared on: folded content words, figures counted twice.
 
-    The words of `normalise.tokens` that `is_content` keeps, computed per distinct word once."""
+    The words of `normalise.tokens` that `is_content` keeps, computed per distinct word once,
+    except the words that say who said it (`tui.claims.attribution.attribution_spans`: the
+    source, its title or apposition, the verb of saying, the audience). They identify the
+    speaker, not the claim, so two claims that share only their source are not a match.
+    The attribution stands in the set as one token that only a claim saying exactly the
+    same words shares (`_speaker_token`): naming a speaker makes a claim neither closer to
+    another one nor shorter than it is."""
+    spans = attribution_spans(text)
+    for start, end in sorted(spans, reverse=True):
+        text = f"{text[:start]} {text[end:]}"
     out: set[str] = set()
     for num, mult, abbr, word in raw_tokens(text):
         out.update(_word_forms(word) if word else _forms(number_token(num, mult or abbr)))
+    if spans:
+        out.add(_speaker_token(out))
     return frozenset(out)
+
+
+def _speaker_token(words: set[str]) -> str:
+    """The token an attribution leaves in its claim's set: a digest of the claim's other
+    tokens, so it is shared only by a claim with the same words (a copy, or the same words
+    with the speaker elsewhere in the sentence), the same in every process and run."""
+    joined = " ".join(sorted(words)).encode("utf-8", "surrogatepass")
+    return "@" + hashlib.blake2b(joined, digest_size=8).hexdigest()
 
 
 def _symbol(n: int) -> str:
