@@ -9,8 +9,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tui.corpus.articles import CorpusError, headline_from, load_corpus
+from tui.corpus.articles import CorpusError, load_corpus
 from tui.corpus.document import decode_bytes, looks_binary
+from tui.corpus.masthead import headline_from
 
 
 def test_seeds_load_with_file_stems_as_ids(seeds_dir: Path) -> None:
@@ -23,7 +24,7 @@ def test_seeds_load_with_file_stems_as_ids(seeds_dir: Path) -> None:
         assert article.text == data.decode("utf-8")
 
 
-def test_title_is_the_headline_or_the_file_name(write_corpus) -> None:
+def test_title_is_the_headline_or_the_first_sentence(write_corpus) -> None:
     root = write_corpus(
         {
             "with-headline.txt": "Storm floods the valley\n\nRain fell for three days.\n",
@@ -31,7 +32,10 @@ def test_title_is_the_headline_or_the_file_name(write_corpus) -> None:
         }
     )
     titles = {a.id: a.title for a in load_corpus([root]).articles}
-    assert titles == {"with-headline": "Storm floods the valley", "no_headline": "no headline"}
+    assert titles == {
+        "with-headline": "Storm floods the valley",
+        "no_headline": "Rain fell for three days, and the river rose quickly overnight.",
+    }
 
 
 @pytest.mark.parametrize(

@@ -129,6 +129,14 @@ class TestCoverage:
         assert [c.symbol for c in k1.cells] == ["✓", "✗", "●", "?"]
         assert k1.cells[1].status is Status.DISPUTED
 
+    def test_each_cell_holds_the_words_of_the_claim_that_carries_its_mark(self) -> None:
+        coverage = make_coverage({"a:0": Status.CORROBORATED, "b:0": Status.DISPUTED})
+        k1 = next(r for r in coverage.rows if r.cluster == "k1")
+        # Ledger's mark is b's ✗, so the cell shows what b said, not a's first claim.
+        assert [c.text for c in k1.cells] == ["c says 0", "b says 0", "e says 0", "d says 0"]
+        k2 = next(r for r in coverage.rows if r.cluster == "k2")
+        assert [c.text for c in k2.cells] == ["", "Tolls | fees stay *unchanged*.", "", ""]
+
     def test_claims_in_no_cluster_are_counted_per_column(self) -> None:
         assert make_coverage().unmatched == (0, 1, 1, 0)  # a:2 (Ledger), e:1 (Times)
 

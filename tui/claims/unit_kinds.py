@@ -4,8 +4,10 @@ Rules look at a line's shape and its place on the page, never at particular stri
 site: the headline is the first line; a reader-comment section starts at a comment counter
 or a "Leave a comment" line and runs to the end; a "Sources:"/"Related" label starts a list
 of references; credits, bylines, metadata, navigation, share and subscribe prompts,
-datelines, copyright lines, images and wire credits are furniture; short unpunctuated lines
-between paragraphs are headings. Bullet items that read as sentences ("At a Glance" boxes)
+datelines, copyright lines, images and wire credits are furniture, and so are the lines that
+name the publisher (`tui.corpus.masthead`, which reads the outlet from them: "Published by
+...", the outlet's name under the headline); short unpunctuated lines between paragraphs are
+headings. Bullet items that read as sentences ("At a Glance" boxes)
 stay claims: they state the article's main facts in full sentences, and other outlets repeat
 exactly those facts.
 """
@@ -16,6 +18,7 @@ import re
 from collections.abc import Sequence
 
 from tui.claims.segmentation import Block, Marker
+from tui.corpus.masthead import credited_publisher, name_line_publisher
 from tui.support.wordsets import wordset
 
 CLAIM, HEADING, BOILERPLATE, COMMENT = "claim", "heading", "boilerplate", "comment"
@@ -61,6 +64,8 @@ _CREDIT = re.compile(
 _CREDIT_CUES = ("photo", "image", "picture", "credit", "file", "video", "illustration",
                 "getty", "ap ", "shutterstock", "reuters", "afp", "epa", "©", "copyright",
                 "rights reserved")  # fmt: skip
+# First letters of the lines that may credit a publisher (tui.corpus.masthead).
+_CREDIT_INITIALS = frozenset("©CcPpAaBb")
 _DIGIT = re.compile(r"\d")
 _BYLINE = re.compile(r"^(?:by|written\s+by|words\s+by|reporting\s+by)\s+[A-Z]", _I)
 # A Markdown image, perhaps linked: a picture on the page whatever its alt text says.
@@ -218,6 +223,8 @@ def furniture(text: str, line_text: str, n_words: int | None = None) -> bool:
         return False  # a paragraph of prose; the rules below are for short lines
     if _COMMENTS_START.match(line_text) or _LIST_LABEL.match(line_text):
         return True
+    if line_text[:1] in _CREDIT_INITIALS and credited_publisher(line_text):
+        return True  # "Published by ...", "By Jane Roe, Harbour Media Group": the outlet's line
     low = text.casefold()
     if any(cue in low for cue in _CREDIT_CUES) and _CREDIT.search(text):
         return True
@@ -308,6 +315,8 @@ def _by_position(
         # A list item is a claim when it reads as a sentence; link lists and menus are not.
         sentence = words >= 5 and (unit[-1] in _FINAL or _has_verb(unit))
         return CLAIM if sentence else BOILERPLATE
+    if header and name_line_publisher(unit):
+        return BOILERPLATE  # the outlet's name under the headline: "Harbour Media Group"
     if _is_heading_shape(unit, block, words):
         if (header or trailer) and _name_only(unit) and words <= 3:
             return BOILERPLATE  # a byline name or an outlet's name

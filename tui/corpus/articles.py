@@ -15,13 +15,14 @@ import hashlib
 import os
 import re
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from tui.corpus.document import Progress, RawDocument, decode_bytes, read_article_bytes
 from tui.corpus.fetched import Origin, Origins
 from tui.corpus.formats import FORMAT_LOADERS
 from tui.corpus.formats.front_matter import split_front_matter
+from tui.corpus.masthead import headline_from, publisher_from, title_from
 from tui.support.regular_file import kind_of_mode
 
 TEXT_SUFFIXES = frozenset({".txt", ".md"})
@@ -55,27 +56,19 @@ class CorpusError(Exception):
     """Nothing at all could be loaded; the message says why in one line."""
 
 
-_HEADLINE_END = re.compile(r"[.:;,]\s*$")
-
-
-def headline_from(text: str) -> str | None:
-    """The first non-blank line when it reads as a headline: short, no sentence-final stop."""
-    for line in text.splitlines():
-        line = line.strip()
-        if not line:
-            continue
-        words = line.split()
-        if len(words) > 25 or len(line) > 200 or _HEADLINE_END.search(line):
-            return None
-        if line[0].islower():
-            return None
-        return line
-    return None
+def text_of_name(name: str) -> str:
+    """A file name as valid text: a byte that is not UTF-8 (a name written in Latin-1 on
+    Linux, which Python keeps as a lone surrogate) is written as `\\xe9`, so an id made of
+    it is stable, distinct from the other names, and can be encoded, hashed and saved."""
+    try:
+        return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    except UnicodeEncodeError:  # a surrogate that is no escaped byte
+        return name.encode("utf-8", "backslashreplace").decode("utf-8")
 
 
 def title_from_filename(path: Path) -> str:
-    stem = re.sub(r"[_\-]+", " ", path.stem).strip()
-    return stem or path.name
+    stem = re.sub(r"[_\-]+", " ", text_of_name(path.stem)).strip()
+    return stem or text_of_name(path.name)
 
 
 def read_text_file(path: Path, say: Progress) -> list[RawDocument]:
@@ -155,6 +148,7 @@ def _assign_ids(found: Sequence[tuple[Path, RawDocument]]) -> list[str]:
             name = rel.as_posix()
         else:
             name = doc.source.stem
+        name = text_of_name(name)
         return f"{name}#{doc.key}" if doc.key else name
 
     short = [base(root, doc, False) for root, doc in found]
@@ -191,7 +185,7 @@ def _article(article_id: str, doc: RawDocument, origin: Origin | None) -> Articl
     return Article(
         id=article_id,
         path=doc.source,
-        title=doc.title or title_from_filename(doc.source),
+        title=doc.title or title_from(doc.text) or title_from_filename(doc.source),
         text=doc.text,
         sha256=doc.sha256,
         outlet=doc.outlet,
@@ -238,6 +232,8 @@ def load_corpus(paths: Sequence[Path | str], say: Progress | None = None) -> Cor
                 warn(f"{file}: cannot read ({exc.strerror or exc})")
                 continue
             for doc in docs:
+                if doc.outlet is None and (named := publisher_from(doc.text)) is not None:
+                    doc = replace(doc, outlet=named)
                 outlet = " ".join(doc.outlet.split()).casefold() if doc.outlet else None
                 earlier = by_hash.get((doc.sha256, outlet))
                 if earlier is not None:

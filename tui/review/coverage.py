@@ -11,7 +11,9 @@ Columns: one per known outlet, plus one per article whose outlet is unknown (lab
 
 A cell's verdict when an outlet carries a cluster in several claims: the most serious
 one wins (disputed, then unsourced, then corroborated); claims without a verdict do not
-hide the verdicts of the others.
+hide the verdicts of the others. Each row is labelled with the cluster's first claim, and
+each carried cell holds the words of the outlet's claim that carries its mark, so the
+screen can show what that outlet said.
 """
 
 from __future__ import annotations
@@ -46,6 +48,7 @@ _SEVERITY = (Status.DISPUTED, Status.UNSOURCED, Status.CORROBORATED)
 class Cell:
     claims: tuple[str, ...] = ()  # the outlet's claims in this cluster; empty: not carried
     status: Status | None = None
+    text: str = ""  # the claim that carries the mark (the one with `status`): its words
 
     @property
     def carried(self) -> bool:
@@ -105,6 +108,16 @@ def _columns(articles: Sequence[Article], sources: Sources) -> tuple[list[str], 
     return [label_of_key[k] for k in order], {a.id: index[outlet_key(a)] for a in articles}
 
 
+def _cell(ids: Sequence[str], claim: Mapping[str, Claim], verdicts: Mapping[str, Status]) -> Cell:
+    """One outlet's claims in a cluster: the worst verdict among them, and the text of the
+    claim that carries it (the first such claim; the first claim when none is decided)."""
+    if not ids:
+        return Cell()
+    status = _worst([verdicts.get(cid) for cid in ids])
+    carrier = next(cid for cid in ids if verdicts.get(cid) == status)
+    return Cell(claims=tuple(ids), status=status, text=claim[carrier].text)
+
+
 def build_coverage(
     articles: Sequence[Article],
     claims: Sequence[Claim],
@@ -127,13 +140,7 @@ def build_coverage(
         per_column: dict[int, list[str]] = {}
         for cid in members:
             per_column.setdefault(column_of[claim[cid].article], []).append(cid)
-        cells = tuple(
-            Cell(
-                claims=tuple(per_column.get(i, ())),
-                status=_worst([verdicts.get(cid) for cid in per_column.get(i, ())]),
-            )
-            for i in range(len(labels))
-        )
+        cells = tuple(_cell(per_column.get(i, []), claim, verdicts) for i in range(len(labels)))
         row = Row(
             cluster=cluster.id,
             text=claim[members[0]].text,
