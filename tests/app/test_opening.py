@@ -8,6 +8,7 @@ from pathlib import Path
 
 import tui.review.placement
 from tests.screenshots import write_orphan_case
+from tui.app.widgets.inspector import Inspector
 from tui.config import MatchSettings
 from tui.review.workspace import open_workspace
 
@@ -32,3 +33,23 @@ async def test_the_app_and_the_commands_place_decisions_alike(  # type: ignore[n
         assert working.verdicts == (*ws.placed, *ws.orphans)
         assert working.corrections == ws.corrections
         assert {o.claim for o in r.s.orphans()} == {v.anchor.claim for v in ws.orphans}
+
+
+async def test_a_status_the_app_has_no_look_for_is_shown_not_fatal(  # type: ignore[no-untyped-def]
+    start, conflict: Path, verdicts: Path
+) -> None:
+    """A file may hold a status the screens draw no colour for (a deferral, "later"): it is
+    painted as untriaged and named in the inspector, and nothing raises."""
+    async with start(conflict) as r:
+        first = r.s.cursor
+        await r.press("c")
+    text = verdicts.read_text(encoding="utf-8")
+    verdicts.write_text(text.replace('status = "corroborated"', 'status = "later"'), "utf-8")
+    async with start(conflict) as r:
+        r.s.move_to(first)
+        await r.press("j", "k")
+        assert r.s.cursor == first and r.s.verdict(first).status.value == "later"  # type: ignore[union-attr]
+        lines = " ".join(r.app.main_screen.query_one(Inspector).lines())
+        assert "Verdict: · later" in lines
+        await r.press("o", "escape", "f", "f", "G")
+        assert r.app.is_running

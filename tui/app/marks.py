@@ -59,7 +59,8 @@ def unit_marks(
         symbol = SYMBOL.get(status, "·")
         if verdict is None and s.disagreement(c.id) is not None:
             symbol = CONTESTED  # reviewers disagree: waiting for the adjudicator
-        slot = [f"article-pane--{status}"]
+        # A status without a look of its own (a deferral) is drawn as untriaged.
+        slot = [f"article-pane--{status if status in SYMBOL else 'untriaged'}"]
         cluster = analysis.cluster_of(c.id)
         if cluster is not None:
             slot.append(f"article-pane--cluster-{colours.get(cluster.id, 0)}")

@@ -115,6 +115,13 @@ class Inspector(ScrollView, can_focus=False):
         self._rewrap()
         return [self._strip(i).text.rstrip() for i in range(len(self._wrapped))]
 
+    def _status(self, status: str) -> Text:
+        """A status with its symbol, coloured when it is a verdict (a status this version
+        has no colour for, such as a deferral, shows muted)."""
+        if status in SYMBOLS:
+            return Text(f"{SYMBOLS[status]} {status}", style=self._s(status))
+        return Text(f"· {status}", style=self._s("muted"))
+
     def _s(self, name: str) -> Style:
         return self.get_component_rich_style(f"inspector--{name}")
 
@@ -175,13 +182,13 @@ class Inspector(ScrollView, can_focus=False):
             for i, (name, said) in enumerate(disagreement.statuses):
                 out.append(", " if i else "")
                 out.append(f"{_safe(name)} ")
-                out.append(f"{SYMBOLS[said.value]} {said.value}", style=self._s(said.value))
+                out.append_text(self._status(said.value))
             out.append(f" ({self._decide_keys()} settles it)", style=self._s("suggestion"))
         elif verdict is None:
             out.append("untriaged", style=self._s("muted"))
         else:
             status = verdict.status.value
-            out.append(f"{SYMBOLS[status]} {status}", style=self._s(status))
+            out.append_text(self._status(status))
             if verdict.reviewer:
                 out.append(f" ({_safe(verdict.reviewer)})", style=self._s("muted"))
             if verdict.text_changed:
@@ -201,7 +208,7 @@ class Inspector(ScrollView, can_focus=False):
         out.append("\nSuggestion: ", style=self._s("label"))
         if suggestion.status is not None:
             status = suggestion.status.value
-            out.append(f"{SYMBOLS[status]} {status}", style=self._s(status))
+            out.append_text(self._status(status))
             accept = bound_key("accept_suggestion", self.keymap)
             out.append(
                 f" ({_safe(suggestion.reason)}; {accept} accepts)", style=self._s("suggestion")
