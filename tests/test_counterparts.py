@@ -127,7 +127,8 @@ def test_match_claims_suggests_the_likeliest_counterpart_only() -> None:
     weaker = claim(
         "b",
         1,
-        "The fire service said the hotel had been inspected last spring and its owners questioned.",
+        "The collapsed hotel had been inspected last spring and its owners were questioned"
+        " overnight.",
     )
     # Both score between the floor and the match threshold; only the best is offered, and
     # only when it stands out of the two (article b's background is its runner-up).
