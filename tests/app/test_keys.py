@@ -110,7 +110,10 @@ async def test_K_toggles_claim_and_is_saved_as_correction(start, verdicts: Path)
         (correction,) = on_disk(verdicts)["corrections"]
         assert correction["claim"] == first and correction["is_claim"] is False
         assert r.s.cursor != first and first not in claim_ids(r.s)
-        await r.press("f", "f", "f", "f", "f", "f", "f")  # the "not claims" filter
+        for _ in range(len(Filter)):  # round the filters to "not claims"
+            if r.s.filter is Filter.NOT_CLAIMS:
+                break
+            await r.press("f")
         assert r.s.filter is Filter.NOT_CLAIMS
         await r.press("g")
         assert r.s.cursor == first
