@@ -169,3 +169,32 @@ def test_web_settings_are_taken() -> None:
     # Every web setting is spelled out in the repository's config.toml.
     documented = tomllib.loads((ROOT / "config.toml").read_text(encoding="utf-8"))["web"]
     assert set(documented) == set(WebSettings.__dataclass_fields__)
+
+
+def test_a_pipe_given_as_config_is_refused_without_waiting(tmp_path: Path) -> None:
+    import os
+    import threading
+
+    from tui.config import ConfigError, read_config_file
+
+    fifo = tmp_path / "config.toml"
+    os.mkfifo(fifo)
+    outcome: list[str] = []
+
+    def read() -> None:
+        try:
+            read_config_file(fifo)
+        except ConfigError as exc:
+            outcome.append(str(exc))
+
+    reader = threading.Thread(target=read, daemon=True)  # a hang fails the test, not the run
+    reader.start()
+    reader.join(timeout=10)
+    assert outcome and "named pipe" in outcome[0], outcome
+
+
+def test_a_device_given_as_config_is_refused(tmp_path: Path) -> None:
+    from tui.config import ConfigError, read_config_file
+
+    with pytest.raises(ConfigError, match="device"):
+        read_config_file(Path("/dev/zero"))

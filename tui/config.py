@@ -14,6 +14,8 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
+from tui.support.regular_file import FileTooLarge, NotRegularFile, read_regular_file
+
 CONFIG_NAME = "config.toml"
 
 
@@ -265,11 +267,20 @@ def _web_settings(section: Mapping[str, Any], problems: list[str]) -> WebSetting
     return web
 
 
+# A config file is a few hundred bytes; anything near this is not one.
+CONFIG_LIMIT = 1 << 20
+
+
 def read_config_file(path: Path) -> dict[str, Any]:
     try:
-        raw = path.read_bytes()
+        # A pipe or a device given as --config would block or never end: regular files only.
+        raw = read_regular_file(path, CONFIG_LIMIT)
     except FileNotFoundError:
         raise ConfigError(f"{path}: config file not found") from None
+    except NotRegularFile as exc:
+        raise ConfigError(f"{path}: cannot read config ({exc.what}, not a file)") from None
+    except FileTooLarge as exc:
+        raise ConfigError(f"{path}: cannot read config ({exc.reason})") from None
     except OSError as exc:
         raise ConfigError(f"{path}: cannot read config ({exc.strerror or exc})") from None
     try:
