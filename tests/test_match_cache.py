@@ -264,7 +264,7 @@ def test_other_settings_or_another_version_miss(
     other = MatchCache(cache.root, version="1")
     result = analyse([corpus], stricter, cache=other)
     assert segment.calls == 0, "claims do not depend on the match settings"
-    assert match.calls == 1 and set(match.args[-1][1]) <= {"token_sets"}, (
+    assert match.calls == 1 and set(match.args[-1][1]) <= {"token_sets", "scope"}, (
         "a full run, nothing reused"
     )
     assert other.report.matches == "miss"
@@ -368,3 +368,24 @@ def test_stored_tokens_that_do_not_fit_are_computed_again(
     assert tokenise.calls == 80, "the two articles' claims are tokenised again"
     monkeypatch.undo()
     same(warm, analyse([corpus], SETTINGS))
+
+
+def test_a_run_through_copy_stand_ins_is_not_reused_for_a_smaller_corpus(tmp_path: Path) -> None:
+    """A sentence copied into many articles is matched through two stand-ins, so that run's
+    entry lacks the pairs among the copies: a corpus that keeps only a few copies must not
+    take its matches from it."""
+    folder = tmp_path / "copies"
+    folder.mkdir()
+    copied = "The river burst its banks at dawn and flooded the old mill district."
+    for k in range(60):
+        body = f"Report {k} from the desk number {k}.\n\n{copied}\n\nCrews worked on street {k}."
+        (folder / f"c{k:02d}.txt").write_text(body, encoding="utf-8")
+    root = tmp_path / "cache"
+    analyse([folder], SETTINGS, cache=MatchCache(root))
+    for k in range(20, 60):
+        (folder / f"c{k:02d}.txt").unlink()
+    (folder / "z.txt").write_text(f"Late news.\n\n{copied}\n\nThe mayor visited.", encoding="utf-8")
+    again = MatchCache(root)
+    warm = analyse([folder], SETTINGS, cache=again)
+    assert again.report.matches != "partial"
+    same(warm, analyse([folder], SETTINGS))

@@ -58,6 +58,7 @@ from tui.claims.units import Claim
 from tui.config import Config, MatchSettings
 from tui.corpus.articles import Article, Corpus
 from tui.matching import matcher as matching
+from tui.matching.copies import find_copies
 from tui.matching.matcher import MatchResult
 from tui.support.atomic_file import write_atomically
 
@@ -232,6 +233,10 @@ class MatchCache:
             except Exception:
                 self.report.ignored.append(str(path))
                 continue
+            if header.get("copies"):
+                # Its matches went through stand-ins for a sentence copied many times
+                # (tui.matching.copies): the pairs among the copies are not all there.
+                continue
             fresh = {cid for k in current - shared for cid in ids_by_key[k]}
             token_sets = self._with_stored_tokens(token_sets)
             result = matching.match_claims(
@@ -245,6 +250,8 @@ class MatchCache:
             self.report.matches = "miss"
         article_of = {c.id: keys[c.article] for c in units}
         header_extra, body = result_to_json(result, article_of, sorted(current))
+        if find_copies(units) is not None:
+            header_extra["copies"] = True
         self._write(folder / f"{corpus_key}{SUFFIX}", "matches", corpus_key, body, header_extra)
         self._prune()
         return result
