@@ -23,6 +23,9 @@ class Key:
     group: str
     show: bool = False  # shown in the footer (everything is on the help screen)
     display: str | None = None  # how the footer/help shows the keys, when not obvious
+    # When the footer is too narrow for every shown key, it drops the highest numbers first:
+    # 1 is never dropped (help and quit), so a reviewer can always find the rest.
+    priority: int = 3
 
     @property
     def action(self) -> str:
@@ -36,9 +39,9 @@ KEYS: tuple[Key, ...] = (
     Key("previous_untriaged", "N", "Previous untriaged claim", "Move"),
     Key("first_claim", "g", "First claim", "Move"),
     Key("last_claim", "G", "Last claim", "Move"),
-    Key("mark_corroborated", "c", "Corroborated", "Decide", show=True),
-    Key("mark_disputed", "d", "Disputed", "Decide", show=True),
-    Key("mark_unsourced", "u", "Unsourced", "Decide", show=True),
+    Key("mark_corroborated", "c", "Corroborated", "Decide", show=True, priority=2),
+    Key("mark_disputed", "d", "Disputed", "Decide", show=True, priority=2),
+    Key("mark_unsourced", "u", "Unsourced", "Decide", show=True, priority=2),
     Key("accept_suggestion", "v", "Accept suggestion", "Decide", show=True),
     Key("clear_verdict", "x,backspace", "Clear verdict", "Decide", display="x ⌫"),
     Key("cluster_verdict", "m", "Verdict to whole cluster", "Decide"),
@@ -57,8 +60,8 @@ KEYS: tuple[Key, ...] = (
     Key("orphans", "O", "Orphaned decisions", "View"),
     Key("search", "/", "Search claims", "Find", show=True),
     Key("cycle_filter", "f", "Filter", "Find", show=True),
-    Key("help", "?", "Help", "App", show=True),
-    Key("quit", "q", "Quit", "App", show=True),
+    Key("help", "?", "Help", "App", show=True, priority=1),
+    Key("quit", "q", "Quit", "App", show=True, priority=1),
 )
 
 ORPHAN_KEYS: tuple[Key, ...] = (

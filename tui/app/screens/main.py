@@ -11,13 +11,14 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any, ClassVar
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Horizontal
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widgets import Footer, LoadingIndicator
+from textual.widgets import LoadingIndicator, Static
 
 from tui.app.bindings import bindings_for
 from tui.app.commands import MainCommands
@@ -26,8 +27,10 @@ from tui.app.marks import cluster_colours, unit_marks
 from tui.app.widgets.article_list import ArticleList, ArticleRow
 from tui.app.widgets.article_pane import ArticlePane, Unit
 from tui.app.widgets.inspector import Inspector
+from tui.app.widgets.key_footer import KeyFooter, priorities
 from tui.app.widgets.search_bar import SearchBar
 from tui.app.widgets.status_bar import Status, StatusBar
+from tui.support.safe_text import printable
 from tui.verdicts.model import Status as Verdict
 
 if TYPE_CHECKING:
@@ -85,6 +88,7 @@ class MainScreen(Screen[None]):
                 self.add_class(name)
                 break
         yield StatusBar(id="status")
+        yield Static(id="pane-label")  # narrow layout: which article the one pane shows
         with Horizontal(id="body"):
             yield ArticleList(id="articles")
             yield ArticlePane(id="left")
@@ -92,7 +96,7 @@ class MainScreen(Screen[None]):
             yield LoadingIndicator(id="loading")
         yield Inspector(self.host.keymap, id="inspector")
         yield SearchBar(id="search")
-        yield Footer()
+        yield KeyFooter(priorities(KEYS))
 
     def on_mount(self) -> None:
         self.show_progress("loading…")
@@ -105,6 +109,7 @@ class MainScreen(Screen[None]):
 
     def watch_show_right(self, value: bool) -> None:
         self.set_class(value, "-show-right")
+        self._paint_pane_label()
 
     def watch_searching(self, value: bool) -> None:
         self.set_class(value, "-searching")
@@ -197,6 +202,25 @@ class MainScreen(Screen[None]):
             left.scroll_to_claim(current.id)
         self.query_one(Inspector).show_claim(s, selected)
         self._paint_status()
+        self._paint_pane_label()
+
+    def _paint_pane_label(self) -> None:
+        """The narrow layout's one pane: which article it shows, and how to see the other."""
+        s = self.session
+        if s is None:
+            return
+        pane = self.query_one("#right" if self.show_right else "#left", ArticlePane)
+        if pane.article_id is None:
+            return
+        article = s.analysis.article(pane.article_id)
+        which = "Comparison" if self.show_right else "Claim's article"
+        other = "the claim's article" if self.show_right else "the comparison"
+        label = f"{which}: {article.title} ({s.sources.outlet[article.id]})"
+        hint = f" · {self.host.key('switch_pane')} shows {other}"
+        text = Text(printable(label, keep_newlines=False), no_wrap=True, end="")
+        text.truncate(max(8, self.size.width - len(hint) - 2), overflow="ellipsis")
+        text.append(hint)
+        self.query_one("#pane-label", Static).update(text)
 
     def _paint_status(self) -> None:
         """The status line and the article list; counted again only when the verdicts, the
