@@ -3,11 +3,12 @@ the guard that keeps every test off the network beyond loopback."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+from tests.fixture_types import WriteCorpus
 from tests.web_server import loopback_guard
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -26,7 +27,7 @@ def data_dir() -> Path:
 
 
 @pytest.fixture
-def write_corpus(tmp_path: Path) -> Callable[[dict[str, str | bytes]], Path]:
+def write_corpus(tmp_path: Path) -> WriteCorpus:
     """Write {relative name: text or bytes} under a fresh folder and return the folder."""
 
     def write(files: dict[str, str | bytes]) -> Path:

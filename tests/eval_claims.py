@@ -18,6 +18,7 @@ import re
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:  # run as a script: make `tui` importable
@@ -39,9 +40,9 @@ class GoldUnit:
     text: str
 
 
-def _source(entry: Path, data: dict) -> Path:
+def _source(entry: Path, data: dict[str, Any]) -> Path:
     if "source" in data:
-        return ROOT / data["source"]
+        return ROOT / str(data["source"])
     return entry.with_suffix(".txt")
 
 
@@ -73,7 +74,7 @@ def _predicted_kind(unit: GoldUnit, predicted: list[Claim]) -> str:
     return best
 
 
-def evaluate() -> dict:
+def evaluate() -> dict[str, Any]:
     tp = fp = fn = tn = 0
     gold_units = exact = predicted_units = kinds_right = 0
     abbreviation_breaks: list[str] = []

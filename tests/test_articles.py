@@ -9,6 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from tests.fixture_types import WriteCorpus
 from tui.corpus.articles import CorpusError, load_corpus
 from tui.corpus.document import decode_bytes, looks_binary
 from tui.corpus.masthead import headline_from
@@ -24,7 +25,7 @@ def test_seeds_load_with_file_stems_as_ids(seeds_dir: Path) -> None:
         assert article.text == data.decode("utf-8")
 
 
-def test_title_is_the_headline_or_the_first_sentence(write_corpus) -> None:
+def test_title_is_the_headline_or_the_first_sentence(write_corpus: WriteCorpus) -> None:
     root = write_corpus(
         {
             "with-headline.txt": "Storm floods the valley\n\nRain fell for three days.\n",
@@ -52,12 +53,12 @@ def test_headline_rules(text: str, expected: str | None) -> None:
     assert headline_from(text) == expected
 
 
-def test_ids_fall_back_to_relative_paths_when_stems_collide(write_corpus) -> None:
+def test_ids_fall_back_to_relative_paths_when_stems_collide(write_corpus: WriteCorpus) -> None:
     root = write_corpus({"a/story.txt": "One thing happened.", "b/story.md": "Another happened."})
     assert sorted(a.id for a in load_corpus([root]).articles) == ["a/story.txt", "b/story.md"]
 
 
-def test_ids_do_not_depend_on_the_order_paths_are_given(write_corpus) -> None:
+def test_ids_do_not_depend_on_the_order_paths_are_given(write_corpus: WriteCorpus) -> None:
     root = write_corpus({"x.txt": "First story.", "y.txt": "Second story.", "z.md": "Third."})
     files = sorted(root.iterdir())
     forward = [a.id for a in load_corpus(files).articles]
@@ -65,21 +66,21 @@ def test_ids_do_not_depend_on_the_order_paths_are_given(write_corpus) -> None:
     assert forward == backward == ["x", "y", "z"]
 
 
-def test_bom_is_removed_and_nothing_else_changes(write_corpus) -> None:
+def test_bom_is_removed_and_nothing_else_changes(write_corpus: WriteCorpus) -> None:
     body = "Line one.\r\nLine two “quoted”.\n"
     root = write_corpus({"bom.txt": b"\xef\xbb\xbf" + body.encode()})
     (article,) = load_corpus([root]).articles
     assert article.text == body
 
 
-def test_non_utf8_is_decoded_with_a_warning(write_corpus) -> None:
+def test_non_utf8_is_decoded_with_a_warning(write_corpus: WriteCorpus) -> None:
     root = write_corpus({"legacy.txt": "Caf\u00e9 owners protest.".encode("cp1252")})
     corpus = load_corpus([root])
     assert corpus.articles[0].text == "Café owners protest."
     assert any("not UTF-8" in w and "legacy.txt" in w for w in corpus.warnings)
 
 
-def test_binary_and_empty_files_are_skipped_with_warnings(write_corpus) -> None:
+def test_binary_and_empty_files_are_skipped_with_warnings(write_corpus: WriteCorpus) -> None:
     root = write_corpus(
         {"img.txt": b"\x89PNG\r\n\x1a\n\x00\x00\x00", "blank.md": "  \n\n", "ok.txt": "Fine."}
     )
@@ -89,14 +90,14 @@ def test_binary_and_empty_files_are_skipped_with_warnings(write_corpus) -> None:
     assert any("blank.md" in w and "empty" in w for w in corpus.warnings)
 
 
-def test_duplicate_content_is_reported_and_loaded_once(write_corpus) -> None:
+def test_duplicate_content_is_reported_and_loaded_once(write_corpus: WriteCorpus) -> None:
     root = write_corpus({"a.txt": "Same words.", "b.txt": "Same words."})
     corpus = load_corpus([root])
     assert [a.id for a in corpus.articles] == ["a"]
     assert any("same content" in w for w in corpus.warnings)
 
 
-def test_missing_path_warns_and_the_rest_loads(write_corpus, tmp_path: Path) -> None:
+def test_missing_path_warns_and_the_rest_loads(write_corpus: WriteCorpus, tmp_path: Path) -> None:
     root = write_corpus({"a.txt": "Something happened."})
     corpus = load_corpus([tmp_path / "nope", root])
     assert [a.id for a in corpus.articles] == ["a"]
@@ -110,7 +111,7 @@ def test_nothing_loadable_raises_a_one_line_error(tmp_path: Path) -> None:
     assert "\n" not in str(info.value)
 
 
-def test_hidden_files_and_other_suffixes_are_ignored(write_corpus) -> None:
+def test_hidden_files_and_other_suffixes_are_ignored(write_corpus: WriteCorpus) -> None:
     root = write_corpus({".git/x.txt": "Hidden.", "notes.docx": "Other.", "a.txt": "Shown."})
     assert [a.id for a in load_corpus([root]).articles] == ["a"]
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 import numpy as np
 import pytest
 from hypothesis import given, settings
@@ -12,14 +14,16 @@ from bench.synthetic import as_claims, generate
 from tui.claims.units import Claim, Kind
 from tui.config import MatchSettings
 from tui.matching.blocking import candidate_pairs
-from tui.matching.scoring import combine, encode, match_tokens, score_matrix
+from tui.matching.scoring import Encoded, combine, encode, match_tokens, score_matrix
 
 
-def brute_force_pairs(token_sets, articles, least):
+def brute_force_pairs(
+    token_sets: list[frozenset[str]], articles: list[int], least: list[float]
+) -> set[tuple[int, int]]:
     """Every cross-article pair reaching its threshold, by scoring all pairs."""
     enc = encode(token_sets)
     scores = score_matrix(enc)
-    out = set()
+    out: set[tuple[int, int]] = set()
     for i in range(len(token_sets)):
         for j in range(i + 1, len(token_sets)):
             if articles[i] == articles[j] or not (enc.sizes[i] and enc.sizes[j]):
@@ -30,9 +34,11 @@ def brute_force_pairs(token_sets, articles, least):
     return out
 
 
-def blocked_pairs(token_sets, articles, least):
+def blocked_pairs(
+    token_sets: list[frozenset[str]], articles: list[int], least: list[float]
+) -> tuple[set[tuple[int, int]], Encoded]:
     enc = encode(token_sets)
-    found = set()
+    found: set[tuple[int, int]] = set()
     for left, right in candidate_pairs(enc, np.asarray(articles), np.asarray(least)):
         for i, j in zip(left.tolist(), right.tolist(), strict=True):
             pair = (min(i, j), max(i, j))
@@ -53,7 +59,9 @@ def blocked_pairs(token_sets, articles, least):
     ),
     st.sampled_from([0.2, 0.3, 0.45, 0.6, 0.9]),
 )
-def test_every_pair_that_can_reach_the_threshold_is_a_candidate(rows, threshold) -> None:
+def test_every_pair_that_can_reach_the_threshold_is_a_candidate(
+    rows: list[tuple[int, frozenset[str]]], threshold: float
+) -> None:
     articles = [a for a, _ in rows]
     token_sets = [s for _, s in rows]
     least = [threshold] * len(rows)
@@ -61,7 +69,7 @@ def test_every_pair_that_can_reach_the_threshold_is_a_candidate(rows, threshold)
     assert brute_force_pairs(token_sets, articles, least) <= found
 
 
-def pair_set(chunks) -> list[tuple[int, int]]:
+def pair_set(chunks: Iterable[tuple[np.ndarray, np.ndarray]]) -> list[tuple[int, int]]:
     return sorted(
         (i, j) for left, right in chunks for i, j in zip(left.tolist(), right.tolist(), strict=True)
     )
@@ -80,7 +88,9 @@ def pair_set(chunks) -> list[tuple[int, int]]:
     ),
     st.sampled_from([0.2, 0.3, 0.45, 0.6, 0.9]),
 )
-def test_fresh_candidates_are_the_full_candidates_with_a_fresh_claim(rows, threshold) -> None:
+def test_fresh_candidates_are_the_full_candidates_with_a_fresh_claim(
+    rows: list[tuple[int, frozenset[str], bool]], threshold: float
+) -> None:
     """Incremental blocking finds exactly the pairs a full run finds that involve a fresh
     claim, each once, without scanning the pairs of old claims."""
     enc = encode([s for _, s, _ in rows])
@@ -135,7 +145,9 @@ def test_scores_come_from_dice_and_overlap() -> None:
 
 
 @pytest.mark.slow
-def test_blocked_matching_equals_brute_force_on_a_synthetic_corpus(monkeypatch) -> None:
+def test_blocked_matching_equals_brute_force_on_a_synthetic_corpus(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     """Issue 6: recall against brute force with the same scorer (required >= 0.99)."""
     claims = as_claims(generate(2000, seed=7))
     settings = MatchSettings()

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -28,9 +29,10 @@ def no_matching(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(clusters, "build_clusters", _refuse)
 
 
-def _claims_json(capsys: pytest.CaptureFixture[str], *args: str) -> dict:
+def _claims_json(capsys: pytest.CaptureFixture[str], *args: str) -> dict[str, Any]:
     assert main(["claims", "--format", "json", *args]) == 0
-    return json.loads(capsys.readouterr().out)
+    doc: dict[str, Any] = json.loads(capsys.readouterr().out)
+    return doc
 
 
 @pytest.mark.usefixtures("no_matching")

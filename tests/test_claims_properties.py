@@ -59,7 +59,9 @@ SENTENCE = st.lists(
 
 @settings(max_examples=200, deadline=None)
 @given(st.lists(SENTENCE, min_size=3, max_size=8, unique=True), st.data())
-def test_editing_one_sentence_keeps_the_other_ids(sentences: list[str], data) -> None:
+def test_editing_one_sentence_keeps_the_other_ids(
+    sentences: list[str], data: st.DataObject
+) -> None:
     k = data.draw(st.integers(0, len(sentences) - 1))
     edited = list(sentences)
     edited[k] = "Edited: " + sentences[k].lower()

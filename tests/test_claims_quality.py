@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 from tests.eval_claims import evaluate, load_dev_set
 
 
 @pytest.fixture(scope="module")
-def report() -> dict:
+def report() -> dict[str, Any]:
     return evaluate()
 
 
@@ -19,16 +21,16 @@ def test_dev_set_is_labelled_and_loads() -> None:
     assert kinds == {"claim", "heading", "boilerplate", "comment"}
 
 
-def test_no_page_furniture_or_comment_is_offered_as_a_claim(report: dict) -> None:
+def test_no_page_furniture_or_comment_is_offered_as_a_claim(report: dict[str, Any]) -> None:
     assert report["non_claims_offered"] == []
     assert report["claim_precision"] == 1.0
 
 
-def test_no_sentence_is_broken_inside_an_abbreviation(report: dict) -> None:
+def test_no_sentence_is_broken_inside_an_abbreviation(report: dict[str, Any]) -> None:
     assert report["abbreviation_breaks"] == []
 
 
-def test_segmentation_and_claim_recall(report: dict) -> None:
+def test_segmentation_and_claim_recall(report: dict[str, Any]) -> None:
     assert report["boundary_recall"] >= 0.97
     assert report["boundary_precision"] >= 0.97
     assert report["claim_recall"] >= 0.97

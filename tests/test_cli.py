@@ -6,9 +6,11 @@ import json
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
+from tests.fixture_types import WriteCorpus
 from tui import __version__
 
 CROSSCHECK = Path(sys.executable).parent / "crosscheck"
@@ -39,14 +41,15 @@ def test_python_dash_m_does_the_same() -> None:
 
 
 @pytest.fixture(scope="module")
-def match_json(request) -> dict:
+def match_json() -> dict[str, Any]:
     seeds = Path(__file__).resolve().parent.parent / "seeds"
     out = run("match", seeds, "--format", "json")
     assert out.returncode == 0, out.stderr
-    return json.loads(out.stdout)  # exactly one JSON document, nothing else on stdout
+    doc: dict[str, Any] = json.loads(out.stdout)  # exactly one JSON document, nothing else
+    return doc
 
 
-def test_match_json_schema(match_json: dict) -> None:
+def test_match_json_schema(match_json: dict[str, Any]) -> None:
     doc = match_json
     assert doc["version"] == 1
     assert set(doc) >= {"version", "articles", "claims", "matches", "clusters"}
@@ -71,7 +74,7 @@ def test_match_json_schema(match_json: dict) -> None:
         assert set(cl["claims"]) <= ids and len(cl["claims"]) >= 2
 
 
-def test_json_offsets_slice_the_article_text(match_json: dict) -> None:
+def test_json_offsets_slice_the_article_text(match_json: dict[str, Any]) -> None:
     texts = {
         a["id"]: Path(a["path"]).read_text(encoding="utf-8-sig") for a in match_json["articles"]
     }
@@ -112,13 +115,13 @@ def test_empty_folder(tmp_path: Path) -> None:
     assert_one_line_error(out, 1, "no articles could be loaded")
 
 
-def test_folder_of_binary_files(write_corpus) -> None:
+def test_folder_of_binary_files(write_corpus: WriteCorpus) -> None:
     root = write_corpus({"a.txt": b"\x00\x01\x02binary", "b.md": b"\x7fELF\x00\x00"})
     out = run("match", root)
     assert_one_line_error(out, 1, "binary")
 
 
-def test_non_utf8_file_loads_with_a_warning(write_corpus) -> None:
+def test_non_utf8_file_loads_with_a_warning(write_corpus: WriteCorpus) -> None:
     root = write_corpus({"old.txt": "Ministers met in Zürich on Monday.".encode("latin-1")})
     out = run("claims", root, "--format", "json")
     assert out.returncode == 0

@@ -33,7 +33,9 @@ def test_relative_paths_resolve_against_the_config_folder(tmp_path: Path) -> Non
     assert config.source == path
 
 
-def test_no_config_file_means_builtin_defaults(tmp_path: Path, monkeypatch) -> None:
+def test_no_config_file_means_builtin_defaults(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(tmp_path)
     config, problems = load_config(None)
     assert problems == []

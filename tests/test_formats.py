@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.fixture_types import WriteCorpus
 from tui.claims.units import extract_claims
 from tui.corpus.articles import LOADERS, load_corpus
 from tui.corpus.document import RawDocument
@@ -267,7 +268,7 @@ class TestCorpus:
         assert not any(i.startswith(("navigation_only", "settings", "empty_channel")) for i in ids)
         assert any("settings.xml: skipped, not an RSS or Atom feed" in w for w in corpus.warnings)
 
-    def test_same_text_from_two_outlets_loads_twice(self, write_corpus) -> None:
+    def test_same_text_from_two_outlets_loads_twice(self, write_corpus: WriteCorpus) -> None:
         body = "The bridge reopened on Tuesday, the council said."
         feed = (
             '<?xml version="1.0"?><rss version="2.0"><channel><title>{}</title>'

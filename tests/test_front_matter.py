@@ -10,12 +10,13 @@ from hypothesis import strategies as st
 
 from tui.claims.units import extract_claims
 from tui.corpus.articles import load_corpus, read_text_file
+from tui.corpus.document import RawDocument
 from tui.corpus.formats.front_matter import split_front_matter
 
 FORMATS = Path(__file__).resolve().parent / "data" / "formats"
 
 
-def read(name: str) -> tuple[list, list[str]]:
+def read(name: str) -> tuple[list[RawDocument], list[str]]:
     said: list[str] = []
     return read_text_file(FORMATS / name, said.append), said
 

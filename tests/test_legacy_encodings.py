@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.fixture_types import WriteCorpus
 from tui.corpus.articles import load_corpus
 from tui.corpus.document import decode_bytes, encoding_label
 
@@ -51,7 +52,9 @@ GERMAN = (
         (GERMAN, "latin-1", "Windows-1252"),
     ],
 )
-def test_a_legacy_article_reads_as_written(write_corpus, text: str, codec: str, named: str) -> None:
+def test_a_legacy_article_reads_as_written(
+    write_corpus: WriteCorpus, text: str, codec: str, named: str
+) -> None:
     root = write_corpus({"story.txt": text.encode(codec)})
     corpus = load_corpus([root])
     (article,) = corpus.articles

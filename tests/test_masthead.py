@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.fixture_types import WriteCorpus
 from tui.claims.units import Kind, extract_claims
 from tui.cli.main import EXIT_OK, main
 from tui.corpus.articles import Article, load_corpus
@@ -35,7 +36,7 @@ PROSE = (
 
 
 def test_no_headline_gives_the_first_sentence_cut_at_a_word_with_an_ellipsis(
-    write_corpus,
+    write_corpus: WriteCorpus,
 ) -> None:
     root = write_corpus({"2024_09_18_a3f9c2e1.txt": PROSE})
     (article,) = load_corpus([root]).articles
@@ -45,18 +46,18 @@ def test_no_headline_gives_the_first_sentence_cut_at_a_word_with_an_ellipsis(
     assert "a3f9c2e1" not in article.title and len(article.title) <= 80
 
 
-def test_a_short_first_sentence_is_the_title_whole(write_corpus) -> None:
+def test_a_short_first_sentence_is_the_title_whole(write_corpus: WriteCorpus) -> None:
     text = "Rescue crews reached the stranded families. " + PROSE
     root = write_corpus({"x_1f2e.txt": text})
     assert load_corpus([root]).articles[0].title == "Rescue crews reached the stranded families."
 
 
-def test_a_headline_stays_the_title(write_corpus) -> None:
+def test_a_headline_stays_the_title(write_corpus: WriteCorpus) -> None:
     root = write_corpus({"x.txt": "River bursts its banks\n\n" + PROSE})
     assert load_corpus([root]).articles[0].title == "River bursts its banks"
 
 
-def test_a_credit_line_on_top_is_not_the_title(write_corpus) -> None:
+def test_a_credit_line_on_top_is_not_the_title(write_corpus: WriteCorpus) -> None:
     root = write_corpus({"x.txt": "By Jane Roe, Harbour Media Group\n\n" + PROSE})
     assert load_corpus([root]).articles[0].title.startswith("Floodwater swept")
 
@@ -167,7 +168,7 @@ def test_the_line_that_names_the_outlet_is_furniture() -> None:
         assert units[0].text == HEADLINE and units[0].kind is Kind.CLAIM
 
 
-def test_the_loader_names_the_outlet_and_metadata_wins(write_corpus) -> None:
+def test_the_loader_names_the_outlet_and_metadata_wins(write_corpus: WriteCorpus) -> None:
     root = write_corpus(
         {
             "a.txt": f"{HEADLINE}\nHarbour Media Group\n\n{PROSE}",
@@ -196,7 +197,7 @@ def _latin1_named(folder: Path, text: str) -> None:
         f.write(text.encode("utf-8"))
 
 
-def test_a_file_name_that_is_not_utf8_gives_a_text_id(write_corpus) -> None:
+def test_a_file_name_that_is_not_utf8_gives_a_text_id(write_corpus: WriteCorpus) -> None:
     root = write_corpus({"café.txt": "River bursts its banks\n\n" + PROSE})
     _latin1_named(root, f"{HEADLINE}\n\n{PROSE}")
     ids = [a.id for a in load_corpus([root]).articles]

@@ -3,28 +3,32 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 from tests.eval_matching import HELDOUT, evaluate
 
 
 @pytest.fixture(scope="module")
-def result() -> dict:
+def result() -> dict[str, Any]:
     return evaluate()
 
 
 @pytest.fixture(scope="module")
-def heldout() -> dict:
+def heldout() -> dict[str, Any]:
     return evaluate(path=HELDOUT)
 
 
-def test_every_labelled_pair_is_judged(result: dict, heldout: dict) -> None:
+def test_every_labelled_pair_is_judged(result: dict[str, Any], heldout: dict[str, Any]) -> None:
     assert result["pairs"] + result["skipped"] >= 98
     assert heldout["pairs"] + heldout["skipped"] >= 50
     assert result["skipped"] + heldout["skipped"] <= 4
 
 
-def test_no_regression_below_the_measured_level(result: dict, heldout: dict) -> None:
+def test_no_regression_below_the_measured_level(
+    result: dict[str, Any], heldout: dict[str, Any]
+) -> None:
     # Measured with the default settings (set-overlap score on lemmatised, stemmed words
     # plus the shared-figure bonus): development P 0.70 R 0.43 F1 0.54, held-out P 0.77
     # R 0.61 F1 0.68.
@@ -40,6 +44,6 @@ def test_no_regression_below_the_measured_level(result: dict, heldout: dict) -> 
     "missed pairs are paraphrases with few words in common and the false matches share "
     "most words but not the predicate, beyond lexical matching",
 )
-def test_f1_reaches_the_target(result: dict, heldout: dict) -> None:
+def test_f1_reaches_the_target(result: dict[str, Any], heldout: dict[str, Any]) -> None:
     assert result["f1"] >= 0.80
     assert heldout["f1"] >= 0.80

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from tests.fixture_types import WriteCorpus
 from tui.analysis.pipeline import analyse
 from tui.claims.units import Claim, Kind
 from tui.config import MatchSettings
@@ -11,6 +12,7 @@ from tui.corpus.articles import Article
 from tui.corpus.outlets import distinct_outlets, outlet_of
 from tui.matching.matcher import Match, Tier
 from tui.review.sources import (
+    Sources,
     WireGroup,
     build_sources,
     independent_sources,
@@ -50,7 +52,7 @@ class TestOutlets:
 
 
 class TestIndependentSources:
-    def sources(self, arts: list[Article], matches: list[Match] | None = None):
+    def sources(self, arts: list[Article], matches: list[Match] | None = None) -> Sources:
         claims = [c for a in arts for c in claims_for(a.id, 5)]
         return build_sources(arts, claims, matches or [], SETTINGS)
 
@@ -146,7 +148,7 @@ class TestWireGroups:
         assert wire_groups(claims_for("a", 3), [], SETTINGS) == ()
 
 
-def test_wire_copies_found_by_the_real_pipeline(write_corpus) -> None:
+def test_wire_copies_found_by_the_real_pipeline(write_corpus: WriteCorpus) -> None:
     story = (
         "The harbour bridge reopened to traffic on Tuesday after eleven weeks of repairs.\n"
         "Engineers replaced 240 steel cables and resurfaced the whole deck last month.\n"

@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import shutil
 import tomllib
+from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
 
 from tui.cli.main import main
+from tui.config import Config
 from tui.verdicts.corpus_link import WorkspaceError, review_paths
 from tui.verdicts.store import VerdictStore
 
@@ -33,7 +35,9 @@ def two_corpora(tmp_path: Path) -> tuple[Path, Path]:
     return a, b
 
 
-def test_without_paths_the_recorded_corpus_is_opened(tmp_path: Path, two_corpora) -> None:  # type: ignore[no-untyped-def]
+def test_without_paths_the_recorded_corpus_is_opened(
+    tmp_path: Path, two_corpora: tuple[Path, Path]
+) -> None:
     a, b = two_corpora
     (tmp_path / "desk").mkdir()
     v = verdict_file(tmp_path / "desk" / "v.toml", a)
@@ -41,8 +45,8 @@ def test_without_paths_the_recorded_corpus_is_opened(tmp_path: Path, two_corpora
 
 
 def test_new_files_and_files_without_a_corpus_take_what_is_given(
-    tmp_path: Path, two_corpora
-) -> None:  # type: ignore[no-untyped-def]
+    tmp_path: Path, two_corpora: tuple[Path, Path]
+) -> None:
     a, b = two_corpora
     assert review_paths(tmp_path / "new.toml", [], configured=b) == ([b], None)
     assert review_paths(tmp_path / "new.toml", [a], configured=b) == ([a], None)
@@ -51,21 +55,23 @@ def test_new_files_and_files_without_a_corpus_take_what_is_given(
     assert review_paths(bare, [a], configured=b) == ([a], None)
 
 
-def test_the_recorded_corpus_or_files_in_it_are_accepted(tmp_path: Path, two_corpora) -> None:  # type: ignore[no-untyped-def]
+def test_the_recorded_corpus_or_files_in_it_are_accepted(
+    tmp_path: Path, two_corpora: tuple[Path, Path]
+) -> None:
     a, b = two_corpora
     v = verdict_file(tmp_path / "v.toml", a)
     assert review_paths(v, [a], configured=b) == ([a], None)
     assert review_paths(v, [a / "one.txt"], configured=b) == ([a / "one.txt"], None)
 
 
-def test_another_existing_corpus_is_refused(tmp_path: Path, two_corpora) -> None:  # type: ignore[no-untyped-def]
+def test_another_existing_corpus_is_refused(tmp_path: Path, two_corpora: tuple[Path, Path]) -> None:
     a, b = two_corpora
     v = verdict_file(tmp_path / "v.toml", a)
     with pytest.raises(WorkspaceError, match=r"holds decisions on .*story-a, not .*story-b"):
         review_paths(v, [b], configured=b)
 
 
-def test_a_moved_corpus_is_followed(tmp_path: Path, two_corpora) -> None:  # type: ignore[no-untyped-def]
+def test_a_moved_corpus_is_followed(tmp_path: Path, two_corpora: tuple[Path, Path]) -> None:
     a, b = two_corpora
     v = verdict_file(tmp_path / "v.toml", a)
     moved = Path(shutil.move(a, tmp_path / "story-a-moved"))
@@ -87,7 +93,7 @@ def test_a_moved_corpus_is_followed(tmp_path: Path, two_corpora) -> None:  # typ
 
 def test_the_command_refuses_before_the_app_starts(
     tmp_path: Path,
-    two_corpora,  # type: ignore[no-untyped-def]
+    two_corpora: tuple[Path, Path],
     monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
@@ -96,9 +102,12 @@ def test_the_command_refuses_before_the_app_starts(
     a, b = two_corpora
     v = verdict_file(tmp_path / "v.toml", a)
     opened: list[list[Path]] = []
-    monkeypatch.setattr(
-        tui.app.app, "run_app", lambda config, paths, verdicts: opened.append(paths) or 0
-    )
+
+    def run_app(config: Config, paths: Sequence[Path], verdicts: Path | None = None) -> int:
+        opened.append(list(paths))
+        return 0
+
+    monkeypatch.setattr(tui.app.app, "run_app", run_app)
     monkeypatch.chdir(tmp_path)  # no config.toml here: the built-in defaults (corpus "seeds")
 
     assert main(["--verdicts", str(v), str(b)]) == 1

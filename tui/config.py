@@ -107,7 +107,9 @@ def _type_name(value: Any) -> str:
     )
 
 
-def _check_number(key: str, value: Any, kind: type, problems: list[str]) -> float | int | None:
+def _check_number(
+    key: str, value: Any, kind: type[int] | type[float], problems: list[str]
+) -> float | int | None:
     if isinstance(value, bool) or not isinstance(value, int | float):
         problems.append(f"[matching] {key}: expected a number, got {_type_name(value)}")
         return None

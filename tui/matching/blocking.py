@@ -72,7 +72,8 @@ def prefix_lengths(sizes: np.ndarray, overlap: np.ndarray) -> np.ndarray:
     """How many of its rarest tokens each claim must probe (`overlap` = T as a fraction)."""
     needed = np.ceil(overlap * sizes - _EPS).astype(np.int64)
     needed = np.clip(needed, 1, None)
-    return np.clip(sizes - needed + 1, 0, sizes)
+    lengths: np.ndarray = np.clip(sizes - needed + 1, 0, sizes)
+    return lengths
 
 
 def candidate_pairs(
@@ -239,7 +240,9 @@ def _may_reach(
     needed = (2.0 * (overlap[left] - _SCORE_SLACK)) * (a * (a + b)) / (3 * a + b) - _EPS
     # The folded bitmap settles most pairs; the full one the rest.
     folded = _differing_bits(signature[:FOLDED], left, right)
-    possible = (shared + (a - prefix[left]) >= needed) & (a + b - folded >= 2.0 * needed)
+    possible: np.ndarray = (shared + (a - prefix[left]) >= needed) & (
+        a + b - folded >= 2.0 * needed
+    )
     left, right, needed = left[possible], right[possible], needed[possible]
     differ = _differing_bits(signature[FOLDED:], left, right)
     possible[possible] = sizes[left] + sizes[right] - differ >= 2.0 * needed
