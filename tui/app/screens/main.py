@@ -342,6 +342,7 @@ class MainScreen(Screen[None]):
         self.searching = True
         bar = self.query_one(SearchBar)
         bar.value = ""
+        bar.show_hits("", 0, 0)
         bar.focus()
 
     def action_switch_pane(self) -> None:
@@ -369,7 +370,7 @@ class MainScreen(Screen[None]):
             return
         s = self.triage.session
         s.move_to(self._search_from)
-        self.triage.go(s.search(event.value), f"No claim contains “{event.value}”.")
+        self._found(s.search(event.value), event.value)
 
     @on(SearchBar.Submitted)
     def _search_next(self, event: SearchBar.Submitted) -> None:
@@ -377,8 +378,20 @@ class MainScreen(Screen[None]):
             return
         s = self.triage.session
         if s.cursor is not None:
-            found = s.search(event.value, after=s.cursor)
-            self.triage.go(found, f"No claim contains “{event.value}”.")
+            self._found(s.search(event.value, after=s.cursor), event.value)
+
+    def _found(self, claim_id: str | None, query: str) -> None:
+        """Go to what the search found; the bar's one status says how it went (no toasts:
+        one per keystroke would stack)."""
+        s = self.session
+        assert s is not None
+        if claim_id is not None:
+            s.move_to(claim_id)
+            self.paint()
+        needle = query.casefold().strip()
+        hits = [c for c in s.visible() if needle in s.analysis.claim(c).text.casefold()]
+        at = hits.index(s.cursor) + 1 if claim_id is not None and s.cursor in hits else 0
+        self.query_one(SearchBar).show_hits(query, len(hits), at)
 
     @on(SearchBar.Closed)
     def _search_closed(self) -> None:

@@ -47,7 +47,13 @@ class Triage:
     # ---- shared steps ------------------------------------------------------------------
 
     def say(self, message: str, *, warning: bool = False, timeout: float = 2) -> None:
-        tell(self.board, message, severity="warning" if warning else "information", timeout=timeout)
+        tell(
+            self.board,
+            message,
+            severity="warning" if warning else "information",
+            timeout=timeout,
+            replace=True,
+        )
 
     def refused(self, exc: TriageError) -> None:
         """A request the session refused, with the keys that would help, as bound."""
