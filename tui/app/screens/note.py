@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import ClassVar
 
@@ -14,6 +14,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Label, Static, TextArea
 
 from tui.app.screens.closing import dismiss_once
+from tui.app.screens.confirm import ConfirmScreen
 from tui.support.safe_text import printable
 
 
@@ -29,11 +30,19 @@ class NoteScreen(ModalScreen[NoteResult | None]):
         Binding("escape", "cancel", "Cancel", id="note_cancel"),
     ]
 
-    def __init__(self, claim_text: str, note: str, sources: Sequence[str]) -> None:
+    def __init__(
+        self,
+        claim_text: str,
+        note: str,
+        sources: Sequence[str],
+        keymap: Mapping[str, str] | None = None,
+    ) -> None:
         super().__init__()
         self.claim_text = claim_text
         self.note = note
         self.sources = tuple(sources)
+        self.keymap = keymap or {}  # for the question before discarding what was typed
+        self._asking = False
 
     def compose(self) -> ComposeResult:
         with Vertical(id="note-box"):
@@ -63,8 +72,29 @@ class NoteScreen(ModalScreen[NoteResult | None]):
         result = NoteResult(note.strip(), tuple(s.strip() for s in sources if s.strip()))
         dismiss_once(self, result)
 
+    def _typed(self) -> bool:
+        """Whether the fields differ from what the dialog opened with."""
+        note = self.query_one("#note-text", TextArea).text
+        sources = self.query_one("#note-sources", TextArea).text
+        return note != self.note or sources != "\n".join(self.sources)
+
     def action_cancel(self) -> None:
-        dismiss_once(self, None)
+        """Close without saving; asks first when something was typed (escape pressed by
+        habit must not lose a paragraph)."""
+        if not self.is_active or self._asking:
+            return
+        if not self._typed():
+            dismiss_once(self, None)
+            return
+
+        def answered(discard: bool | None) -> None:
+            self._asking = False
+            if discard:
+                dismiss_once(self, None)
+
+        self._asking = True
+        question = "Discard what you typed in the note and sources?"
+        self.app.push_screen(ConfirmScreen(question, [], self.keymap), answered)
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()

@@ -293,4 +293,5 @@ class Triage:
                 s.move_to(claim.id)
                 self.attempt(lambda: s.set_note(result.note, result.sources))
 
-        self.board.ask(NoteScreen(claim.text, verdict.note, verdict.sources), saved)
+        note = NoteScreen(claim.text, verdict.note, verdict.sources, self.host.keymap)
+        self.board.ask(note, saved)
