@@ -9,7 +9,7 @@ from datetime import datetime
 from pathlib import Path
 
 from tui.verdicts.history import HistoryEntry
-from tui.verdicts.model import Status
+from tui.verdicts.model import Relation, Status
 
 
 def entry_from_json(line: str) -> HistoryEntry:
@@ -34,7 +34,25 @@ def entry_from_json(line: str) -> HistoryEntry:
         settled=tuple(
             (str(said["reviewer"]), Status(said["status"])) for said in record.get("settled", ())
         ),
+        other=str(record.get("other", "")),
+        relation_change=_relations(record.get("relation")),
+        settled_links=tuple(
+            (str(said["reviewer"]), Relation(said["relation"]))
+            for said in record.get("settled_links", ())
+        ),
+        split_at=record.get("split_at"),
+        join_with=str(record.get("join_with", "")),
+        undone=bool(record.get("undone", False)),
     )
+
+
+def _relations(
+    found: dict[str, str | None] | None,
+) -> tuple[Relation | None, Relation | None] | None:
+    if found is None:
+        return None
+    old, new = found["old"], found["new"]
+    return (Relation(old) if old else None, Relation(new) if new else None)
 
 
 def read_history(path: Path) -> tuple[list[HistoryEntry], list[str]]:

@@ -19,7 +19,7 @@ from tui.verdicts.history import (
     entry_to_json,
     history_path,
 )
-from tui.verdicts.model import Status
+from tui.verdicts.model import Relation, Status
 
 T0 = datetime(2024, 5, 1, 12, 0, 0, 5, tzinfo=UTC)
 statuses = st.none() | st.sampled_from(Status)
@@ -37,6 +37,13 @@ entries = st.builds(
     action=st.sampled_from(sorted(ACTIONS)),
     sources_change=st.none() | st.tuples(st.lists(text).map(tuple), st.lists(text).map(tuple)),
     is_claim=st.none() | st.booleans(),
+    other=text,
+    relation_change=st.none()
+    | st.tuples(st.none() | st.sampled_from(Relation), st.none() | st.sampled_from(Relation)),
+    settled_links=st.lists(st.tuples(text, st.sampled_from(Relation)), max_size=3).map(tuple),
+    split_at=st.none() | st.integers(1, 10_000),
+    join_with=text,
+    undone=st.booleans(),
 )
 
 

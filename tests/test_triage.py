@@ -115,14 +115,17 @@ def test_next_untriaged_skips_decided_claims_and_wraps(session: Session) -> None
 def test_filters(session: Session) -> None:
     session.move_to("a3")
     session.mark(Status.UNSOURCED)
+    session.move_to("b1")
+    session.defer()
     expected = {
         Filter.ALL: ["a1", "a2", "a3", "b0", "b1"],
-        Filter.UNTRIAGED: ["a1", "a2", "b0", "b1"],
+        Filter.UNTRIAGED: ["a1", "a2", "b0"],
         Filter.MATCHED: ["a1", "b0"],
         Filter.CONFLICTS: ["a1", "b0"],
         Filter.CORROBORATED: [],
         Filter.DISPUTED: [],
         Filter.UNSOURCED: ["a3"],
+        Filter.LATER: ["b1"],
         Filter.NOT_CLAIMS: ["a0"],
     }
     for f in FILTER_CYCLE:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from collections.abc import Collection
 from dataclasses import dataclass, replace
 from enum import StrEnum
 
@@ -25,6 +26,7 @@ __all__ = [
     "DateMention",
     "Kind",
     "Quantity",
+    "claim_at",
     "claim_id",
     "extract_claims",
     "extract_units",
@@ -188,3 +190,32 @@ def extract_units(article_id: str, text: str) -> list[Claim]:
             )
             previous, previous_kind = sentence, unit_kind
     return claims
+
+
+def claim_at(
+    article_id: str, text: str, start: int, end: int, index: int, taken: Collection[str]
+) -> Claim:
+    """A claim unit over `text[start:end]` that the reviewer cut (a split or a join), with
+    its figures, dates and attribution found as the segmenter finds them, and an id like
+    the segmenter's (article, normalised words, occurrence) whose occurrence is the first
+    that no id in `taken` has."""
+    sentence = text[start:end]
+    tokens = _id_words(sentence)
+    key = " ".join(tokens)
+    occurrence = 1
+    while (unit_id := _id_of_key(article_id, key, occurrence)) in taken:
+        occurrence += 1
+    words = frozenset(tokens)
+    dates, numbers = find_figures(sentence, words)
+    return Claim(
+        unit_id,
+        article_id,
+        sentence,
+        start,
+        end,
+        Kind.CLAIM,
+        index,
+        tuple(numbers),
+        tuple(dates),
+        find_attribution(sentence, words),
+    )

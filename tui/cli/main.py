@@ -101,6 +101,15 @@ def cmd_claims(args: argparse.Namespace) -> int:
 def cmd_match(args: argparse.Namespace) -> int:
     config = _load_config(args)
     analysis = _analyse(args, config)
+    if args.verdicts is not None:
+        from tui.verdicts.corpus_link import WorkspaceError
+        from tui.verdicts.model import VerdictFileError
+
+        try:
+            analysis = _reviewed(analysis, args.verdicts, config)
+        except (WorkspaceError, VerdictFileError) as exc:
+            warn(str(exc))
+            return EXIT_FAIL
     if args.format == "json":
         from tui.review.match_json import match_document
 
@@ -110,6 +119,24 @@ def cmd_match(args: argparse.Namespace) -> int:
 
         show(match_table(analysis))
     return EXIT_OK
+
+
+def _reviewed(analysis: Analysis, verdicts: Path, config: Config) -> Analysis:
+    """`analysis` with the reviewer's splits, joins and links from `verdicts` applied (the
+    placement every command makes); what could not be placed is said on stderr."""
+    from tui.review.placement import place
+    from tui.verdicts.corpus_link import read_verdict_set
+
+    placement = place(read_verdict_set(verdicts), analysis, config.matching)
+    lost = len(placement.orphan_links) + sum(
+        1 for c in placement.orphan_corrections if c.correction.cuts
+    )
+    if lost:
+        warn(
+            f"{lost} link(s), split(s) or join(s) of {verdicts} could not be placed on these "
+            "articles; left out"
+        )
+    return placement.analysis
 
 
 def cmd_open(args: argparse.Namespace) -> int:
@@ -276,7 +303,10 @@ def cmd_merge(args: argparse.Namespace) -> int:
     check_inputs(files)
     workspaces = open_many(files, config.corpus, config.matching, warn, cache=_cache(config))
     inputs = [
-        MergeInput(ws.path, ws.verdicts, ws.placed, ws.orphans, ws.corrections) for ws in workspaces
+        MergeInput(
+            ws.path, ws.verdicts, ws.placed, ws.orphans, ws.corrections, ws.links, ws.orphan_links
+        )
+        for ws in workspaces
     ]
     refuse_articles(args.output, _articles(workspaces[0]))
     corpus = relative_corpus(workspaces[0].corpus_path, args.output)
@@ -287,7 +317,12 @@ def cmd_merge(args: argparse.Namespace) -> int:
     if result.orphans:
         n = result.orphans
         warn(f"{n} verdict{'s' * (n != 1)} could not be re-anchored; kept as they were")
+    if result.orphan_links:
+        n = result.orphan_links
+        warn(f"{n} link{'s' * (n != 1)} could not be re-anchored; kept as they were")
     write_lines(summary_lines(result.agreement))
+    if result.link_agreement is not None:
+        write_lines(summary_lines(result.link_agreement))
     return EXIT_OK
 
 

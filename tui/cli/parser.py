@@ -85,6 +85,12 @@ def build_parser() -> argparse.ArgumentParser:
                 metavar="N",
                 help="match threshold, 0-100 (default: from config)",
             )
+            p.add_argument(
+                "--verdicts",
+                type=Path,
+                metavar="FILE",
+                help="apply the reviewer's links, splits and joins from this verdict file",
+            )
     _verdict_file_commands(sub)
     _web_commands(sub)
     what = "report every problem in verdict files or config files (file:line:col: message)"

@@ -5,13 +5,17 @@ and on a large corpus it chains everything about a story into one giant cluster.
 merge greedily, strongest match first, and a merge is accepted only when every member of
 the merged group matches at least `min_share` of the members it could match (those from
 other articles; claims of one article are never compared with each other).
+
+A reviewer's word comes first: pairs `joined` (the same fact) are put in one group before
+any match is weighed, whatever the share, and pairs kept `apart` (not the same fact) never
+end in one group; a joined pair that would bring an apart pair together is not joined.
 """
 
 from __future__ import annotations
 
 import hashlib
 import itertools
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 
 
 def cluster_id(members: Sequence[str]) -> str:
@@ -23,15 +27,26 @@ def build_clusters(
     edges: Sequence[tuple[str, str, float]],
     article_of: Mapping[str, str],
     min_share: float,
+    *,
+    joined: Sequence[tuple[str, str]] = (),
+    apart: Collection[tuple[str, str]] = (),
 ) -> list[tuple[str, tuple[str, ...]]]:
     """Clusters of >= 2 claims from match edges (a, b, score), as (id, sorted members).
 
-    Deterministic: edges are taken by descending score, then by ids.
+    Deterministic: `joined` pairs in sorted order first, then edges by descending score,
+    then by ids.
     """
     adjacency: dict[str, set[str]] = {}
     for a, b, _ in edges:
         adjacency.setdefault(a, set()).add(b)
         adjacency.setdefault(b, set()).add(a)
+    for a, b in joined:
+        adjacency.setdefault(a, set()).add(b)
+        adjacency.setdefault(b, set()).add(a)
+    kept_apart: dict[str, set[str]] = {}
+    for a, b in apart:
+        kept_apart.setdefault(a, set()).add(b)
+        kept_apart.setdefault(b, set()).add(a)
     claims = sorted(adjacency)
     group = {claim: n for n, claim in enumerate(claims)}  # claim -> group number
     members = {n: [claim] for n, claim in enumerate(claims)}
@@ -41,7 +56,14 @@ def build_clusters(
     inside = dict.fromkeys(claims, 0)
     failed: set[tuple[int, int, int, int]] = set()
 
-    for a, b, _ in sorted(edges, key=lambda e: (-e[2], e[0], e[1])):
+    def separated(ga: int, gb: int) -> bool:
+        """A pair kept apart would end in one group."""
+        smaller, other = (ga, gb) if len(members[ga]) <= len(members[gb]) else (gb, ga)
+        return any(group.get(d) == other for c in members[smaller] for d in kept_apart.get(c, ()))
+
+    forced = [(a, b, -1.0) for a, b in sorted(tuple(sorted(p)) for p in joined)]
+    weighed = sorted(edges, key=lambda e: (-e[2], e[0], e[1]))
+    for a, b, score in itertools.chain(forced, weighed):
         ga, gb = group[a], group[b]
         if ga == gb:
             continue
@@ -50,6 +72,9 @@ def build_clusters(
         key = (low, len(members[low]), high, len(members[high]))
         if key in failed:  # the same two groups were already refused
             continue
+        if kept_apart and separated(ga, gb):
+            failed.add(key)
+            continue
         cross = _cross_counts(members_a, members_b, gb, ga, group, adjacency)
         articles_a, articles_b = articles[ga], articles[gb]
         size = len(members_a) + len(members_b)
@@ -57,7 +82,7 @@ def build_clusters(
         # itself, and is found before the large group's members are all checked (checked
         # in the other order, every refused claim cost a pass over the whole cluster).
         smaller, larger = sorted((members_a, members_b), key=len)
-        if not all(
+        if score >= 0 and not all(
             inside[c] + cross.get(c, 0)
             >= min_share
             * (size - articles_a.get(article_of[c], 0) - articles_b.get(article_of[c], 0))

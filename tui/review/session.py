@@ -17,16 +17,16 @@ from typing import TYPE_CHECKING, Any
 
 from tui.claims.units import Claim
 from tui.review.changes import Change, Step, apply_steps, history_of
+from tui.review.session_links import LinkEdits
 from tui.review.session_view import (
     FILTER_CYCLE,
     Filter,
     Remedy,
-    SessionView,
     TriageError,
     other_end,
     utc_now,
 )
-from tui.verdicts.model import Correction, Status, Verdict, make_anchor
+from tui.verdicts.model import Correction, Link, Status, Verdict, make_anchor
 
 if TYPE_CHECKING:
     from tui.review.orphans import OrphanItem
@@ -46,8 +46,9 @@ __all__ = [
 ]
 
 
-class Session(SessionView):
-    """A SessionView that can change the verdicts, with undo and redo across the session."""
+class Session(LinkEdits):
+    """A SessionView that can change the verdicts, links and cuts (`LinkEdits`), with undo
+    and redo across the session."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -102,6 +103,8 @@ class Session(SessionView):
         return change
 
     def mark(self, status: Status) -> Change:
+        if status is Status.LATER:
+            return self.defer()
         claim = self._require_cursor()
         if not self.is_claim(claim.id):
             raise TriageError("this unit is not a claim; make it one first", Remedy.MAKE_CLAIM)
@@ -135,7 +138,7 @@ class Session(SessionView):
         """The claims `apply_to_cluster` would change (not the selected one itself)."""
         claim = self._require_cursor()
         source = self._verdicts.get(claim.id)
-        if source is None:
+        if source is None or not source.status.is_verdict:
             raise TriageError(
                 "mark the claim first; its whole cluster can then take that verdict", Remedy.DECIDE
             )
@@ -200,6 +203,10 @@ class Session(SessionView):
             raise TriageError("this orphan is no longer in the file")
         if item.candidate is None or item.candidate not in self._position:
             raise TriageError("no candidate to re-attach to: discard it, or decide afresh")
+        if item.is_link:
+            return self._reattach_link(item)
+        if isinstance(item.decision, Correction) and item.decision.cuts:
+            raise TriageError("a split or a join is not moved: discard it, and cut afresh")
         claim = self.analysis.claim(item.candidate)
         if item.is_verdict:
             existing: Verdict | Correction | None = self._verdicts.get(claim.id)
@@ -215,6 +222,30 @@ class Session(SessionView):
         change = reattach_change(item, claim, article, None, self.cursor or claim.id)
         self.move_to(claim.id)
         return self._commit(change)
+
+    def _reattach_link(self, item: OrphanItem) -> Change:
+        from tui.review.links import pair_of
+        from tui.review.orphans import reattach_link_change
+
+        link = item.decision
+        assert isinstance(link, Link) and item.candidate is not None
+        if item.candidate_b is None or item.candidate_b not in self._position:
+            raise TriageError("no candidate for the link's other claim: discard it")
+        if item.candidate_b == item.candidate:
+            raise TriageError("both ends would be one claim: discard it")
+        a, b = self.analysis.claim(item.candidate), self.analysis.claim(item.candidate_b)
+        if any(pair_of(*k.pair) == pair_of(a.id, b.id) for k in self.links_of(a.id)):
+            raise TriageError("the candidates are already linked: discard one of the links")
+        moved = Link.of(
+            make_anchor(self.analysis.article(a.article), a),
+            make_anchor(self.analysis.article(b.article), b),
+            link.relation,
+            link.decided_at,
+            link.reviewer,
+            link.note,
+        )
+        self.move_to(a.id)
+        return self._commit(reattach_link_change(item, moved, self.cursor or a.id))
 
     def discard(self, item: OrphanItem) -> Change:
         """Remove an orphaned decision from the file (undo brings it back)."""

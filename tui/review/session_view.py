@@ -1,10 +1,21 @@
 """The read side of the reviewer's session: what is decided, what the filter lets through,
 and moving the cursor. No textual here. `tui.review.session.Session` builds on it with the changes.
+
+The session's analysis is the reviewer's (`tui.review.links.LinkedAnalysis`): the splits and
+joins of the verdict set cut its units, its links decide the matches. Whenever the set's
+cuts or links change (a change of the session, an undo, a change merged in from outside),
+`sync` brings the analysis in line: links are applied again to the machine's matches, cuts
+cut the machine's units again and match the articles they touch again.
+
+A claim deferred for later carries a verdict of status "later", which is not a verdict: it
+is not triaged (`progress`, `statuses`), "next untriaged" passes it by, and the "later"
+filter finds it.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
+from dataclasses import replace
 from datetime import UTC, datetime
 from enum import StrEnum
 from typing import TYPE_CHECKING
@@ -14,6 +25,7 @@ from tui.verdicts.model import Correction, Disagreement, Status, Verdict, Verdic
 
 if TYPE_CHECKING:  # the analysis module pulls in the matcher; the app loads it lazily
     from tui.analysis.pipeline import Analysis
+    from tui.config import MatchSettings
     from tui.matching.matcher import Match
     from tui.review.orphans import OrphanItem
     from tui.review.sources import Sources
@@ -33,6 +45,7 @@ class Filter(StrEnum):
     CORROBORATED = "corroborated"
     DISPUTED = "disputed"
     UNSOURCED = "unsourced"
+    LATER = "later"  # claims deferred for a second look
     NOT_CLAIMS = "not claims"  # the units the machine (or the reviewer) set aside; K restores
     DISAGREEMENTS = "disagreements"  # merged files: claims the reviewers decided differently
 
@@ -68,7 +81,9 @@ class SessionView:
 
     `sources` (tui.review.sources, built once per analysis) says which articles are independent;
     `orphans` are the decisions re-anchoring could not place (kept in the set untouched);
-    `reviewer` signs the adjudicator's verdicts in a merged file."""
+    `reviewer` signs the adjudicator's verdicts and links in a merged file (and every link);
+    `settings` are the matching settings (cuts match again with them, links form clusters
+    and the sources count wire copies with them)."""
 
     def __init__(
         self,
@@ -79,16 +94,19 @@ class SessionView:
         sources: Sources | None = None,
         orphans: Sequence[OrphanItem] = (),
         reviewer: str = "",
+        settings: MatchSettings | None = None,
     ) -> None:
         self.analysis = analysis
         self.clock = clock
         self.reviewer = reviewer
+        self.settings = settings
         self.filter = Filter.ALL
         self.units: tuple[Claim, ...] = analysis.claims
         self._position = {c.id: i for i, c in enumerate(self.units)}
         self._sources = sources
         self._orphans: tuple[OrphanItem, ...] = tuple(orphans)
         self.verdict_set = verdict_set
+        self.link_from: str | None = None  # the claim marked to be linked (begin_link)
         self.sync(verdict_set)
         self.cursor: str | None = None
         self.cursor = self.first()
@@ -99,6 +117,7 @@ class SessionView:
         """Take `verdict_set` as the truth (after a save, which may merge outside changes)."""
         self.verdict_set = verdict_set
         orphaned = {o.decision for o in self._orphans}
+        self._follow(verdict_set, orphaned)
         self._disagreements = {
             d.claim: d for d in verdict_set.disagreements if d.claim in self._position
         }
@@ -114,15 +133,63 @@ class SessionView:
         self._corrections = {
             c.anchor.claim: c
             for c in verdict_set.corrections
-            if c.anchor.claim in self._position and c not in orphaned
+            if c.anchor.claim in self._position and c not in orphaned and not c.cuts
         }
+
+    def _follow(self, vs: VerdictSet, orphaned: Collection[object]) -> None:
+        """Make the analysis the reviewer's for `vs`: cut again when its splits and joins
+        differ from those applied, link again when its links do."""
+        from tui.review.links import LinkedAnalysis, apply_links, in_force
+        from tui.review.reviewed import review_analysis
+
+        cuts = frozenset(c for c in vs.corrections if c.cuts and c not in orphaned)
+        links = tuple(k for k in vs.links if k not in orphaned)
+        now = self.analysis
+        if not isinstance(now, LinkedAnalysis) or frozenset(now.cuts) != cuts:
+            working = replace(vs, corrections=tuple(cuts), links=links)
+            self._use(review_analysis(now, working, self.settings).analysis)
+            return
+        agreed, disputed = in_force(links)
+        agreed = {
+            p: r for p, r in agreed.items() if p[0] in self._position and p[1] in self._position
+        }
+        if agreed != dict(now.applied) or disputed != now.disputed:
+            self._use(apply_links(now, links, self.settings, base=now.base, cuts=now.cuts))
+
+    def _use(self, analysis: Analysis) -> None:
+        """Work on `analysis` from now on (its units may differ: a split or a join)."""
+        changed = analysis.claims != self.units
+        if changed or analysis.matches != self.analysis.matches:
+            self._sources = None  # built again on first use, with the links in force
+        cursor = getattr(self, "cursor", None)
+        was = self.analysis.claim(cursor) if cursor and self.analysis.has_claim(cursor) else None
+        self.analysis = analysis
+        if changed:
+            self.units = analysis.claims
+            self._position = {c.id: i for i, c in enumerate(self.units)}
+        if was is not None and was.id not in self._position:
+            self.cursor = self._standing_at(was)
+
+    def _standing_at(self, old: Claim) -> str | None:
+        """The unit that now stands where `old` stood (a split's first half, a join's
+        whole): the first of its article that ends after `old` began."""
+        for unit in self.analysis.claims_of(old.article):
+            if unit.end > old.start:
+                return unit.id
+        return self.first()
 
     def verdict(self, claim_id: str) -> Verdict | None:
         return self._verdicts.get(claim_id)
 
     def statuses(self) -> dict[str, Status]:
-        """claim id -> its verdict's status, for every decided claim (coverage, reports)."""
-        return {cid: v.status for cid, v in self._verdicts.items()}
+        """claim id -> its verdict's status, for every claim with a verdict (coverage,
+        reports); a deferred claim ("later") has none."""
+        return {cid: v.status for cid, v in self._verdicts.items() if v.status.is_verdict}
+
+    def deferred(self) -> tuple[str, ...]:
+        """The claims deferred for a second look, in reading order."""
+        later = {cid for cid, v in self._verdicts.items() if not v.status.is_verdict}
+        return tuple(c.id for c in self.units if c.id in later)
 
     def text_changed(self) -> int:
         """Placed verdicts whose claim's words changed since the decision (a second look)."""
@@ -145,7 +212,7 @@ class SessionView:
             from tui.config import MatchSettings
             from tui.review.sources import sources_of
 
-            self._sources = sources_of(self.analysis, MatchSettings())
+            self._sources = sources_of(self.analysis, self.settings or MatchSettings())
         return self._sources
 
     @property
@@ -162,7 +229,8 @@ class SessionView:
 
     def orphans(self) -> tuple[OrphanItem, ...]:
         """The orphaned decisions still in the file (re-attached or discarded ones go)."""
-        held = set(self.verdict_set.verdicts) | set(self.verdict_set.corrections)
+        vs = self.verdict_set
+        held = set(vs.verdicts) | set(vs.corrections) | set(vs.links)
         return tuple(o for o in self._orphans if o.decision in held)
 
     @property
@@ -196,10 +264,21 @@ class SessionView:
         return [c.id for c in self.units if self.passes(c.id)]
 
     def progress(self, article_id: str | None = None) -> tuple[int, int]:
-        """(triaged, claims) over the corpus, or over one article."""
+        """(triaged, claims) over the corpus, or over one article; a deferred claim is not
+        triaged (`later_count` counts those)."""
         units = self.units if article_id is None else self.analysis.claims_of(article_id)
         ids = [c.id for c in units if self.is_claim(c.id)]
-        return sum(1 for i in ids if i in self._verdicts), len(ids)
+        triaged = sum(1 for i in ids if (v := self._verdicts.get(i)) and v.status.is_verdict)
+        return triaged, len(ids)
+
+    def later_count(self, article_id: str | None = None) -> int:
+        """Claims deferred for later, over the corpus or one article."""
+        units = self.units if article_id is None else self.analysis.claims_of(article_id)
+        return sum(
+            1
+            for c in units
+            if (v := self._verdicts.get(c.id)) and not v.status.is_verdict and self.is_claim(c.id)
+        )
 
     # ---- navigation -------------------------------------------------------------------
 

@@ -3,12 +3,18 @@ Never applied by itself: the app shows it and the reviewer accepts it with a key
 not); `crosscheck match --format json` prints it for every claim (`tui.review.match_json`),
 so a suggestion can be audited outside the app.
 
+The analysis is the reviewer's (`tui.review.links`): a pair they confirmed or marked as
+contradicting is a match whatever its score, a pair they rejected is none.
+
 Rules, first that applies wins:
 
+0. The reviewer linked another claim as contradicting this one -> disputed ("contradicted
+   by 1 outlet (reviewer's link)"), whatever else the claim matches. Evidence: those pairs.
 1. Figures or dates disagree with another article's matching claim -> disputed
    ("figures disagree with 2 outlets"). A disagreement outranks any agreement: a reviewer
    must look before calling such a claim corroborated. Evidence: those matches, with their
-   conflicts.
+   conflicts. A pair the reviewer confirmed as the same fact does not count here: they
+   chose "same" over "contradicts", so its figures were judged to agree.
 2. Matched (tier `match`) in at least one other independent source -> corroborated
    ("matched in 3 outlets"). Sources are counted as tui.review.sources counts them: articles of
    the claim's own source (its outlet, or a wire copy of its article) do not count, several
@@ -35,8 +41,9 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from tui.matching.matcher import Conflict, Match, Tier
+from tui.review.links import relation
 from tui.review.session_view import other_end
-from tui.verdicts.model import Status
+from tui.verdicts.model import Relation, Status
 
 if TYPE_CHECKING:
     from tui.analysis.pipeline import Analysis
@@ -82,13 +89,17 @@ def suggest(analysis: Analysis, claim_id: str, sources: Sources) -> Suggestion:
     matching: list[tuple[Match, str]] = []
     own_matches: list[tuple[Match, str]] = []
     counterparts: list[tuple[Match, str]] = []
+    contradicting: list[tuple[Match, str]] = []  # the reviewer linked them as contradicting
     for m in analysis.matches_of(claim_id):
         other = other_end(m, claim_id)
         other_article = analysis.claim(other).article
+        said = relation(analysis, claim_id, other)
+        if said is Relation.CONTRADICTS:
+            contradicting.append((m, other))
         if other_article == claim.article:
             continue
         key = sources.source_of(other_article)
-        if m.conflicts:
+        if m.conflicts and said is not Relation.SAME:
             conflicting.add(key)
             conflicting_articles.add(other_article)
             conflict_kinds.update(k.kind for k in m.conflicts)
@@ -102,6 +113,13 @@ def suggest(analysis: Analysis, claim_id: str, sources: Sources) -> Suggestion:
             matched_articles.add(other_article)
             matched_sources.add(key)
             matching.append((m, other))
+    if contradicting:
+        articles = {analysis.claim(other).article for _, other in contradicting}
+        return Suggestion(
+            Status.DISPUTED,
+            f"contradicted by {sources.phrase(articles)} (reviewer's link)",
+            _evidence(contradicting),
+        )
     if conflicting:
         what = {"number": "figures", "date": "dates"}
         subject = " and ".join(what.get(k, k) for k in sorted(conflict_kinds)) or "figures"

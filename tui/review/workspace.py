@@ -18,7 +18,7 @@ from tui.config import MatchSettings
 from tui.corpus.articles import Corpus, load_corpus
 from tui.review.placement import place
 from tui.verdicts.corpus_link import WorkspaceError, corpus_path, read_verdict_set
-from tui.verdicts.model import Correction, Verdict, VerdictSet
+from tui.verdicts.model import Correction, Link, Verdict, VerdictSet
 
 if TYPE_CHECKING:
     from tui.analysis.cache import MatchCache
@@ -37,6 +37,13 @@ class Workspace:
     corrections: tuple[Correction, ...] = ()  # re-anchored; those that could not be, as read
     # The settings it was matched with; reports count sources with them (wire copies).
     settings: MatchSettings = field(default_factory=MatchSettings)
+    links: tuple[Link, ...] = ()  # placed on the current claims
+    orphan_links: tuple[Link, ...] = ()  # could not be placed; as in the file
+
+    @property
+    def deferred(self) -> tuple[Verdict, ...]:
+        """Placed claims the reviewer deferred ("later"): not verdicts."""
+        return tuple(v for v in self.placed if not v.status.is_verdict)
 
     def reviewer_of(self, verdict: Verdict) -> str:
         """Who decided: the verdict's own reviewer (merged files), else the file's."""
@@ -91,9 +98,26 @@ def open_workspace(
     corpus = corpus_path(vs, verdict_path, configured_corpus)
     if analysis is None:
         analysis = load_analysis(corpus, settings, say, cache=cache)
-    p = place(vs, analysis)
+    return _workspace(verdict_path, vs, corpus, analysis, settings)
+
+
+def _workspace(
+    path: Path, vs: VerdictSet, corpus: Path, analysis: Analysis, settings: MatchSettings
+) -> Workspace:
+    """The verdict file placed on `analysis`: its analysis is the reviewer's (splits,
+    joins and links applied)."""
+    p = place(vs, analysis, settings)
     return Workspace(
-        verdict_path, vs, corpus, analysis, p.placed, p.orphan_verdicts, p.corrections, settings
+        path,
+        vs,
+        corpus,
+        p.analysis,
+        p.placed,
+        p.orphan_verdicts,
+        p.corrections,
+        settings,
+        p.links,
+        tuple(o.link for o in p.orphan_links),
     )
 
 
@@ -142,12 +166,7 @@ def open_many(
         if (why := corpus_difference(first, (path, loaded[corpus]))) is not None:
             raise WorkspaceError(why)
     analysis = analyse_corpus(loaded[paths[0]], settings, say, cache=cache)
-    out = []
-    for (path, vs), corpus in zip(files, paths, strict=True):
-        p = place(vs, analysis)
-        out.append(
-            Workspace(
-                path, vs, corpus, analysis, p.placed, p.orphan_verdicts, p.corrections, settings
-            )
-        )
-    return out
+    return [
+        _workspace(path, vs, corpus, analysis, settings)
+        for (path, vs), corpus in zip(files, paths, strict=True)
+    ]

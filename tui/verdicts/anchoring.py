@@ -82,11 +82,15 @@ class Reanchored:
     @property
     def verdict_set(self) -> VerdictSet:
         """The set to keep working on and to save: placed decisions with their new anchors,
-        orphans exactly as they were (so saving never drops them)."""
+        orphans exactly as they were (so saving never drops them); splits, joins and links
+        as they were (placed elsewhere)."""
+        cuts = tuple(c for c in self.source.corrections if c.cuts)
         return replace(
             self.source,
             verdicts=self.placed + tuple(o.verdict for o in self.orphans),
-            corrections=self.corrections + tuple(o.correction for o in self.orphan_corrections),
+            corrections=(
+                self.corrections + tuple(o.correction for o in self.orphan_corrections) + cuts
+            ),
         )
 
 
@@ -207,25 +211,58 @@ def _quote_elsewhere(anchor: Anchor, elsewhere: Elsewhere) -> tuple[Claim | None
     return (best[1], 100.0) if best is not None else (None, 0.0)
 
 
-def _renamed(
-    decisions: Sequence[Verdict | Correction], articles: Mapping[str, Article]
-) -> dict[str, str]:
+def renamed_articles(anchors: Iterable[Anchor], articles: Mapping[str, Article]) -> dict[str, str]:
     """Article ids gone from the corpus -> the article now holding the same bytes (the file
     renamed or moved): the only article with one of the sha256s its decisions were made on
-    that no decision names. Two gone ids claiming one article are left alone (ambiguous)."""
-    named = {d.anchor.article for d in decisions}
+    that no decision names. Two gone ids claiming one article are left alone (ambiguous).
+    `anchors`: every anchor of the file (verdicts, corrections, both ends of links)."""
+    anchors = list(anchors)
+    named = {a.article for a in anchors}
     unnamed: dict[str, set[str]] = {}
     for a in articles.values():
         if a.id not in named:
             unnamed.setdefault(a.sha256, set()).add(a.id)
     found: dict[str, str] = {}
     for gone in sorted(named - set(articles)):
-        hashes = {d.anchor.article_sha256 for d in decisions if d.anchor.article == gone}
+        hashes = {a.article_sha256 for a in anchors if a.article == gone}
         targets = {t for h in hashes for t in unnamed.get(h, ())}
         if len(targets) == 1:
             found[gone] = targets.pop()
     taken = list(found.values())
     return {gone: t for gone, t in found.items() if taken.count(t) == 1}
+
+
+def file_anchors(vs: VerdictSet) -> list[Anchor]:
+    """Every anchor a verdict file holds."""
+    out = [v.anchor for v in vs.verdicts]
+    for c in vs.corrections:
+        out.append(c.anchor)
+        if c.join_with is not None:
+            out.append(c.join_with)
+    for link in vs.links:
+        out += [link.a, link.b]
+    return out
+
+
+def place_anchor(
+    anchor: Anchor,
+    articles: Mapping[str, Article],
+    units: Mapping[str, Sequence[Claim]],
+    renamed: Mapping[str, str],
+) -> tuple[Claim | None, Claim | None, float]:
+    """One anchor placed on its own, with no other decision competing for the units (the
+    ends of links: a claim may take part in many): (the unit it stands on now or None,
+    the best candidate seen, its score). The same steps as `reanchor`'s."""
+    article = articles.get(renamed.get(anchor.article, anchor.article))
+    if article is None:
+        return None, None, 0.0
+    here = units.get(article.id, ())
+    if article.sha256 == anchor.article_sha256:
+        for unit in here:
+            if (unit.id, unit.start, unit.end) == (anchor.claim, anchor.start, anchor.end):
+                return unit, unit, 100.0
+    (outcome,) = _place_in_article([anchor], article, here)
+    return outcome.unit, outcome.candidate, outcome.score
 
 
 def _moved(decision: D, anchor: Anchor) -> D:
@@ -319,11 +356,14 @@ def reanchor(
     articles: Mapping[str, Article] | Iterable[Article],
     claims_by_article: Mapping[str, Sequence[Claim]],
 ) -> Reanchored:
-    """Place every verdict and correction of `vs` on the current articles and claim units."""
+    """Place every verdict and every correction of a unit's kind of `vs` on the current
+    articles and claim units. Splits and joins (which make the units these are placed on)
+    and links are placed by `tui.verdicts.cuts` and `tui.verdicts.link_anchoring`."""
     by_id = _as_mapping(articles)
-    renamed = _renamed([*vs.verdicts, *vs.corrections], by_id)
+    renamed = renamed_articles(file_anchors(vs), by_id)
+    kinds = [c for c in vs.corrections if not c.cuts]
     placed, orphans = _place_all(vs.verdicts, by_id, claims_by_article, renamed)
-    fixed, lost = _place_all(vs.corrections, by_id, claims_by_article, renamed)
+    fixed, lost = _place_all(kinds, by_id, claims_by_article, renamed)
     return Reanchored(
         source=vs,
         placed=tuple(new for _, new in placed),

@@ -1,10 +1,11 @@
 """Folding in a change that something else made to the verdict file while we held it.
 
-A three-way merge by claim: `base` is what we last read or wrote, `ours` what we are about to
-write, `theirs` what is on disk now. A claim only one side changed takes that side's value;
-when both changed it, the later `decided_at` wins (ours on a tie); a decision one side
-cleared while the other changed it is kept. Nothing the other writer decided is lost
-silently: every claim taken from them or decided against them is reported.
+A three-way merge by claim (a link: by its pair of claims): `base` is what we last read or
+wrote, `ours` what we are about to write, `theirs` what is on disk now. A claim only one
+side changed takes that side's value; when both changed it, the later `decided_at` wins
+(ours on a tie); a decision one side cleared while the other changed it is kept. Nothing
+the other writer decided is lost silently: every claim taken from them or decided against
+them is reported.
 """
 
 from __future__ import annotations
@@ -14,9 +15,17 @@ from dataclasses import replace
 from datetime import datetime
 from typing import TypeVar
 
-from tui.verdicts.model import Correction, Disagreement, Verdict, VerdictSet
+from tui.verdicts.model import (
+    Correction,
+    Disagreement,
+    Link,
+    LinkDisagreement,
+    Verdict,
+    VerdictSet,
+    link_key,
+)
 
-T = TypeVar("T", Verdict, Correction, Disagreement)
+T = TypeVar("T", Verdict, Correction, Disagreement, Link, LinkDisagreement)
 
 
 def _by_claim(items: Sequence[T], key: Callable[[T], Hashable]) -> dict[Hashable, T]:
@@ -100,11 +109,32 @@ def merge_external(
         "disagreement",
         report,
     )
+    merged_file = bool(ours.reviewers or theirs.reviewers)
+    links = _merge(
+        base.links,
+        ours.links,
+        theirs.links,
+        lambda k: " ".join(link_key(k, merged_file)).rstrip(),
+        lambda k: k.decided_at,
+        "link",
+        report,
+    )
+    link_disagreements = _merge(
+        base.link_disagreements,
+        ours.link_disagreements,
+        theirs.link_disagreements,
+        lambda d: f"{d.a} {d.b}",
+        lambda d: None,
+        "link disagreement",
+        report,
+    )
     merged = replace(
         ours,
         verdicts=verdicts,
         corrections=corrections,
         disagreements=disagreements,
         reviewers=tuple(sorted(set(ours.reviewers) | set(theirs.reviewers))),
+        links=links,
+        link_disagreements=link_disagreements,
     )
     return merged, report

@@ -15,7 +15,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from tui.verdicts.model import Status
+from tui.verdicts.model import Relation, Status
 
 ACTIONS = frozenset(
     {
@@ -28,6 +28,9 @@ ACTIONS = frozenset(
         "discard",
         "merge",
         "adjudicate",
+        "link",  # a link made, changed or removed (confirm, reject, contradict, unlink)
+        "split",
+        "join",
     }
 )
 
@@ -49,6 +52,16 @@ class HistoryEntry:
     # For action "adjudicate": who said what in the disagreement it settled, since the
     # verdict file keeps only the adjudicator's verdict.
     settled: tuple[tuple[str, Status], ...] = ()
+    # A link's change: the other claim of the pair and the relation before and after
+    # (None: no link). Its disagreement settled, in a merged file: who said what.
+    other: str = ""
+    relation_change: tuple[Relation | None, Relation | None] | None = None
+    settled_links: tuple[tuple[str, Relation], ...] = ()
+    # A split: where the unit was cut; a join: the unit joined to this one. `undone` when
+    # the change removed the split or join rather than making it.
+    split_at: int | None = None
+    join_with: str = ""
+    undone: bool = False
 
 
 def history_path(verdict_path: Path) -> Path:
@@ -79,6 +92,24 @@ def entry_to_json(entry: HistoryEntry) -> str:
         record["is_claim"] = entry.is_claim
     if entry.settled:
         record["settled"] = [{"reviewer": name, "status": s.value} for name, s in entry.settled]
+    if entry.other:
+        record["other"] = entry.other
+    if entry.relation_change is not None:
+        was, now = entry.relation_change
+        record["relation"] = {
+            "old": None if was is None else was.value,
+            "new": None if now is None else now.value,
+        }
+    if entry.settled_links:
+        record["settled_links"] = [
+            {"reviewer": name, "relation": r.value} for name, r in entry.settled_links
+        ]
+    if entry.split_at is not None:
+        record["split_at"] = entry.split_at
+    if entry.join_with:
+        record["join_with"] = entry.join_with
+    if entry.undone:
+        record["undone"] = True
     return json.dumps(record, ensure_ascii=True, separators=(",", ":"))
 
 

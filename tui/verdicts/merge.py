@@ -11,6 +11,15 @@ claim, over the reviewers who decided it:
 Orphans (verdicts that could not be re-anchored) are kept as they were, with their
 reviewer, and take no part in agreement. Corrections are pooled: the latest per unit wins.
 
+A deferral ("later") is not a decision: a claim some reviewers decided and others deferred
+is merged over the deciders alone; a claim that everyone who looked at it deferred keeps
+one "later" verdict naming them. Deferrals take no part in agreement.
+
+Links are merged the same way, per pair of claims: the reviewers who linked a pair with
+one relation give one link naming them all; different relations keep each reviewer's link
+and list the pair under `[[link_disagreements]]` (both claims, each reviewer's relation),
+for adjudication. Agreement on links is measured over the pairs every reviewer linked.
+
 Agreement (agreement.py) counts only the claims decided by every reviewer.
 
 Inputs must be plain reviewer files (not merged ones), each with a distinct reviewer.
@@ -25,7 +34,16 @@ from pathlib import Path
 
 from tui.support.safe_text import printable
 from tui.verdicts.agreement import Agreement, measure
-from tui.verdicts.model import Correction, Disagreement, Status, Verdict, VerdictSet
+from tui.verdicts.model import (
+    Correction,
+    Disagreement,
+    Link,
+    LinkDisagreement,
+    Relation,
+    Status,
+    Verdict,
+    VerdictSet,
+)
 
 JOIN = ", "
 
@@ -41,6 +59,8 @@ class MergeInput:
     placed: tuple[Verdict, ...]  # re-anchored against the current articles
     orphans: tuple[Verdict, ...]  # could not be placed; as in the file
     corrections: tuple[Correction, ...] = ()  # re-anchored where they could be
+    links: tuple[Link, ...] = ()  # placed on the current claims
+    orphan_links: tuple[Link, ...] = ()  # could not be placed; as in the file
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,6 +68,9 @@ class MergeResult:
     merged: VerdictSet
     agreement: Agreement
     orphans: int
+    # Agreement on links, over the pairs every reviewer linked; None when no one linked.
+    link_agreement: Agreement | None = None
+    orphan_links: int = 0  # links that could not be placed, kept as they were
 
 
 def check_inputs(files: Sequence[tuple[Path, VerdictSet]]) -> tuple[str, ...]:
@@ -101,10 +124,61 @@ def _by_claim(names: Sequence[str], inputs: Sequence[MergeInput]) -> dict[str, d
     out: dict[str, dict[str, Verdict]] = {}
     for name, item in zip(names, inputs, strict=True):
         for v in item.placed:
+            if not v.status.is_verdict:
+                continue  # a deferral: see _deferred
             mine = out.setdefault(v.anchor.claim, {})
             if name not in mine or v.decided_at > mine[name].decided_at:
                 mine[name] = v
     return out
+
+
+def _deferred(
+    names: Sequence[str], inputs: Sequence[MergeInput], decided: set[str]
+) -> list[Verdict]:
+    """One "later" per claim no reviewer decided but some deferred, naming them."""
+    by_claim: dict[str, dict[str, Verdict]] = {}
+    for name, item in zip(names, inputs, strict=True):
+        for v in item.placed:
+            if not v.status.is_verdict and v.anchor.claim not in decided:
+                mine = by_claim.setdefault(v.anchor.claim, {})
+                if name not in mine or v.decided_at > mine[name].decided_at:
+                    mine[name] = v
+    return [_agreed(sorted(found.items())) for _, found in sorted(by_claim.items())]
+
+
+def _links(
+    names: Sequence[str], order: Sequence[str], inputs: Sequence[MergeInput]
+) -> tuple[list[Link], list[LinkDisagreement], list[tuple[Relation, ...]]]:
+    """The merged links, the pairs linked differently, and one row of relations (in
+    `order`) per pair every reviewer linked."""
+    by_pair: dict[tuple[str, str], dict[str, Link]] = {}
+    for name, item in zip(names, inputs, strict=True):
+        for k in item.links:
+            mine = by_pair.setdefault(k.pair, {})
+            if name not in mine or k.decided_at > mine[name].decided_at:
+                mine[name] = k
+    links: list[Link] = []
+    disagreements: list[LinkDisagreement] = []
+    rows: list[tuple[Relation, ...]] = []
+    for pair in sorted(by_pair):
+        linked = sorted(by_pair[pair].items())
+        if len(linked) == len(names):
+            rows.append(tuple(by_pair[pair][n].relation for n in order))
+        if len({k.relation for _, k in linked}) == 1:
+            latest = max((k for _, k in linked), key=lambda k: k.decided_at)
+            notes = [(name, k.note.strip()) for name, k in linked if k.note.strip()]
+            note = _joined_notes(notes)
+            links.append(replace(latest, reviewer=JOIN.join(n for n, _ in linked), note=note))
+            continue
+        links.extend(replace(k, reviewer=name) for name, k in linked)
+        disagreements.append(LinkDisagreement(*pair, tuple((n, k.relation) for n, k in linked)))
+    return links, disagreements, rows
+
+
+def _joined_notes(notes: Sequence[tuple[str, str]]) -> str:
+    if len({note for _, note in notes}) <= 1:
+        return notes[0][1] if notes else ""
+    return "\n".join(f"{name}: {text}" for name, text in notes)
 
 
 def _corrections(inputs: Sequence[MergeInput]) -> tuple[Correction, ...]:
@@ -136,10 +210,17 @@ def merge(inputs: Sequence[MergeInput], reviewer: str, corpus: str) -> MergeResu
         disagreements.append(
             Disagreement(claim, article, tuple((name, v.status) for name, v in decided))
         )
+    verdicts += _deferred(names, inputs, set(by_claim))
     orphans = [
         replace(v, reviewer=name)
         for name, item in zip(names, inputs, strict=True)
         for v in item.orphans
+    ]
+    links, link_disagreements, link_rows = _links(names, order, inputs)
+    orphan_links = [
+        replace(k, reviewer=name)
+        for name, item in zip(names, inputs, strict=True)
+        for k in item.orphan_links
     ]
     merged = VerdictSet(
         reviewer=reviewer,
@@ -148,8 +229,14 @@ def merge(inputs: Sequence[MergeInput], reviewer: str, corpus: str) -> MergeResu
         corrections=_corrections(inputs),
         disagreements=tuple(disagreements),
         reviewers=tuple(order),
+        links=tuple(links + orphan_links),
+        link_disagreements=tuple(link_disagreements),
     )
-    return MergeResult(merged, measure(order, rows), len(orphans))
+    linked = any(item.links or item.orphan_links for item in inputs)
+    link_agreement = measure(order, link_rows, tuple(Relation), "pairs") if linked else None
+    return MergeResult(
+        merged, measure(order, rows), len(orphans), link_agreement, len(orphan_links)
+    )
 
 
 def disagreement_lines(result: MergeResult) -> list[str]:
@@ -161,4 +248,7 @@ def disagreement_lines(result: MergeResult) -> list[str]:
         text = " ".join(printable(texts.get(d.claim, ""), keep_newlines=False).split())
         short = text if len(text) <= 60 else text[:57] + "..."
         lines.append(f"disagreement on {d.claim} ({said}): {short}")
+    for k in result.merged.link_disagreements:
+        said = ", ".join(f"{name} {relation.value}" for name, relation in k.relations)
+        lines.append(f"disagreement on the link of {k.a} and {k.b} ({said})")
     return lines
