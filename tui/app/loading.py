@@ -20,6 +20,7 @@ from tui.config import Config
 if TYPE_CHECKING:
     from tui.analysis.pipeline import Analysis
     from tui.review.session import Session
+    from tui.verdicts.model import VerdictSet
     from tui.verdicts.store import VerdictStore
 
 
@@ -83,8 +84,9 @@ def open_session(
     analysis: Analysis, store: VerdictStore, config: Config
 ) -> tuple[Session, str | None]:
     """The session over `analysis` with the store's verdicts placed on today's text (the
-    same placement every command makes), and the claim to resume on. A merged file with
-    disagreements opens on them (the "disagreements" filter)."""
+    same placement every command makes), and the claim to resume on: the first untriaged
+    one after the latest decision, or the latest decision itself when every claim is
+    triaged. A merged file with disagreements opens on them (the "disagreements" filter)."""
     from tui.review.orphans import orphan_items
     from tui.review.placement import place
     from tui.review.session import Filter, Session
@@ -103,4 +105,19 @@ def open_session(
     if session.disagreements():
         session.set_filter(Filter.DISAGREEMENTS)
         return session, session.first()
-    return session, resume_claim(placement.verdict_set, [c.id for c in session.claims()])
+    ids = [c.id for c in session.claims()]
+    return session, resume_claim(placement.verdict_set, ids) or last_decided(
+        placement.verdict_set, ids
+    )
+
+
+def last_decided(vs: VerdictSet, ordered_claim_ids: Sequence[str]) -> str | None:
+    """The claim decided most recently (the later one in reading order on a tie): where a
+    reviewer who triaged every claim left off. None when nothing was decided."""
+    position = {c: i for i, c in enumerate(ordered_claim_ids)}
+    moments = [
+        (v.decided_at, position[v.anchor.claim], v.anchor.claim)
+        for v in vs.verdicts
+        if v.anchor.claim in position
+    ]
+    return max(moments)[2] if moments else None
