@@ -1,0 +1,159 @@
+"""Crash safety of links: a reviewer linking claims (tests/link_crash_child.py: the session
+and the store the app uses), killed with SIGKILL at random moments, never loses a link
+whose save completed and never leaves a file that cannot be read.
+
+After each kill: the verdict file parses (tomllib and crosscheck's reader) and holds the
+last completed save or the one in flight; its `.bak` holds a state that was saved; every
+link in the file has a history line (its pair, its relation, at or after its decision time:
+the history is written before the file); the next instance opens the file the killed one
+left. How we know it can fail: a file written in place is caught by the same checks as in
+tests/test_crash_safety.py, and a save that leaves the links out (`dumps` without them, tried
+in a copy of the tree) fails "the file lost a completed save" in the second trial.
+"""
+
+from __future__ import annotations
+
+import json
+import queue
+import random
+import signal
+import subprocess
+import sys
+import threading
+import time
+import tomllib
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.link_crash_child import state
+from tui.verdicts.reader import loads
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+WAIT = 120.0  # seconds to wait for a child line (a loaded machine is slow)
+EMPTY: dict[str, Any] = {"links": {}, "verdicts": {}, "corrections": {}}
+
+
+class Child:
+    def __init__(self, verdicts: Path, seed: int) -> None:
+        self.proc = subprocess.Popen(
+            [sys.executable, "-m", "tests.link_crash_child", str(verdicts), str(SEEDS), str(seed)],
+            cwd=ROOT,
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        self.lines: queue.Queue[dict[str, Any] | None] = queue.Queue()
+        self.seen: list[dict[str, Any]] = []
+        threading.Thread(target=self._read, daemon=True).start()
+
+    def _read(self) -> None:
+        assert self.proc.stdout is not None
+        for line in self.proc.stdout:
+            self.lines.put(json.loads(line))
+        self.lines.put(None)
+
+    def next(self) -> dict[str, Any]:
+        try:
+            item = self.lines.get(timeout=WAIT)
+        except queue.Empty:
+            self.kill()
+            pytest.fail("link_crash_child reported nothing in time")
+        if item is None:
+            err = self.proc.stderr.read() if self.proc.stderr else ""
+            pytest.fail(f"link_crash_child ended early (status {self.proc.wait()}):\n{err}")
+        self.seen.append(item)
+        return item
+
+    def kill(self) -> None:
+        self.proc.send_signal(signal.SIGKILL)
+        self.proc.wait()
+        assert self.proc.returncode == -signal.SIGKILL
+        if self.proc.stderr:
+            self.proc.stderr.close()
+
+    def drain(self) -> list[dict[str, Any]]:
+        while (item := self.lines.get(timeout=WAIT)) is not None:
+            self.seen.append(item)
+        return self.seen
+
+
+def file_state(path: Path) -> dict[str, Any]:
+    text = path.read_text(encoding="utf-8")
+    tomllib.loads(text)
+    return state(loads(text, path))
+
+
+def links_missing_from_history(verdicts: Path) -> list[str]:
+    history = verdicts.with_name(f"{verdicts.stem}.history.jsonl")
+    lines = history.read_text(encoding="ascii").splitlines() if history.exists() else []
+    said: dict[str, list[tuple[str, datetime]]] = {}
+    for line in lines:
+        try:
+            record = json.loads(line)
+        except ValueError:
+            continue  # a line torn by the kill
+        relation = (record.get("relation") or {}).get("new")
+        if relation:
+            pair = f"{record['claim']} {record['other']}"
+            said.setdefault(pair, []).append((relation, datetime.fromisoformat(record["time"])))
+    missing = []
+    for pair, (relation, _note, at) in file_state(verdicts)["links"].items():
+        moment = datetime.fromisoformat(at)
+        if not any(r == relation and t >= moment for r, t in said.get(pair, ())):
+            missing.append(f"{pair}: {relation} at {at}")
+    return missing
+
+
+def run_trials(tmp_path: Path, trials: int, seed: int) -> tuple[int, int]:
+    """(saves completed, most links held by a completed save)."""
+    rng = random.Random(seed)
+    verdicts = tmp_path / "verdicts.toml"
+    on_disk, seen_states = EMPTY, [EMPTY]
+    completed = most_links = 0
+    for trial in range(trials):
+        child = Child(verdicts, rng.randrange(1 << 30))
+        opened = child.next()
+        assert opened["event"] == "opened"
+        assert opened["state"] == on_disk, f"trial {trial}: reopened state differs"
+        wanted = rng.randrange(1, 12)
+        saves = 0
+        while saves < wanted:
+            if child.next()["event"] == "saved":
+                saves += 1
+        time.sleep(rng.uniform(0, 0.05))
+        child.kill()
+        last_saved, in_flight = opened["state"], None
+        for e in child.drain():
+            if e["event"] == "saving":
+                in_flight = e["state"]
+                seen_states.append(e["state"])
+            elif e["event"] == "saved":
+                last_saved, in_flight = e["state"], None
+                seen_states.append(e["state"])
+                completed += 1
+                most_links = max(most_links, len(e["state"]["links"]))
+        on_disk = file_state(verdicts) if verdicts.exists() else EMPTY
+        assert on_disk in (last_saved, in_flight), f"trial {trial}: the file lost a completed save"
+        bak = verdicts.with_name(verdicts.name + ".bak")
+        if bak.exists():
+            assert file_state(bak) in seen_states, f"trial {trial}: .bak holds an unknown state"
+        if verdicts.exists():
+            assert links_missing_from_history(verdicts) == [], f"trial {trial}: history lacks"
+    return completed, most_links
+
+
+def test_killed_linking_keeps_every_completed_save(tmp_path: Path) -> None:
+    completed, most_links = run_trials(tmp_path, trials=4, seed=15)
+    assert completed > 0 and most_links > 0  # links were saved: the checks had work
+
+
+@pytest.mark.stress
+@pytest.mark.parametrize("seed", range(3))
+def test_killed_linking_keeps_every_completed_save_stress(tmp_path: Path, seed: int) -> None:
+    completed, most_links = run_trials(tmp_path, trials=10, seed=1500 + seed)
+    assert completed > 0 and most_links > 0
