@@ -243,7 +243,8 @@ def first_sentence(text: str) -> str:
         if not line or credited_publisher(line):
             continue
         for m in _SENTENCE_END.finditer(line):
-            last = line[: m.start()].rsplit(None, 1)[-1]
+            words = line[: m.start()].split()
+            last = words[-1] if words else ""  # a line may start with its stop
             if len(last.replace(".", "")) <= 3 and last[:1].isupper():
                 continue  # an abbreviation or an initial
             return line[: m.start() + 1]
