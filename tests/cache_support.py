@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from bench.synthetic import generate
 from tui.analysis import cache as match_cache
 from tui.analysis import segment_pool
+from tui.claims import units
 from tui.matching import matcher as matching
 
 
@@ -29,10 +31,13 @@ def write_articles(
 class Counter:
     """Wraps a function and counts its calls (and, for scorers, the pairs it scored)."""
 
-    def __init__(self, fn: Callable) -> None:
-        self.fn, self.calls, self.pairs, self.args = fn, 0, 0, []
+    def __init__(self, fn: Callable[..., Any]) -> None:
+        self.fn = fn
+        self.calls = self.pairs = 0
+        # Each call's arguments, whatever the wrapped function takes.
+        self.args: list[tuple[tuple[Any, ...], dict[str, Any]]] = []
 
-    def __call__(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+    def __call__(self, *args: Any, **kwargs: Any) -> Any:
         self.calls += 1
         self.args.append((args, kwargs))
         return self.fn(*args, **kwargs)
@@ -40,7 +45,7 @@ class Counter:
 
 def spy(monkeypatch: pytest.MonkeyPatch) -> tuple[Counter, Counter]:
     """Count segmentations (per article) and matching runs."""
-    segment = Counter(segment_pool.extract_units)
+    segment = Counter(units.extract_units)
     match = Counter(matching.match_claims)
     monkeypatch.setattr(segment_pool, "extract_units", segment)
     monkeypatch.setattr(matching, "match_claims", match)

@@ -3,7 +3,7 @@ the guard that keeps every test off the network beyond loopback."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 
 import pytest
@@ -30,7 +30,7 @@ def data_dir() -> Path:
 def write_corpus(tmp_path: Path) -> WriteCorpus:
     """Write {relative name: text or bytes} under a fresh folder and return the folder."""
 
-    def write(files: dict[str, str | bytes]) -> Path:
+    def write(files: Mapping[str, str | bytes]) -> Path:
         root = tmp_path / "corpus"
         for name, content in files.items():
             path = root / name

@@ -64,7 +64,8 @@ def _seeds() -> Story:
     from tests.eval_matching import _locate
 
     units = list(segment_corpus(load_corpus([SEEDS])).claims)
-    same, different = set(), set()
+    same: set[Pair] = set()
+    different: set[Pair] = set()
     for p in tomllib.loads(PAIRS.read_text(encoding="utf-8"))["pair"]:
         if "sentence" in p["a"] or "sentence" in p["b"]:
             continue  # a written pair: not part of the seed corpus

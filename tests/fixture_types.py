@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 # write_corpus: {relative name: text or bytes} -> the folder written.
-WriteCorpus = Callable[[dict[str, str | bytes]], Path]
+WriteCorpus = Callable[[Mapping[str, str | bytes]], Path]

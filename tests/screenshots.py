@@ -163,10 +163,12 @@ def make_app(corpus: Path, verdicts: Path = VERDICTS, **keys: str) -> Crosscheck
     return build_app(fixed_config(corpus, **keys), [corpus], verdicts, clock=lambda: FIXED_TIME)
 
 
-async def ready(pilot: Pilot) -> None:
+async def ready(pilot: Pilot[int]) -> None:
     """Wait until the articles are read and matched and the screen has caught up."""
-    await pilot.app.analysed.wait()  # type: ignore[attr-defined]
-    await pilot.app.workers.wait_for_complete()
+    app = pilot.app
+    assert isinstance(app, CrosscheckApp)
+    await app.analysed.wait()
+    await app.workers.wait_for_complete()
     await pilot.pause()
     # The left pane takes focus after the refresh that shows it; on a busy machine that
     # refresh can come after the first pause.
@@ -188,7 +190,7 @@ class Scene:
     keys: tuple[str, ...]
     corpus: str = "seeds"  # or "conflict", "outlets", "orphans" or "merged"
 
-    async def play(self, pilot: Pilot) -> None:
+    async def play(self, pilot: Pilot[int]) -> None:
         await ready(pilot)
         for key in self.keys:
             await pilot.press(key)

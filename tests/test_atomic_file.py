@@ -9,7 +9,6 @@ from pathlib import Path
 import pytest
 
 from tui.analysis.cache import MatchCache
-from tui.support import atomic_file
 from tui.support.atomic_file import write_atomically
 
 
@@ -23,7 +22,7 @@ def fsyncs(monkeypatch: pytest.MonkeyPatch) -> list[int]:
         seen.append(fd)
         real(fd)
 
-    monkeypatch.setattr(atomic_file.os, "fsync", counted)
+    monkeypatch.setattr(os, "fsync", counted)
     return seen
 
 
@@ -60,7 +59,7 @@ def test_a_failed_write_leaves_the_old_file_and_no_temporary(
     def refuse(src: object, dst: object) -> None:
         raise OSError("disk full")
 
-    monkeypatch.setattr(atomic_file.os, "replace", refuse)
+    monkeypatch.setattr(os, "replace", refuse)
     with pytest.raises(OSError, match="disk full"):
         write_atomically(target, b"new", durable=False)
     assert target.read_bytes() == b"old"
@@ -91,7 +90,7 @@ def test_a_new_file_gets_what_open_would_give_without_touching_the_umask(
             def no_umask(mask: int) -> int:
                 raise AssertionError("the umask is process-wide: never set it to read it")
 
-            m.setattr(atomic_file.os, "umask", no_umask)
+            m.setattr(os, "umask", no_umask)
             write_atomically(tmp_path / "new.toml", b"x")
             write_atomically(tmp_path / "new.cc", b"x", durable=False)
     finally:

@@ -113,7 +113,7 @@ def file_state(path: Path) -> dict[str, Any]:
     return state(loads(text, path))  # and so does crosscheck's
 
 
-EMPTY = {"verdicts": {}, "corrections": {}}
+EMPTY: dict[str, Any] = {"verdicts": {}, "corrections": {}}
 
 
 def history_lacks(verdicts: Path) -> list[str]:

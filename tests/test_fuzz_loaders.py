@@ -22,8 +22,9 @@ from __future__ import annotations
 
 import tempfile
 import tomllib
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import pytest
 import tomli_w
@@ -40,10 +41,14 @@ from tui.verdicts.store import VerdictStore
 FEW = settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 MANY = settings(max_examples=1500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 VALID = (Path(__file__).resolve().parent / "data" / "verdicts" / "valid.toml").read_text()
+T = TypeVar("T")
+
 SUFFIXES = (".txt", ".md", ".html", ".htm", ".xml", ".rss", ".atom")
 
 
-def both(strategy: Any, test: Any) -> tuple[Any, Any]:
+def both(
+    strategy: st.SearchStrategy[T], test: Callable[[T], None]
+) -> tuple[Callable[[], None], Callable[[], None]]:
     """The test with few examples (default run) and with many (stress)."""
     quick = FEW(given(strategy)(test))
     full = pytest.mark.stress(MANY(given(strategy)(test)))
@@ -52,7 +57,7 @@ def both(strategy: Any, test: Any) -> tuple[Any, Any]:
 
 # ---- articles -------------------------------------------------------------------------------
 
-words = st.text(st.characters(codec="utf-8", exclude_categories=("Cs",)), min_size=0, max_size=60)
+words = st.text(st.characters(codec="utf-8", exclude_categories=["Cs"]), min_size=0, max_size=60)
 sentences = st.lists(words, max_size=6).map(". ".join)
 
 
@@ -231,7 +236,15 @@ test_mutated_verdict_files, test_mutated_verdict_files_stress = both(
 
 # ---- config -----------------------------------------------------------------------------------
 
-CONFIG_NAMES = ("corpus", "verdicts", "matching", "cache", "keys", "path", "reviewer")
+CONFIG_NAMES: tuple[str, ...] = (
+    "corpus",
+    "verdicts",
+    "matching",
+    "cache",
+    "keys",
+    "path",
+    "reviewer",
+)
 CONFIG_NAMES += ("enabled", "dir", "match_threshold", "suggestion_floor", "wire_share")
 CONFIG_NAMES += ("related_threshold",)  # retired: still read, with a warning
 config_keys = st.sampled_from([*CONFIG_NAMES, "short_claim_words", "next_claim"]) | words
@@ -274,3 +287,5 @@ def test_crashes_found_by_fuzzing_stay_fixed() -> None:
     _one_field_changed(("verdicts", "reviewer", []))  # verdict_reader: unhashable reviewer
     _config_reports_never_raises({"": {}})  # checks: an empty top-level name
     _config_reports_never_raises({"matching": {"": 1}})  # checks: an empty key in a section
+    # masthead: a first line that starts with a full stop (IndexError)
+    _articles_load_or_say_why([(".md", b"+++\n+++\n. 0. ")])

@@ -4,17 +4,21 @@ worker's progress, the inspector's message and the footer's keys, nothing focuse
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
+from typing import Any
 
 import pytest
+from textual.command import DiscoveryHit, Provider
 from textual.widgets import Footer
 from textual.widgets._footer import FooterKey
 
 import tui.analysis.pipeline
 from tests.screenshots import SEEDS, make_app, ready
+from tui.analysis.pipeline import Analysis, Say
 from tui.app.widgets.inspector import Inspector
 from tui.app.widgets.status_bar import StatusBar
+from tui.config import MatchSettings
 
 PROGRESS = "segmenting 5 articles"
 
@@ -25,7 +29,9 @@ def held(monkeypatch: pytest.MonkeyPatch) -> Iterator[threading.Event]:
     release = threading.Event()
     analyse = tui.analysis.pipeline.analyse
 
-    def held_analyse(paths, settings, say=None, **kwargs):  # type: ignore[no-untyped-def]
+    def held_analyse(
+        paths: Sequence[Path | str], settings: MatchSettings, say: Say | None = None, **kwargs: Any
+    ) -> Analysis:
         if say is not None:
             say(PROGRESS)
         release.wait(30)
@@ -90,6 +96,15 @@ def test_progress_messages_supersede_each_other() -> None:
     assert not LoadingFailed("x").can_replace(later)
 
 
+async def discovered(provider: Provider) -> dict[str | None, DiscoveryHit]:
+    """The palette's hits before anything is typed, by their text."""
+    hits: dict[str | None, DiscoveryHit] = {}
+    async for hit in provider.discover():
+        assert isinstance(hit, DiscoveryHit)
+        hits[hit.text] = hit
+    return hits
+
+
 async def test_the_palette_dims_what_waits_for_the_articles(
     held: threading.Event, tmp_path: Path
 ) -> None:
@@ -102,7 +117,7 @@ async def test_the_palette_dims_what_waits_for_the_articles(
         async with app.run_test(size=(120, 40)) as pilot:
             await pilot.pause()
             provider = MainCommands(app.main_screen)
-            hits = {hit.text: hit for hit in [h async for h in provider.discover()]}
+            hits = await discovered(provider)
             dimmed = {text for text, hit in hits.items() if _dim(hit.display)}
             assert "Corroborated (c)" in dimmed and "Search claims (/)" in dimmed
             assert "Help (?)" not in dimmed and "Quit (q)" not in dimmed
@@ -110,7 +125,7 @@ async def test_the_palette_dims_what_waits_for_the_articles(
             assert app.session is None and not (tmp_path / "v.toml").exists()
             held.set()
             await ready(pilot)
-            hits = {hit.text: hit for hit in [h async for h in provider.discover()]}
+            hits = await discovered(provider)
             assert not any(_dim(hit.display) for hit in hits.values())
             assert isinstance(hits["Help (?)"].display, Content)
     finally:

@@ -12,18 +12,21 @@ import json
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pytest
 
 from bench.synthetic import as_claims, generate
 from tests.cache_support import Counter, entries, spy, write_articles
+from tests.fixture_types import WriteCorpus
 from tui.analysis import cache as match_cache
 from tui.analysis import code_version
 from tui.analysis.cache import MatchCache
 from tui.analysis.pipeline import Analysis, analyse, to_json_document
 from tui.config import MatchSettings
 from tui.matching import matcher as matching
+from tui.matching import scoring
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 SETTINGS = MatchSettings()
@@ -72,7 +75,7 @@ CONFLICTING = {
 
 
 def test_real_articles_round_trip_exactly(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, write_corpus: Callable
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, write_corpus: WriteCorpus
 ) -> None:
     """Figures, dates, attribution, kinds and conflicts survive the cache."""
     paths = [SEEDS, write_corpus(CONFLICTING)]
@@ -91,8 +94,8 @@ def test_real_articles_round_trip_exactly(
 
 
 def scored_pairs(monkeypatch: pytest.MonkeyPatch) -> tuple[Counter, Counter]:
-    pairs = Counter(matching.score_pairs)
-    matrix = Counter(matching.score_matrix)
+    pairs = Counter(scoring.score_pairs)
+    matrix = Counter(scoring.score_matrix)
     monkeypatch.setattr(matching, "score_pairs", pairs)
     monkeypatch.setattr(matching, "score_matrix", matrix)
     return pairs, matrix
@@ -188,7 +191,7 @@ def test_matching_with_fresh_and_known_equals_a_full_run(monkeypatch: pytest.Mon
         again = matching.match_claims(claims, SETTINGS, fresh=new, known=(*old.matches, stale))
         assert again == full
         # Nothing fresh: nothing scored, the known matches clustered.
-        pairs = Counter(matching.score_pairs)
+        pairs = Counter(scoring.score_pairs)
         monkeypatch.setattr(matching, "score_pairs", pairs)
         same_claims = matching.match_claims(claims, SETTINGS, fresh=(), known=full.matches)
         assert same_claims == full and pairs.calls == 0
@@ -206,7 +209,10 @@ def test_matching_with_fresh_and_known_equals_a_full_run(monkeypatch: pytest.Mon
     ids=["truncated", "bit-flip", "bad-header", "empty"],
 )
 def test_a_damaged_entry_is_ignored_and_rebuilt(
-    corpus: Path, cache: MatchCache, monkeypatch: pytest.MonkeyPatch, damage: Callable
+    corpus: Path,
+    cache: MatchCache,
+    monkeypatch: pytest.MonkeyPatch,
+    damage: Callable[[bytes], bytes],
 ) -> None:
     cold = analyse([corpus], SETTINGS, cache=cache)
     (match_entry,) = entries(cache.root, "matches")
@@ -223,7 +229,7 @@ def test_a_damaged_entry_is_ignored_and_rebuilt(
     assert (segment.calls, match.calls) == (1, 1)
 
 
-def rewrite_body(cache: MatchCache, path: Path, edit: Callable[[dict], None]) -> None:
+def rewrite_body(cache: MatchCache, path: Path, edit: Callable[[dict[str, Any]], None]) -> None:
     """Change an entry's body and give it a valid checksum: consistent-looking, but wrong."""
     header = json.loads(path.read_bytes().split(b"\n", 1)[0])
     body = json.loads(path.read_bytes().split(b"\n", 1)[1])
@@ -239,10 +245,10 @@ def test_an_entry_that_does_not_fit_the_articles_is_not_trusted(
     (match_entry,) = entries(cache.root, "matches")
     claims_entry = entries(cache.root, "claims")[0]
 
-    def foreign_claim(body: dict) -> None:
+    def foreign_claim(body: dict[str, Any]) -> None:
         body["claims"][0] = body["claims"][0] + "x"
 
-    def offsets_out_of_range(body: dict) -> None:
+    def offsets_out_of_range(body: dict[str, Any]) -> None:
         body["units"][0][2] = 10**9
 
     rewrite_body(cache, match_entry, foreign_claim)
@@ -280,7 +286,8 @@ def test_other_settings_or_another_version_miss(
 
 
 def test_the_code_version_names_the_version_and_the_source() -> None:
-    import tui
+    import tui.claims.units
+    import tui.matching.matcher
 
     version = code_version.code_version()
     assert version.startswith(f"{tui.__version__}+") and len(version.split("+")[-1]) == 16
@@ -337,7 +344,7 @@ def test_adding_an_article_reads_the_stored_tokens_instead_of_tokenising_the_cor
 ) -> None:
     analyse([corpus], SETTINGS, cache=cache)
     write_articles(corpus, 40, seed=99, prefix="z", most=1)
-    tokenise = Counter(matching.match_tokens)
+    tokenise = Counter(scoring.match_tokens)
     monkeypatch.setattr(matching, "match_tokens", tokenise)
     again = MatchCache(cache.root)
     warm = analyse([corpus], SETTINGS, cache=again)
@@ -353,16 +360,16 @@ def test_stored_tokens_that_do_not_fit_are_computed_again(
     analyse([corpus], SETTINGS, cache=cache)
     first, second = entries(cache.root, "claims")[:2]
 
-    def drop_a_line(body: dict) -> None:
+    def drop_a_line(body: dict[str, Any]) -> None:
         body["tokens"] = body["tokens"].split("\n", 1)[1]
 
-    def not_text(body: dict) -> None:
+    def not_text(body: dict[str, Any]) -> None:
         body["tokens"] = 42
 
     rewrite_body(cache, first, drop_a_line)
     rewrite_body(cache, second, not_text)
     write_articles(corpus, 40, seed=99, prefix="z", most=1)
-    tokenise = Counter(matching.match_tokens)
+    tokenise = Counter(scoring.match_tokens)
     monkeypatch.setattr(matching, "match_tokens", tokenise)
     warm = analyse([corpus], SETTINGS, cache=MatchCache(cache.root))
     assert tokenise.calls == 80, "the two articles' claims are tokenised again"

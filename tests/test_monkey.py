@@ -31,6 +31,7 @@ from __future__ import annotations
 import random
 import tomllib
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -86,7 +87,7 @@ def a_burst(rng: random.Random, pool: list[str]) -> list[str]:
     return keys
 
 
-def file_state(path: Path) -> dict:
+def file_state(path: Path) -> dict[str, Any]:
     if not path.exists():
         return state_of_nothing()
     text = path.read_text(encoding="utf-8")
@@ -94,7 +95,7 @@ def file_state(path: Path) -> dict:
     return state(loads(text, path))
 
 
-def state_of_nothing() -> dict:
+def state_of_nothing() -> dict[str, Any]:
     return {"verdicts": {}, "corrections": {}}
 
 

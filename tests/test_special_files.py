@@ -26,7 +26,6 @@ from typing import Any
 import pytest
 
 from tui.corpus.articles import CorpusError, load_corpus
-from tui.support import regular_file
 from tui.support.regular_file import FileTooLarge, NotRegularFile, read_regular_file
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -103,7 +102,7 @@ def test_a_file_swapped_for_a_fifo_after_the_check_is_refused_on_the_open_file(
     def stale_stat(path: Any, *args: Any, **kwargs: Any) -> os.stat_result:
         return regular if Path(path) == fifo else real_stat(path, *args, **kwargs)
 
-    monkeypatch.setattr(regular_file.os, "stat", stale_stat)
+    monkeypatch.setattr(os, "stat", stale_stat)  # the os module regular_file uses
     with pytest.raises(NotRegularFile, match="a named pipe"):
         finishes(lambda: read_regular_file(fifo, 1 << 20), (fifo,))
 

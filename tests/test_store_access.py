@@ -23,7 +23,6 @@ from pathlib import Path
 
 import pytest
 
-from tui.support import file_lock
 from tui.verdicts import store as store_module
 from tui.verdicts.history import HistoryEntry, history_path
 from tui.verdicts.model import Anchor, Status, Verdict, VerdictSet
@@ -165,8 +164,8 @@ def test_a_read_only_folder_opens_read_only_instead_of_failing_on_the_lock(
             raise PermissionError(13, "Permission denied", str(p))
         return real_open(p, flags, *args, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(store_module.os, "access", access)
-    monkeypatch.setattr(file_lock.os, "open", refusing_open)
+    monkeypatch.setattr(os, "access", access)  # the os module the store and the lock use
+    monkeypatch.setattr(os, "open", refusing_open)
     with open_store(path) as s:
         assert s.read_only == f"its folder {folder} is read-only"
         assert s.verdict_set.verdicts[0].status is Status.CORROBORATED

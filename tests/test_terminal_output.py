@@ -142,7 +142,9 @@ def strings(value: object) -> list[str]:
 def test_tables_and_loader_warnings_are_inert(
     desk: Path, capsys: pytest.CaptureFixture[str], command: str
 ) -> None:
-    code, out, err = run(capsys, command, "--config", desk / "config.toml", desk / "corpus")
+    # The two articles are wire copies: --wire shows their pairs in the match table.
+    wire = ["--wire"] if command == "match" else []
+    code, out, err = run(capsys, command, *wire, "--config", desk / "config.toml", desk / "corpus")
     assert code == EXIT_OK, err
     assert_inert(out, err)
     assert f"empty{SHOWN_OSC52}" in err and "skipped, empty file" in err  # named, inert
@@ -155,7 +157,14 @@ def test_tables_and_loader_warnings_are_inert(
 def test_json_keeps_the_exact_text(
     desk: Path, capsys: pytest.CaptureFixture[str], command: str
 ) -> None:
-    argv = [command, "--format", "json", "--config", desk / "config.toml", desk / "corpus"]
+    argv: list[str | Path] = [
+        command,
+        "--format",
+        "json",
+        "--config",
+        desk / "config.toml",
+        desk / "corpus",
+    ]
     code, out, err = run(capsys, *argv)
     assert code == EXIT_OK, err
     assert_inert(out, err)
@@ -171,7 +180,7 @@ def test_json_keeps_the_exact_text(
 def test_export_to_stdout_is_inert(
     desk: Path, capsys: pytest.CaptureFixture[str], fmt: str
 ) -> None:
-    argv = ["export", "--config", desk / "config.toml", "--format", fmt]
+    argv: list[str | Path] = ["export", "--config", desk / "config.toml", "--format", fmt]
     code, out, err = run(capsys, *argv)
     assert code == EXIT_OK, err
     # CSV ends rows with CRLF (RFC 4180): a line end, the one carriage return allowed.
@@ -187,7 +196,15 @@ def test_export_errors_quoting_a_hostile_path_are_inert(
     desk: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     target = desk / f"no{OSC52}" / f"out{OSC0}.md"
-    argv = ["export", "--config", desk / "config.toml", "--format", "md", "-o", target]
+    argv: list[str | Path] = [
+        "export",
+        "--config",
+        desk / "config.toml",
+        "--format",
+        "md",
+        "-o",
+        target,
+    ]
     code, out, err = run(capsys, *argv)
     assert code == EXIT_FAIL
     assert_inert(out, err)
@@ -207,7 +224,7 @@ def test_stats_is_inert(desk: Path, capsys: pytest.CaptureFixture[str], fmt: str
 
 def test_merge_messages_are_inert(desk: Path, capsys: pytest.CaptureFixture[str]) -> None:
     merged = desk / "merged.toml"
-    argv = ["merge", desk / "alice.toml", desk / "bob.toml", "-o", merged]
+    argv: list[str | Path] = ["merge", desk / "alice.toml", desk / "bob.toml", "-o", merged]
     code, out, err = run(capsys, *argv, "--config", desk / "config.toml")
     assert code == EXIT_OK, err
     try:
@@ -224,7 +241,7 @@ def test_merge_refusal_naming_a_reviewer_is_inert(
 ) -> None:
     twin = tmp_path / f"twin{OSC52}.toml"
     twin.write_bytes((desk / "alice.toml").read_bytes())
-    argv = ["merge", desk / "alice.toml", twin, "-o", tmp_path / "m.toml"]
+    argv: list[str | Path] = ["merge", desk / "alice.toml", twin, "-o", tmp_path / "m.toml"]
     code, out, err = run(capsys, *argv, "--config", desk / "config.toml")
     assert code == EXIT_FAIL
     assert_inert(out, err)

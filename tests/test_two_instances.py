@@ -24,9 +24,9 @@ from pathlib import Path
 from tests.crash_child import state
 from tests.screenshots import SEEDS, make_app, ready
 from tests.test_crash_safety import Child
+from tui.support.atomic_file import write_atomically
 from tui.verdicts.model import Status, Verdict, make_anchor
 from tui.verdicts.reader import loads
-from tui.verdicts.store import write_atomically
 from tui.verdicts.writer import dumps
 
 

@@ -36,7 +36,7 @@ from tui.verdicts.writer import dumps
 
 # ---- strategies ------------------------------------------------------------------------
 
-text = st.text(st.characters(blacklist_categories=("Cs",)), max_size=40)
+text = st.text(st.characters(blacklist_categories=["Cs"]), max_size=40)
 ident = st.text("abcdefghijklmnopqrstuvwxyz0123456789:-_#/", min_size=1, max_size=16)
 moments = st.datetimes(
     min_value=datetime(1990, 1, 1), max_value=datetime(2100, 1, 1), timezones=st.just(UTC)
@@ -107,7 +107,8 @@ def verdict_sets(draw: st.DrawFn) -> VerdictSet:
         )
     link_disagreements = tuple(
         LinkDisagreement(
-            *sorted((one, other)),
+            min(one, other),
+            max(one, other),
             tuple(
                 sorted(draw(st.dictionaries(text, st.sampled_from(Relation), max_size=3)).items())
             ),

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import tomllib
 from collections.abc import AsyncIterator, Callable, Iterable
+from contextlib import AbstractAsyncContextManager
 from pathlib import Path
 from typing import Any
 
@@ -12,6 +13,7 @@ import pytest
 from textual import events
 from textual.app import App
 from textual.keys import _character_to_key
+from textual.pilot import Pilot
 
 from tests.screenshots import SEEDS, make_app, ready, write_conflict_corpus
 from tui.app.app import CrosscheckApp
@@ -20,7 +22,7 @@ from tui.review.session import Session
 SIZE = (140, 40)
 
 
-def on_disk(path: Path) -> dict:
+def on_disk(path: Path) -> dict[str, Any]:
     return tomllib.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
 
 
@@ -42,7 +44,7 @@ class Run:
     """A running app, its pilot and its session; `notices` is every notice it gave (a
     notice expires after its timeout, which a busy machine can reach before a test looks)."""
 
-    def __init__(self, app: CrosscheckApp, pilot) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, app: CrosscheckApp, pilot: Pilot[int]) -> None:
         self.app, self.pilot = app, pilot
         self.notices: list[str] = [n.message for n in app._notifications]
         notify = app.notify
@@ -69,7 +71,7 @@ class Run:
         await settle(self.pilot)
 
 
-async def settle(pilot) -> None:  # type: ignore[no-untyped-def]
+async def settle(pilot: Pilot[int]) -> None:
     """Wait until the app and the screen on top have handled every queued message (bounded:
     a key that keeps the app busy forever fails the caller's checks instead of hanging)."""
     for _ in range(200):
@@ -80,7 +82,7 @@ async def settle(pilot) -> None:  # type: ignore[no-untyped-def]
     await pilot.pause()
 
 
-def send_burst(app: App[object], keys: Iterable[str]) -> None:
+def send_burst(app: App[int], keys: Iterable[str]) -> None:
     """Queue one key event per key at once (Pilot's `press` waits after each key)."""
     driver = app._driver
     assert driver is not None
@@ -90,6 +92,10 @@ def send_burst(app: App[object], keys: Iterable[str]) -> None:
         event = events.Key(name, char)
         event.set_sender(app)
         driver.send_message(event)
+
+
+# The `start` fixture: `async with start(corpus, size, **keys) as run:` runs the app.
+Start = Callable[..., AbstractAsyncContextManager[Run]]
 
 
 CHARACTERS = {
@@ -105,11 +111,13 @@ CHARACTERS = {
 
 
 @pytest.fixture
-def start(verdicts: Path) -> Callable[..., AsyncIterator[Run]]:
+def start(verdicts: Path) -> Start:
     from contextlib import asynccontextmanager
 
     @asynccontextmanager
-    async def run(corpus: Path = SEEDS, size: tuple[int, int] = SIZE, **keys: str):  # type: ignore[no-untyped-def]
+    async def run(
+        corpus: Path = SEEDS, size: tuple[int, int] = SIZE, **keys: str
+    ) -> AsyncIterator[Run]:
         app = make_app(corpus, verdicts, **keys)
         try:
             async with app.run_test(size=size) as pilot:
