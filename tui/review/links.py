@@ -24,11 +24,15 @@ import itertools
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
+import numpy as np
+
 from tui.analysis.pipeline import Analysis
+from tui.claims.units import Claim
 from tui.config import MatchSettings
 from tui.matching.clusters import build_clusters, cluster_id
 from tui.matching.conflicts import find_conflicts
-from tui.matching.matcher import Cluster, Conflict, Match, Tier, similarity
+from tui.matching.matcher import Cluster, Conflict, Match, Tier
+from tui.matching.scoring import encode, match_tokens, score_pairs
 from tui.verdicts.model import Correction, Link, Relation
 
 REVIEWER, MACHINE = "reviewer", "machine"
@@ -141,6 +145,7 @@ def apply_links(
 def _linked_matches(analysis: Analysis, agreed: Mapping[Pair, Relation]) -> list[Match]:
     out: list[Match] = []
     seen: set[Pair] = set()
+    made: list[tuple[Pair, Match | None]] = []  # pairs to make matches of
     for m in analysis.matches:
         pair = (m.a, m.b)
         said = agreed.get(pair)
@@ -148,22 +153,44 @@ def _linked_matches(analysis: Analysis, agreed: Mapping[Pair, Relation]) -> list
         if said is None:
             out.append(m)
         elif said.is_match:
-            out.append(_as_match(analysis, m.a, m.b, m))
-    for pair, said in agreed.items():
-        if said.is_match and pair not in seen:
-            out.append(_as_match(analysis, *pair, None))
+            if m.tier is Tier.MATCH:
+                out.append(m)
+            else:
+                made.append((pair, m))
+    made += [(pair, None) for pair, said in agreed.items() if said.is_match and pair not in seen]
+    evidence = _evidence([(analysis.claim(a), analysis.claim(b)) for (a, b), _ in made])
+    for ((a, b), machine), (score, conflicts) in zip(made, evidence, strict=True):
+        # a suggestion keeps the machine's score (figure bonus included)
+        kept = machine.score if machine is not None else score
+        out.append(Match(a, b, kept, Tier.MATCH, conflicts))
     out.sort(key=lambda m: (m.a, m.b))
     return out
 
 
-def _as_match(analysis: Analysis, a: str, b: str, machine: Match | None) -> Match:
-    """The pair as a match: the machine's score (or the score it would give), and the
-    figures and dates the two claims disagree on."""
-    if machine is not None and machine.tier is Tier.MATCH:
-        return machine
-    ca, cb = analysis.claim(a), analysis.claim(b)
-    score = machine.score if machine is not None else similarity(ca.text, cb.text)
-    return Match(a, b, score, Tier.MATCH, find_conflicts(ca, cb))
+# (claim, claim) -> (the machine's word score, the figures and dates they disagree on),
+# kept between calls: a session applies every link again at each change of one.
+_EVIDENCE: dict[tuple[Claim, Claim], tuple[float, tuple[Conflict, ...]]] = {}
+_EVIDENCE_LIMIT = 200_000
+
+
+def _evidence(pairs: list[tuple[Claim, Claim]]) -> list[tuple[float, tuple[Conflict, ...]]]:
+    """The score the machine gives each pair (as `similarity` does: its words only, all
+    pairs scored in one pass) and the conflicts it would list, for pairs a link makes a
+    match of."""
+    missing = list(dict.fromkeys(p for p in pairs if p not in _EVIDENCE))
+    if missing:
+        if len(_EVIDENCE) + len(missing) > _EVIDENCE_LIMIT:
+            _EVIDENCE.clear()
+        claims = list(dict.fromkeys(c for pair in missing for c in pair))
+        index = {c: i for i, c in enumerate(claims)}
+        enc = encode([match_tokens(c.text) for c in claims])
+        left = np.fromiter((index[a] for a, _ in missing), dtype=np.int64, count=len(missing))
+        right = np.fromiter((index[b] for _, b in missing), dtype=np.int64, count=len(missing))
+        scores = score_pairs(enc, left, right)
+        empty = (enc.sizes[left] == 0) | (enc.sizes[right] == 0)
+        for (a, b), score, none in zip(missing, scores.tolist(), empty.tolist(), strict=True):
+            _EVIDENCE[(a, b)] = (0.0 if none else round(score, 1), find_conflicts(a, b))
+    return [_EVIDENCE[p] for p in pairs]
 
 
 def _linked_clusters(
