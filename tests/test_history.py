@@ -23,7 +23,7 @@ from tui.verdicts.model import Relation, Status
 
 T0 = datetime(2024, 5, 1, 12, 0, 0, 5, tzinfo=UTC)
 statuses = st.none() | st.sampled_from(Status)
-text = st.text(st.characters(blacklist_categories=("Cs",)), max_size=20)
+text = st.text(st.characters(blacklist_categories=["Cs"]), max_size=20)
 
 entries = st.builds(
     HistoryEntry,

@@ -11,7 +11,15 @@ from tests.exports_support import at, build_analysis, verdict
 from tui.analysis.pipeline import Analysis
 from tui.verdicts.agreement import summary_lines
 from tui.verdicts.merge import MergeInput, merge
-from tui.verdicts.model import Link, LinkDisagreement, Relation, Status, VerdictSet, make_anchor
+from tui.verdicts.model import (
+    Link,
+    LinkDisagreement,
+    Relation,
+    Status,
+    Verdict,
+    VerdictSet,
+    make_anchor,
+)
 from tui.verdicts.reader import loads
 from tui.verdicts.writer import dumps
 
@@ -30,7 +38,9 @@ def link(analysis: Analysis, a: str, b: str, relation: Relation, hour: int, note
     )
 
 
-def reviewer_input(name: str, links: tuple[Link, ...], placed: tuple = ()) -> MergeInput:
+def reviewer_input(
+    name: str, links: tuple[Link, ...], placed: tuple[Verdict, ...] = ()
+) -> MergeInput:
     vs = VerdictSet(name, "corpus", verdicts=placed, links=links)
     return MergeInput(Path(f"{name}.toml"), vs, placed, (), (), links)
 
@@ -117,7 +127,7 @@ def test_agreement_on_links_hand_checked(analysis: Analysis) -> None:
     assert (links.claims, links.agreed, links.percent) == (4, 2, 50.0)
     assert links.kappa == pytest.approx(0.2)
     same = next(s for s in links.per_status if s.status is S)
-    assert (same.used, same.specific) == (4, pytest.approx(0.5))
+    assert same.used == 4 and same.specific == pytest.approx(0.5)
     first = summary_lines(links)[0]
     assert first == (
         "agreement on links over 4 pairs of claims linked by all 2 reviewers (alice, bob): "

@@ -11,6 +11,7 @@ import pytest
 from tests.exports_support import build_analysis
 from tui.matching.matcher import Tier
 from tui.review.changes import history_of
+from tui.review.links import LinkedAnalysis
 from tui.review.placement import place
 from tui.review.session import Filter, Session, TriageError
 from tui.verdicts.model import (
@@ -45,6 +46,12 @@ def reopened(s: Session) -> Session:
     return new_session(loads(dumps(s.verdict_set), Path("v.toml")))
 
 
+def linked(s: Session) -> LinkedAnalysis:
+    """The session's analysis with the links in force (a placed analysis always is)."""
+    assert isinstance(s.analysis, LinkedAnalysis)
+    return s.analysis
+
+
 def match_pairs(s: Session) -> set[tuple[str, str]]:
     return {(m.a, m.b) for m in s.analysis.matches}
 
@@ -62,12 +69,13 @@ def test_reject_confirm_contradict_and_unlink_each_change_the_matches() -> None:
         (None, Relation.DIFFERENT),
     )
     s.contradict("beta:0")  # replaces the rejection
-    assert s.analysis.relation("alpha:1", "beta:0") is Relation.CONTRADICTS
+    assert linked(s).relation("alpha:1", "beta:0") is Relation.CONTRADICTS
     assert len(s.verdict_set.links) == 1
     s.confirm("beta:0", note="same count, other rounding")
-    assert s.link_between("alpha:1", "beta:0").note == "same count, other rounding"
+    link = s.link_between("alpha:1", "beta:0")
+    assert link is not None and link.note == "same count, other rounding"
     change = s.unlink("beta:0")
-    assert s.verdict_set.links == () and s.analysis.relation("alpha:1", "beta:0") is None
+    assert not s.verdict_set.links and linked(s).relation("alpha:1", "beta:0") is None
     (entry,) = history_of(change, "al", datetime(2026, 1, 1, tzinfo=UTC))
     assert entry.relation_change == (Relation.SAME, None)
 
@@ -91,7 +99,7 @@ def test_any_two_claims_can_be_linked_by_marking_one_then_selecting_the_other() 
     s.finish_link(Relation.SAME)
     assert s.link_from is None
     made = next(m for m in s.analysis.matches if (m.a, m.b) == ("alpha:3", "beta:2"))
-    assert made.tier is Tier.MATCH and s.analysis.source(made) == "reviewer"
+    assert made.tier is Tier.MATCH and linked(s).source(made) == "reviewer"
     with pytest.raises(TriageError, match="already linked as the same fact"):
         s.link("beta:2", "alpha:3", Relation.SAME)
     with pytest.raises(TriageError, match="itself"):
@@ -118,7 +126,8 @@ def test_later_is_counted_apart_skipped_by_next_untriaged_and_found_by_its_filte
     s = new_session()
     s.move_to("alpha:1")
     change = s.defer()
-    assert s.verdict("alpha:1").status is Status.LATER
+    verdict = s.verdict("alpha:1")
+    assert verdict is not None and verdict.status is Status.LATER
     (entry,) = history_of(change, "al", datetime(2026, 1, 1, tzinfo=UTC))
     assert entry.new_status is Status.LATER
     assert s.progress() == (0, 8) and s.later_count() == 1
@@ -143,6 +152,7 @@ def test_split_makes_two_claims_matched_like_any_other_and_undo_restores_the_who
     s.reject("beta:2")
     s.move_to("beta:2")
     whole = s.current
+    assert whole is not None
     at = whole.text.index("struck")
     assert at in s.cut_points()
     change = s.split(at)
@@ -161,7 +171,9 @@ def test_split_makes_two_claims_matched_like_any_other_and_undo_restores_the_who
     assert (cut.kind, cut.split_at, cut.anchor.claim) == (CorrectionKind.SPLIT, at, whole.id)
     s.undo()
     assert s.analysis.claims_of("beta")[2].id == whole.id
-    assert s.verdict(whole.id).status is Status.UNSOURCED and len(s.verdict_set.links) == 1
+    verdict = s.verdict(whole.id)
+    assert verdict is not None and verdict.status is Status.UNSOURCED
+    assert len(s.verdict_set.links) == 1
     s.redo()
     assert s.analysis.claims_of("beta")[2].text == "A drone"
 
@@ -178,7 +190,9 @@ def test_a_split_inside_a_word_or_leaving_no_word_is_refused() -> None:
 def test_join_of_the_two_halves_undoes_the_split() -> None:
     s = new_session()
     s.move_to("beta:2")
-    s.split(s.current.text.index("struck"))
+    current = s.current
+    assert current is not None
+    s.split(current.text.index("struck"))
     change = s.join()
     assert s.verdict_set.corrections == ()
     assert s.analysis.claims_of("beta")[2].text == "A drone struck a | depot."
@@ -192,11 +206,13 @@ def test_join_of_two_adjacent_units_makes_one_claim_that_survives_reopening() ->
     s.mark(Status.CORROBORATED)
     change = s.join()
     joined = s.current
+    assert joined is not None
     assert joined.text == ("The offensive began on Monday. Russia massed 50,000 troops near Kursk.")
     assert s.analysis.claims_of("gamma") == (joined,)
     assert s.verdict_set.verdicts == ()
     (cut,) = s.verdict_set.corrections
-    assert cut.kind is CorrectionKind.JOIN and cut.join_with.claim == "gamma:1"
+    assert cut.kind is CorrectionKind.JOIN
+    assert cut.join_with is not None and cut.join_with.claim == "gamma:1"
     assert history_of(change, "al", datetime(2026, 1, 1, tzinfo=UTC))[0].join_with == "gamma:1"
     again = reopened(s)
     assert again.analysis.claims_of("gamma") == (joined,)
@@ -226,7 +242,7 @@ def test_an_adjudicator_settles_a_link_disagreement_by_linking() -> None:
     )
     placement = place(vs, analysis)
     s = Session(placement.analysis, placement.verdict_set, clock=Clock(), reviewer="judge")
-    assert s.analysis.disputed == (("alpha:1", "beta:0"),)
+    assert linked(s).disputed == (("alpha:1", "beta:0"),)
     s.move_to("alpha:1")
     change = s.confirm("beta:0")
     (link,) = s.verdict_set.links

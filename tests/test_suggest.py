@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from tui.analysis.pipeline import Analysis
@@ -26,9 +27,15 @@ def verdict(analysis: Analysis) -> tuple[Status | None, str]:
     return s.status, s.reason
 
 
+# (a, b, tier, conflicts) or (a, b, tier, conflicts, score)
+MatchRow = (
+    tuple[str, str, str, tuple[Conflict, ...]] | tuple[str, str, str, tuple[Conflict, ...], float]
+)
+
+
 def corpus(
-    outlets: dict[str, str | None],
-    matches: list[tuple[str, str, str, tuple]] | list[tuple[str, str, str, tuple, float]],
+    outlets: Mapping[str, str | None],
+    matches: Sequence[MatchRow],
     attribution: str = "",
 ) -> Analysis:
     """One claim per article ("x" is the one under test); matches as (a, b, tier, conflicts)."""
@@ -49,7 +56,7 @@ def corpus(
             )
         )
     found = tuple(
-        Match(*sorted((a, b)), score, Tier(tier), conflicts)
+        Match(min(a, b), max(a, b), score, Tier(tier), conflicts)
         for a, b, tier, conflicts, *rest in matches
         for score in [rest[0] if rest else 90.0 if tier == "match" else 60.0]
     )

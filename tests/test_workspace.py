@@ -14,13 +14,9 @@ from tests.exports_support import (
     write_verdicts,
 )
 from tui.config import MatchSettings
-from tui.review.workspace import (
-    WorkspaceError,
-    corpus_path,
-    open_many,
-    open_workspace,
-    read_verdict_set,
-)
+from tui.review.links import LinkedAnalysis
+from tui.review.workspace import open_many, open_workspace
+from tui.verdicts.corpus_link import WorkspaceError, corpus_path, read_verdict_set
 from tui.verdicts.model import Status, VerdictFileError, VerdictSet
 from tui.verdicts.store import relative_corpus
 
@@ -122,6 +118,8 @@ class TestOpenMany:
         files = [(a, read_verdict_set(a)), (b, read_verdict_set(b))]
         first, second = open_many(files, Path("/nowhere"), SETTINGS)
         # each file's own links and cuts are applied over the one machine analysis
+        assert isinstance(first.analysis, LinkedAnalysis)
+        assert isinstance(second.analysis, LinkedAnalysis)
         assert first.analysis.base is second.analysis.base is not None
         assert (len(first.placed), len(second.placed)) == (1, 2)
 
