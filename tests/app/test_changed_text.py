@@ -6,25 +6,27 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.app.conftest import on_disk, statuses
+from tests.app.conftest import Run, Start, on_disk, statuses
 from tui.app.widgets.inspector import Inspector
 
 DECIDED = "Russia has gathered 50,000 troops near the Kursk region, officials said on Monday."
 EDITED = DECIDED.replace("50,000", "52,000")
 
 
-async def _dispute_the_troops_figure(start, conflict: Path) -> None:  # type: ignore[no-untyped-def]
+async def _dispute_the_troops_figure(start: Start, conflict: Path) -> None:
     async with start(conflict) as r:
         await r.press("g", "j", "d")
         assert r.s.verdict_set.verdicts[0].anchor.text == DECIDED
         assert list(statuses(r.app.store.path).values()) == ["disputed"]
 
 
-def _inspector_text(r) -> str:  # type: ignore[no-untyped-def]
+def _inspector_text(r: Run) -> str:
     return " ".join(" ".join(r.app.main_screen.query_one(Inspector).lines()).split())
 
 
-async def test_inspector_flags_a_changed_claim(start, conflict: Path, verdicts: Path) -> None:  # type: ignore[no-untyped-def]
+async def test_inspector_flags_a_changed_claim(
+    start: Start, conflict: Path, verdicts: Path
+) -> None:
     await _dispute_the_troops_figure(start, conflict)
     desk_a = conflict / "desk-a.txt"
     desk_a.write_text(desk_a.read_text(encoding="utf-8").replace(DECIDED, EDITED), "utf-8")
@@ -49,7 +51,7 @@ async def test_inspector_flags_a_changed_claim(start, conflict: Path, verdicts: 
         assert saved["text"] == EDITED and "decided_text" not in saved
 
 
-async def test_a_renamed_article_keeps_its_verdicts(start, conflict: Path) -> None:  # type: ignore[no-untyped-def]
+async def test_a_renamed_article_keeps_its_verdicts(start: Start, conflict: Path) -> None:
     await _dispute_the_troops_figure(start, conflict)
     (conflict / "desk-a.txt").rename(conflict / "desk-a-renamed.txt")
     async with start(conflict) as r:

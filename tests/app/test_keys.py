@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.app.conftest import claim_ids, on_disk, statuses
+from tests.app.conftest import Start, claim_ids, on_disk, statuses
 from tests.screenshots import keys_for_text
 from tui.app.screens.confirm import ConfirmScreen
 from tui.app.screens.help import HelpScreen
@@ -19,7 +19,7 @@ from tui.review.session import Filter
 # ---- moving ---------------------------------------------------------------------------
 
 
-async def test_j_k_and_arrows_move_between_claims(start) -> None:  # type: ignore[no-untyped-def]
+async def test_j_k_and_arrows_move_between_claims(start: Start) -> None:
     async with start() as r:
         ids = claim_ids(r.s)
         assert r.s.cursor == ids[0]
@@ -31,7 +31,7 @@ async def test_j_k_and_arrows_move_between_claims(start) -> None:  # type: ignor
         assert r.s.cursor == ids[0]
 
 
-async def test_g_and_G_go_to_first_and_last(start) -> None:  # type: ignore[no-untyped-def]
+async def test_g_and_G_go_to_first_and_last(start: Start) -> None:
     async with start() as r:
         ids = claim_ids(r.s)
         await r.press("G")
@@ -41,7 +41,7 @@ async def test_g_and_G_go_to_first_and_last(start) -> None:  # type: ignore[no-u
         assert r.s.cursor == ids[0]
 
 
-async def test_n_and_N_skip_triaged_claims(start) -> None:  # type: ignore[no-untyped-def]
+async def test_n_and_N_skip_triaged_claims(start: Start) -> None:
     async with start() as r:
         ids = claim_ids(r.s)
         await r.press("j", "c", "g")  # ids[1] corroborated, back to the first
@@ -60,8 +60,8 @@ async def test_n_and_N_skip_triaged_claims(start) -> None:  # type: ignore[no-un
     ("key", "status"), [("c", "corroborated"), ("d", "disputed"), ("u", "unsourced")]
 )
 async def test_verdict_keys_save_at_once_and_move_on(
-    start, verdicts: Path, key: str, status: str
-) -> None:  # type: ignore[no-untyped-def]
+    start: Start, verdicts: Path, key: str, status: str
+) -> None:
     async with start() as r:
         first = r.s.cursor
         await r.press(key)
@@ -73,7 +73,7 @@ async def test_verdict_keys_save_at_once_and_move_on(
         assert r.s.cursor == claim_ids(r.s)[1]
 
 
-async def test_v_accepts_the_suggestion(start, conflict: Path, verdicts: Path) -> None:  # type: ignore[no-untyped-def]
+async def test_v_accepts_the_suggestion(start: Start, conflict: Path, verdicts: Path) -> None:
     async with start(conflict) as r:
         await r.press("j")  # "50,000 troops", which desk-b contradicts
         target = r.s.cursor
@@ -82,8 +82,8 @@ async def test_v_accepts_the_suggestion(start, conflict: Path, verdicts: Path) -
 
 
 async def test_v_without_a_suggestion_changes_nothing(
-    start, conflict: Path, verdicts: Path
-) -> None:  # type: ignore[no-untyped-def]
+    start: Start, conflict: Path, verdicts: Path
+) -> None:
     # A claim that names its own source and has no match: nothing is suggested.
     with (conflict / "desk-a.txt").open("a", encoding="utf-8") as article:
         article.write("The bridge will reopen in May, the city engineer said.\n")
@@ -95,7 +95,7 @@ async def test_v_without_a_suggestion_changes_nothing(
 
 
 @pytest.mark.parametrize("key", ["x", "backspace"])
-async def test_x_and_backspace_clear(start, verdicts: Path, key: str) -> None:  # type: ignore[no-untyped-def]
+async def test_x_and_backspace_clear(start: Start, verdicts: Path, key: str) -> None:
     async with start() as r:
         await r.press("c", "k")
         assert len(statuses(verdicts)) == 1
@@ -103,7 +103,7 @@ async def test_x_and_backspace_clear(start, verdicts: Path, key: str) -> None:  
         assert statuses(verdicts) == {}
 
 
-async def test_K_toggles_claim_and_is_saved_as_correction(start, verdicts: Path) -> None:  # type: ignore[no-untyped-def]
+async def test_K_toggles_claim_and_is_saved_as_correction(start: Start, verdicts: Path) -> None:
     async with start() as r:
         first = r.s.cursor
         await r.press("K")
@@ -121,7 +121,7 @@ async def test_K_toggles_claim_and_is_saved_as_correction(start, verdicts: Path)
         assert "corrections" not in on_disk(verdicts)
 
 
-async def test_K_on_a_decided_claim_says_its_verdict_went(start, verdicts: Path) -> None:  # type: ignore[no-untyped-def]
+async def test_K_on_a_decided_claim_says_its_verdict_went(start: Start, verdicts: Path) -> None:
     async with start() as r:
         first = r.s.cursor
         await r.press("c", "k")
@@ -135,8 +135,8 @@ async def test_K_on_a_decided_claim_says_its_verdict_went(start, verdicts: Path)
 
 
 async def test_m_gives_the_cluster_the_verdict_after_confirmation(
-    start, conflict: Path, verdicts: Path
-) -> None:  # type: ignore[no-untyped-def]
+    start: Start, conflict: Path, verdicts: Path
+) -> None:
     async with start(conflict) as r:
         await r.press("j", "d", "k")
         cluster = r.s.analysis.cluster_of(r.s.cursor)  # type: ignore[arg-type]
@@ -152,7 +152,7 @@ async def test_m_gives_the_cluster_the_verdict_after_confirmation(
         assert set(statuses(verdicts)) == set(cluster.claims)
 
 
-async def test_a_edits_note_and_sources(start, verdicts: Path) -> None:  # type: ignore[no-untyped-def]
+async def test_a_edits_note_and_sources(start: Start, verdicts: Path) -> None:
     async with start() as r:
         await r.press("a")
         assert not isinstance(r.app.screen, NoteScreen)  # no verdict yet: nothing to note
@@ -165,7 +165,7 @@ async def test_a_edits_note_and_sources(start, verdicts: Path) -> None:  # type:
         assert on_disk(verdicts)["verdicts"][0]["note"] == "checked wires"
 
 
-async def test_undo_redo_chain_reaches_the_file(start, verdicts: Path) -> None:  # type: ignore[no-untyped-def]
+async def test_undo_redo_chain_reaches_the_file(start: Start, verdicts: Path) -> None:
     async with start() as r:
         await r.press("c", "d", "u")
         history = [statuses(verdicts)]
@@ -183,7 +183,7 @@ async def test_undo_redo_chain_reaches_the_file(start, verdicts: Path) -> None: 
 # ---- viewing ----------------------------------------------------------------------------
 
 
-async def test_tab_moves_focus_between_panes(start) -> None:  # type: ignore[no-untyped-def]
+async def test_tab_moves_focus_between_panes(start: Start) -> None:
     async with start() as r:
         assert r.app.focused is r.app.main_screen.query_one("#left")
         await r.press("tab")
@@ -192,7 +192,7 @@ async def test_tab_moves_focus_between_panes(start) -> None:  # type: ignore[no-
         assert r.app.focused is r.app.main_screen.query_one("#left")
 
 
-async def test_brackets_change_the_comparison_article(start) -> None:  # type: ignore[no-untyped-def]
+async def test_brackets_change_the_comparison_article(start: Start) -> None:
     async with start() as r:
         right = r.app.main_screen.query_one("#right", ArticlePane)
         seen = {right.article_id}
@@ -205,7 +205,7 @@ async def test_brackets_change_the_comparison_article(start) -> None:  # type: i
         assert right.article_id == before
 
 
-async def test_braces_change_the_article_being_triaged(start) -> None:  # type: ignore[no-untyped-def]
+async def test_braces_change_the_article_being_triaged(start: Start) -> None:
     async with start() as r:
         articles = [a.id for a in r.s.analysis.articles]
         await r.press("right_curly_bracket")
@@ -215,7 +215,7 @@ async def test_braces_change_the_article_being_triaged(start) -> None:  # type: 
         assert r.s.current.article == articles[-1]  # type: ignore[union-attr]
 
 
-async def test_enter_shows_the_best_match(start, conflict: Path) -> None:  # type: ignore[no-untyped-def]
+async def test_enter_shows_the_best_match(start: Start, conflict: Path) -> None:
     async with start(conflict) as r:
         await r.press("j", "right_square_bracket", "right_square_bracket")
         await r.press("enter")
@@ -224,7 +224,7 @@ async def test_enter_shows_the_best_match(start, conflict: Path) -> None:  # typ
         assert r.app.main_screen.compare == r.s.analysis.claim(other).article
 
 
-async def test_slash_searches_incrementally(start) -> None:  # type: ignore[no-untyped-def]
+async def test_slash_searches_incrementally(start: Start) -> None:
     async with start() as r:
         await r.press("slash", *keys_for_text("pyongyang"))
         assert "pyongyang" in r.s.current.text.lower()  # type: ignore[union-attr]
@@ -232,11 +232,12 @@ async def test_slash_searches_incrementally(start) -> None:  # type: ignore[no-u
         assert not r.app.main_screen.searching
 
 
-async def test_f_cycles_filter_and_navigation_follows_it(start) -> None:  # type: ignore[no-untyped-def]
+async def test_f_cycles_filter_and_navigation_follows_it(start: Start) -> None:
     async with start() as r:
         await r.press("c", "c")
         await r.press("f")
-        assert r.s.filter is Filter.UNTRIAGED
+        shown = r.s.filter
+        assert shown is Filter.UNTRIAGED
         await r.press("g")
         assert r.s.verdict(r.s.cursor) is None  # type: ignore[arg-type]
         await r.press("f", "f", "f")
@@ -247,7 +248,7 @@ async def test_f_cycles_filter_and_navigation_follows_it(start) -> None:  # type
         assert all(r.s.verdict(c) is not None for c in visited)  # type: ignore[arg-type]
 
 
-async def test_l_toggles_the_article_list(start) -> None:  # type: ignore[no-untyped-def]
+async def test_l_toggles_the_article_list(start: Start) -> None:
     async with start() as r:
         screen = r.app.main_screen
         shown = screen.show_articles
@@ -255,7 +256,7 @@ async def test_l_toggles_the_article_list(start) -> None:  # type: ignore[no-unt
         assert screen.show_articles is not shown and screen.has_class("-articles") is not shown
 
 
-async def test_help_and_quit(start) -> None:  # type: ignore[no-untyped-def]
+async def test_help_and_quit(start: Start) -> None:
     async with start() as r:
         await r.press("question_mark")
         assert isinstance(r.app.screen, HelpScreen)
@@ -264,7 +265,7 @@ async def test_help_and_quit(start) -> None:  # type: ignore[no-untyped-def]
         assert r.app.return_code == 0 and r.app._exit
 
 
-async def test_click_selects_a_claim(start) -> None:  # type: ignore[no-untyped-def]
+async def test_click_selects_a_claim(start: Start) -> None:
     async with start() as r:
         pane = r.app.main_screen.query_one("#left", ArticlePane)
         target = claim_ids(r.s)[3]
@@ -276,7 +277,7 @@ async def test_click_selects_a_claim(start) -> None:  # type: ignore[no-untyped-
         assert r.s.cursor != claim_ids(r.s)[0]
 
 
-async def test_keys_can_be_remapped(start) -> None:  # type: ignore[no-untyped-def]
+async def test_keys_can_be_remapped(start: Start) -> None:
     async with start(next_claim="ctrl+n") as r:
         ids = claim_ids(r.s)
         await r.press("ctrl+n")
@@ -285,23 +286,28 @@ async def test_keys_can_be_remapped(start) -> None:  # type: ignore[no-untyped-d
         assert r.s.cursor == ids[1]
 
 
-async def test_question_and_help_keys_are_remappable(start, conflict: Path, verdicts: Path) -> None:  # type: ignore[no-untyped-def]
+async def test_question_and_help_keys_are_remappable(
+    start: Start, conflict: Path, verdicts: Path
+) -> None:
     from textual.widgets import Button, Static
 
     async with start(conflict, confirm_yes="o", confirm_no="p", help_close="z") as r:
         await r.press("j", "d", "k", "m")
-        assert isinstance(r.app.screen, ConfirmScreen)
-        labels = {str(b.label) for b in r.app.screen.query(Button)}
+        screen = r.app.screen
+        assert isinstance(screen, ConfirmScreen)
+        labels = {str(b.label) for b in screen.query(Button)}
         assert labels == {"Yes (o)", "No (p)"}  # the buttons name the keys bound now
         await r.press("y")  # no longer bound: the question stays
-        assert isinstance(r.app.screen, ConfirmScreen)
+        screen = r.app.screen
+        assert isinstance(screen, ConfirmScreen)
         await r.press("p")
         assert r.app.screen is r.app.main_screen and len(statuses(verdicts)) == 1
         await r.press("m", "o")
         assert len(statuses(verdicts)) > 1
         await r.press("question_mark")
-        assert isinstance(r.app.screen, HelpScreen)
-        footnote = str(r.app.screen.query_one("#help-footnote", Static).render())
+        help_screen = r.app.screen
+        assert isinstance(help_screen, HelpScreen)
+        footnote = str(help_screen.query_one("#help-footnote", Static).render())
         assert "z closes this screen" in footnote
         await r.press("escape")
         assert isinstance(r.app.screen, HelpScreen)
@@ -309,7 +315,7 @@ async def test_question_and_help_keys_are_remappable(start, conflict: Path, verd
         assert r.app.screen is r.app.main_screen
 
 
-async def test_a_clashing_remap_keeps_the_default_and_says_so(start, verdicts: Path) -> None:  # type: ignore[no-untyped-def]
+async def test_a_clashing_remap_keeps_the_default_and_says_so(start: Start, verdicts: Path) -> None:
     async with start(mark_disputed="c") as r:
         assert "mark_disputed" in r.app.key_clashes
         notes = [n.message for n in r.app._notifications]
@@ -321,7 +327,7 @@ async def test_a_clashing_remap_keeps_the_default_and_says_so(start, verdicts: P
         assert "disputed" in statuses(verdicts).values()
 
 
-async def test_narrow_layout_shows_one_pane(start) -> None:  # type: ignore[no-untyped-def]
+async def test_narrow_layout_shows_one_pane(start: Start) -> None:
     async with start(size=(80, 24)) as r:
         screen = r.app.main_screen
         assert screen.has_class("-narrow")

@@ -5,13 +5,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.app.conftest import on_disk
+from tests.app.conftest import Start, on_disk
 from tests.screenshots import keys_for_text
 from tui.app.screens.confirm import ConfirmScreen
 from tui.app.screens.note import NoteScreen
 
 
-async def test_escape_with_nothing_typed_closes_at_once(start) -> None:  # type: ignore[no-untyped-def]
+async def test_escape_with_nothing_typed_closes_at_once(start: Start) -> None:
     async with start() as r:
         await r.press("u", "k", "a")
         assert isinstance(r.app.screen, NoteScreen)
@@ -19,7 +19,7 @@ async def test_escape_with_nothing_typed_closes_at_once(start) -> None:  # type:
         assert not isinstance(r.app.screen, (NoteScreen, ConfirmScreen))
 
 
-async def test_escape_after_typing_asks_and_no_keeps_the_text(start, verdicts: Path) -> None:  # type: ignore[no-untyped-def]
+async def test_escape_after_typing_asks_and_no_keeps_the_text(start: Start, verdicts: Path) -> None:
     async with start() as r:
         await r.press("u", "k", "a", *keys_for_text("half a thought"))
         await r.press("escape")
@@ -33,7 +33,7 @@ async def test_escape_after_typing_asks_and_no_keeps_the_text(start, verdicts: P
         assert on_disk(verdicts)["verdicts"][0]["note"] == "half a thought"
 
 
-async def test_escape_after_typing_then_yes_discards(start, verdicts: Path) -> None:  # type: ignore[no-untyped-def]
+async def test_escape_after_typing_then_yes_discards(start: Start, verdicts: Path) -> None:
     async with start() as r:
         await r.press("u", "k", "a", *keys_for_text("scrap this"), "escape", "y")
         assert not isinstance(r.app.screen, (NoteScreen, ConfirmScreen))

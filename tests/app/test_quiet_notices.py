@@ -4,15 +4,17 @@ edge ("Last claim") shows one toast, not a stack."""
 
 from __future__ import annotations
 
+from tests.app.conftest import Start
 from tests.screenshots import keys_for_text
+from tui.app.app import CrosscheckApp
 from tui.app.widgets.search_bar import SearchBar
 
 
-def shown(app) -> list[str]:  # type: ignore[no-untyped-def]
+def shown(app: CrosscheckApp) -> list[str]:
     return [n.message for n in app._notifications]
 
 
-async def test_search_status_counts_hits_and_updates_in_place(start) -> None:  # type: ignore[no-untyped-def]
+async def test_search_status_counts_hits_and_updates_in_place(start: Start) -> None:
     async with start() as r:
         bar = r.app.main_screen.query_one(SearchBar)
         before = len(r.notices)
@@ -28,14 +30,14 @@ async def test_search_status_counts_hits_and_updates_in_place(start) -> None:  #
         assert len(r.notices) == before  # no toast at all, however many keys were typed
 
 
-async def test_search_status_is_cleared_on_a_new_search(start) -> None:  # type: ignore[no-untyped-def]
+async def test_search_status_is_cleared_on_a_new_search(start: Start) -> None:
     async with start() as r:
         bar = r.app.main_screen.query_one(SearchBar)
         await r.press("slash", "q", "q", "q", "escape", "slash")
         assert bar.status == ""
 
 
-async def test_last_claim_said_once_however_often_pressed(start) -> None:  # type: ignore[no-untyped-def]
+async def test_last_claim_said_once_however_often_pressed(start: Start) -> None:
     async with start() as r:
         await r.press("G")
         for _ in range(4):

@@ -8,14 +8,14 @@ from pathlib import Path
 
 from textual.widgets import Button
 
-from tests.app.conftest import settle, statuses
+from tests.app.conftest import Start, settle, statuses
 from tui.app.screens.confirm import ConfirmScreen
 from tui.app.screens.coverage import CoverageScreen
 from tui.app.screens.note import NoteScreen
 from tui.review.session import Filter
 
 
-async def test_two_quick_enters_on_the_coverage_screen(start, outlets: Path) -> None:  # type: ignore[no-untyped-def]
+async def test_two_quick_enters_on_the_coverage_screen(start: Start, outlets: Path) -> None:
     async with start(outlets) as r:
         await r.burst("o", "enter", "enter")
         assert r.app.is_running and r.app.screen is r.app.main_screen
@@ -23,7 +23,7 @@ async def test_two_quick_enters_on_the_coverage_screen(start, outlets: Path) -> 
         assert r.app.is_running and r.app.screen is r.app.main_screen
 
 
-async def test_page_keys_at_once_after_opening_the_palette(start) -> None:  # type: ignore[no-untyped-def]
+async def test_page_keys_at_once_after_opening_the_palette(start: Start) -> None:
     async with start() as r:
         await r.burst("ctrl+p", "pageup", "pagedown", "pageup")
         assert r.app.is_running
@@ -31,13 +31,14 @@ async def test_page_keys_at_once_after_opening_the_palette(start) -> None:  # ty
         assert r.app.is_running and r.app.screen is r.app.main_screen
 
 
-async def test_a_note_dialog_closed_twice_saves_once_and_pops_only_itself(  # type: ignore[no-untyped-def]
-    start, verdicts: Path
+async def test_a_note_dialog_closed_twice_saves_once_and_pops_only_itself(
+    start: Start, verdicts: Path
 ) -> None:
     async with start() as r:
         await r.press("c", "k", "a", "n")
-        assert isinstance(r.app.screen, NoteScreen)
-        save = r.app.screen.query_one("#note-save", Button)
+        screen = r.app.screen
+        assert isinstance(screen, NoteScreen)
+        save = screen.query_one("#note-save", Button)
         save.press()  # a double click: two Pressed messages, the second after it is gone
         save.press()
         await settle(r.pilot)
@@ -49,12 +50,13 @@ async def test_a_note_dialog_closed_twice_saves_once_and_pops_only_itself(  # ty
         assert len(statuses(verdicts)) == 1
 
 
-async def test_a_question_answered_twice_acts_once(start, conflict: Path) -> None:  # type: ignore[no-untyped-def]
+async def test_a_question_answered_twice_acts_once(start: Start, conflict: Path) -> None:
     async with start(conflict) as r:
         r.s.set_filter(Filter.MATCHED)
         await r.press("g", "c", "g", "m")
-        assert isinstance(r.app.screen, ConfirmScreen)
-        yes = r.app.screen.query_one("#confirm-yes", Button)
+        screen = r.app.screen
+        assert isinstance(screen, ConfirmScreen)
+        yes = screen.query_one("#confirm-yes", Button)
         yes.press()
         yes.press()
         await settle(r.pilot)
@@ -63,8 +65,8 @@ async def test_a_question_answered_twice_acts_once(start, conflict: Path) -> Non
 
 
 async def test_closing_keys_queued_behind_a_screen_do_not_close_the_next(
-    start, outlets: Path
-) -> None:  # type: ignore[no-untyped-def]
+    start: Start, outlets: Path
+) -> None:
     async with start(outlets) as r:
         await r.burst("o", "escape", "o")
         assert isinstance(r.app.screen, CoverageScreen)

@@ -7,8 +7,10 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from textual.widgets import Button
+
 import tui
-from tests.app.conftest import Run
+from tests.app.conftest import Run, Start
 from tests.screenshots import write_orphan_case
 from tui.app.screens.confirm import ConfirmScreen
 from tui.app.widgets.inspector import Inspector
@@ -31,7 +33,7 @@ def inspector(r: Run) -> str:
     return " ".join(" ".join(r.app.main_screen.query_one(Inspector).lines()).split())
 
 
-async def test_notices_and_the_inspector_name_remapped_keys(start) -> None:  # type: ignore[no-untyped-def]
+async def test_notices_and_the_inspector_name_remapped_keys(start: Start) -> None:
     async with start(**REMAP) as r:
         first = r.s.cursor
         assert first is not None
@@ -53,8 +55,8 @@ async def test_notices_and_the_inspector_name_remapped_keys(start) -> None:  # t
         assert "K makes" not in every and "(K)" not in every and "ctrl+z" not in every
 
 
-async def test_a_merged_file_and_orphans_are_announced_with_remapped_keys(  # type: ignore[no-untyped-def]
-    start, tmp_path: Path, verdicts: Path
+async def test_a_merged_file_and_orphans_are_announced_with_remapped_keys(
+    start: Start, tmp_path: Path, verdicts: Path
 ) -> None:
     corpus = write_orphan_case(tmp_path / "case", verdicts)
     async with start(corpus, **REMAP) as r:
@@ -63,14 +65,16 @@ async def test_a_merged_file_and_orphans_are_announced_with_remapped_keys(  # ty
         assert "(P lists them)" in said and "(O lists them)" not in said
 
 
-async def test_cluster_question_and_refusals_name_remapped_keys(start, conflict: Path) -> None:  # type: ignore[no-untyped-def]
+async def test_cluster_question_and_refusals_name_remapped_keys(
+    start: Start, conflict: Path
+) -> None:
     async with start(conflict, cluster_verdict="M", confirm_yes="Y", **REMAP) as r:
         await r.press("M")  # no verdict on the claim: the refusal names the deciding keys
         assert any(m.endswith("(C, d or u)") for m in notices(r))
         r.s.set_filter(Filter.MATCHED)
         await r.press("g", "C", "g", "M")
         assert isinstance(r.app.screen, ConfirmScreen)  # the cluster's other claims
-        labels = " ".join(str(b.label) for b in r.app.screen.query("Button"))
+        labels = " ".join(str(b.label) for b in r.app.screen.query(Button))
         assert "Yes (Y)" in labels and "(y)" not in labels
 
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.app.conftest import claim_ids
+from tests.app.conftest import Start, claim_ids
 
 
-async def test_reopening_resumes_in_the_article_last_worked_on(start) -> None:  # type: ignore[no-untyped-def]
+async def test_reopening_resumes_in_the_article_last_worked_on(start: Start) -> None:
     async with start() as r:
         await r.press("right_curly_bracket", "right_curly_bracket")  # a later article
         article = r.s.current.article  # type: ignore[union-attr]

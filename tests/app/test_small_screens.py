@@ -7,14 +7,16 @@ from __future__ import annotations
 from textual.widgets import Static
 from textual.widgets._footer import FooterKey
 
+from tests.app.conftest import Start
+from tui.app.app import CrosscheckApp
 from tui.app.widgets.key_footer import fitting
 
 
-def footer_actions(app) -> list[str]:  # type: ignore[no-untyped-def]
+def footer_actions(app: CrosscheckApp) -> list[str]:
     return [k.action for k in app.screen.query(FooterKey)]
 
 
-async def test_footer_at_80_columns_keeps_help_and_quit(start) -> None:  # type: ignore[no-untyped-def]
+async def test_footer_at_80_columns_keeps_help_and_quit(start: Start) -> None:
     async with start(size=(80, 24)) as r:
         shown = footer_actions(r.app)
         assert "help" in shown and "quit" in shown
@@ -23,14 +25,14 @@ async def test_footer_at_80_columns_keeps_help_and_quit(start) -> None:  # type:
         assert total <= 80
 
 
-async def test_footer_when_wide_shows_every_shown_key(start) -> None:  # type: ignore[no-untyped-def]
+async def test_footer_when_wide_shows_every_shown_key(start: Start) -> None:
     async with start(size=(160, 45)) as r:
         shown = footer_actions(r.app)
         for action in ("next_untriaged", "mark_corroborated", "search", "help", "quit"):
             assert action in shown
 
 
-async def test_footer_follows_a_resize(start) -> None:  # type: ignore[no-untyped-def]
+async def test_footer_follows_a_resize(start: Start) -> None:
     async with start(size=(160, 45)) as r:
         assert "search" in footer_actions(r.app)
         await r.pilot.resize_terminal(80, 24)
@@ -46,7 +48,7 @@ def test_fitting_keeps_low_numbers_first() -> None:
     assert fitting({0: (3, 10), 1: (1, 5)}, 4) == set()
 
 
-async def test_narrow_layout_names_the_article_in_its_one_pane(start) -> None:  # type: ignore[no-untyped-def]
+async def test_narrow_layout_names_the_article_in_its_one_pane(start: Start) -> None:
     async with start(size=(80, 24)) as r:
         label = r.app.screen.query_one("#pane-label", Static)
         assert label.display
@@ -59,6 +61,6 @@ async def test_narrow_layout_names_the_article_in_its_one_pane(start) -> None:  
         assert said.startswith("Comparison: ") and "tab shows the claim's article" in said
 
 
-async def test_wide_layout_has_no_pane_label(start) -> None:  # type: ignore[no-untyped-def]
+async def test_wide_layout_has_no_pane_label(start: Start) -> None:
     async with start(size=(160, 45)) as r:
         assert not r.app.screen.query_one("#pane-label", Static).display

@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from tests.app.conftest import Run, statuses
+from tests.app.conftest import Run, Start, statuses
 from tui.app.screens.confirm import ConfirmScreen
 from tui.app.widgets.status_bar import StatusBar
 from tui.verdicts.history import append_history
@@ -53,7 +53,7 @@ def failing_save(
 DISK_FULL = OSError(errno.ENOSPC, "No space left on device")
 
 
-async def test_a_full_disk_is_counted_retried_and_asked_about(start, verdicts: Path) -> None:  # type: ignore[no-untyped-def]
+async def test_a_full_disk_is_counted_retried_and_asked_about(start: Start, verdicts: Path) -> None:
     async with start() as r:
         await r.press("c")
         assert len(statuses(verdicts)) == 1 and "not saved" not in status_line(r)
@@ -69,8 +69,9 @@ async def test_a_full_disk_is_counted_retried_and_asked_about(start, verdicts: P
         assert len(statuses(verdicts)) == 1  # the file still holds only the first decision
         assert len(r.s.verdict_set.verdicts) == 3  # the session holds all three
         await r.press("q")
-        assert isinstance(r.app.screen, ConfirmScreen)
-        question = r.app.screen.question
+        screen = r.app.screen
+        assert isinstance(screen, ConfirmScreen)
+        question = screen.question
         assert "2 decision(s) are not in the verdict file" in question
         assert f"{r.app.store.history_path.name} holds them" in question
         await r.press("n")
@@ -91,7 +92,7 @@ async def test_a_full_disk_is_counted_retried_and_asked_about(start, verdicts: P
         assert r.app.return_code == 0
 
 
-async def test_quitting_when_the_history_failed_too_says_they_are_lost(start) -> None:  # type: ignore[no-untyped-def]
+async def test_quitting_when_the_history_failed_too_says_they_are_lost(start: Start) -> None:
     async with start() as r:
         failing_save(r, DISK_FULL, history_first=False)
         await r.press("c")
@@ -105,8 +106,8 @@ async def test_quitting_when_the_history_failed_too_says_they_are_lost(start) ->
         assert r.app.failure is not None and "not saved" in r.app.failure
 
 
-async def test_a_file_damaged_on_disk_keeps_the_decision_and_says_where(  # type: ignore[no-untyped-def]
-    start, verdicts: Path
+async def test_a_file_damaged_on_disk_keeps_the_decision_and_says_where(
+    start: Start, verdicts: Path
 ) -> None:
     async with start() as r:
         await r.press("c")
@@ -123,7 +124,7 @@ async def test_a_file_damaged_on_disk_keeps_the_decision_and_says_where(  # type
 
 
 @pytest.mark.parametrize("key", ["q", "ctrl+q"])
-async def test_nothing_unsaved_quits_without_asking(start, key: str) -> None:  # type: ignore[no-untyped-def]
+async def test_nothing_unsaved_quits_without_asking(start: Start, key: str) -> None:
     async with start() as r:
         await r.press("c", key)
         assert r.app.return_code == 0
