@@ -6,15 +6,21 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 import tui.review.placement
+from tests.app.conftest import Start
 from tests.screenshots import write_orphan_case
+from tui.analysis.pipeline import Analysis
 from tui.app.widgets.inspector import Inspector
 from tui.config import MatchSettings
+from tui.review.placement import Placement
 from tui.review.workspace import open_workspace
+from tui.verdicts.model import VerdictSet
 
 
-async def test_the_app_and_the_commands_place_decisions_alike(  # type: ignore[no-untyped-def]
-    start, tmp_path: Path, verdicts: Path, monkeypatch
+async def test_the_app_and_the_commands_place_decisions_alike(
+    start: Start, tmp_path: Path, verdicts: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     corpus = write_orphan_case(tmp_path / "case", verdicts)
     ws = open_workspace(verdicts, corpus, MatchSettings())
@@ -22,7 +28,7 @@ async def test_the_app_and_the_commands_place_decisions_alike(  # type: ignore[n
     calls: list[object] = []
     place = tui.review.placement.place
 
-    def spy(vs, analysis):  # type: ignore[no-untyped-def]
+    def spy(vs: VerdictSet, analysis: Analysis) -> Placement:
         calls.append(vs)
         return place(vs, analysis)
 
@@ -35,20 +41,22 @@ async def test_the_app_and_the_commands_place_decisions_alike(  # type: ignore[n
         assert {o.claim for o in r.s.orphans()} == {v.anchor.claim for v in ws.orphans}
 
 
-async def test_a_status_the_app_has_no_look_for_is_shown_not_fatal(  # type: ignore[no-untyped-def]
-    start, conflict: Path, verdicts: Path
+async def test_a_status_the_app_has_no_look_for_is_shown_not_fatal(
+    start: Start, conflict: Path, verdicts: Path
 ) -> None:
     """A file may hold a status the screens draw no colour for (a deferral, "later"): it is
     painted as untriaged and named in the inspector, and nothing raises."""
     async with start(conflict) as r:
         first = r.s.cursor
+        assert first is not None
         await r.press("c")
     text = verdicts.read_text(encoding="utf-8")
     verdicts.write_text(text.replace('status = "corroborated"', 'status = "later"'), "utf-8")
     async with start(conflict) as r:
         r.s.move_to(first)
         await r.press("j", "k")
-        assert r.s.cursor == first and r.s.verdict(first).status.value == "later"  # type: ignore[union-attr]
+        verdict = r.s.verdict(first)
+        assert r.s.cursor == first and verdict is not None and verdict.status.value == "later"
         lines = " ".join(r.app.main_screen.query_one(Inspector).lines())
         assert "Verdict: · later" in lines
         await r.press("o", "escape", "f", "f", "G")

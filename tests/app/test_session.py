@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.app.conftest import claim_ids, on_disk, statuses
+from tests.app.conftest import Start, claim_ids, on_disk, statuses
 from tests.screenshots import SEEDS, keys_for_text, make_app
 from tui.app.app import build_app, run_app
 from tui.app.screens.confirm import ConfirmScreen
@@ -17,7 +17,7 @@ from tui.review.session import Filter
 # ---- reopening and errors ---------------------------------------------------------------
 
 
-async def test_reopening_restores_verdicts_and_resumes(start, verdicts: Path) -> None:  # type: ignore[no-untyped-def]
+async def test_reopening_restores_verdicts_and_resumes(start: Start, verdicts: Path) -> None:
     async with start() as r:
         ids = claim_ids(r.s)
         await r.press("j", "j", "j", "c", "a", "escape")
@@ -65,7 +65,7 @@ async def test_nothing_to_load_exits_with_a_message(tmp_path: Path, verdicts: Pa
 # ---- the inspector's word diff ------------------------------------------------------------
 
 
-async def test_inspector_diff_lines_keep_every_space_in_place(start, conflict: Path) -> None:  # type: ignore[no-untyped-def]
+async def test_inspector_diff_lines_keep_every_space_in_place(start: Start, conflict: Path) -> None:
     from tui.app.widgets.inspector import Inspector
     from tui.review.session import other_end
 
@@ -89,7 +89,7 @@ async def test_inspector_diff_lines_keep_every_space_in_place(start, conflict: P
 # ---- outlets and wire copies ---------------------------------------------------------------
 
 
-async def test_article_list_shows_outlets_and_wire_copies(start, outlets: Path) -> None:  # type: ignore[no-untyped-def]
+async def test_article_list_shows_outlets_and_wire_copies(start: Start, outlets: Path) -> None:
     from tui.app.widgets.article_list import ArticleList
 
     async with start(outlets) as r:
@@ -104,7 +104,7 @@ async def test_article_list_shows_outlets_and_wire_copies(start, outlets: Path) 
         assert "unknown" in prompts["blog"]
 
 
-async def test_inspector_counts_outlets_and_names_them(start, outlets: Path) -> None:  # type: ignore[no-untyped-def]
+async def test_inspector_counts_outlets_and_names_them(start: Start, outlets: Path) -> None:
     from tui.app.widgets.inspector import Inspector
 
     async with start(outlets) as r:
@@ -124,7 +124,7 @@ async def test_inspector_counts_outlets_and_names_them(start, outlets: Path) -> 
 # ---- coverage ---------------------------------------------------------------------------
 
 
-async def test_o_shows_coverage_and_enter_jumps_to_the_cluster(start, outlets: Path) -> None:  # type: ignore[no-untyped-def]
+async def test_o_shows_coverage_and_enter_jumps_to_the_cluster(start: Start, outlets: Path) -> None:
     from textual.widgets import DataTable
 
     from tui.app.screens.coverage import CoverageScreen
@@ -147,7 +147,7 @@ async def test_o_shows_coverage_and_enter_jumps_to_the_cluster(start, outlets: P
         assert table.row_count == len(screen.coverage.rows) + 1  # and the unclustered row
 
 
-async def test_coverage_key_is_remappable_and_escape_closes(start, outlets: Path) -> None:  # type: ignore[no-untyped-def]
+async def test_coverage_key_is_remappable_and_escape_closes(start: Start, outlets: Path) -> None:
     from tui.app.screens.coverage import CoverageScreen
 
     async with start(outlets, coverage="ctrl+o") as r:
@@ -166,7 +166,7 @@ def orphan_texts(path: Path) -> set[str]:
     return {v["text"] for v in on_disk(path).get("verdicts", [])}
 
 
-async def _decide_then_edit(start, conflict: Path) -> None:  # type: ignore[no-untyped-def]
+async def _decide_then_edit(start: Start, conflict: Path) -> None:
     """Three verdicts on desk-a made with keys, then desk-a edited so two no longer fit."""
     from tests.screenshots import EDITED_DESK_A
 
@@ -177,7 +177,9 @@ async def _decide_then_edit(start, conflict: Path) -> None:  # type: ignore[no-u
     (conflict / "desk-a.txt").write_text(EDITED_DESK_A, encoding="utf-8")
 
 
-async def test_orphans_are_counted_kept_and_listed(start, conflict: Path, verdicts: Path) -> None:  # type: ignore[no-untyped-def]
+async def test_orphans_are_counted_kept_and_listed(
+    start: Start, conflict: Path, verdicts: Path
+) -> None:
     from tui.app.screens.orphans import OrphansScreen
     from tui.app.widgets.status_bar import StatusBar
 
@@ -201,7 +203,9 @@ async def test_orphans_are_counted_kept_and_listed(start, conflict: Path, verdic
         assert r.app.screen.items[0].score > 0 and r.app.screen.items[0].candidate
 
 
-async def test_orphan_reattach_saves_and_undoes(start, conflict: Path, verdicts: Path) -> None:  # type: ignore[no-untyped-def]
+async def test_orphan_reattach_saves_and_undoes(
+    start: Start, conflict: Path, verdicts: Path
+) -> None:
     await _decide_then_edit(start, conflict)
     async with start(conflict) as r:
         await r.press("O", "r")  # the November 7 verdict onto "Fighting resumed ..."
@@ -223,7 +227,7 @@ async def test_orphan_reattach_saves_and_undoes(start, conflict: Path, verdicts:
         )
 
 
-async def test_orphan_discard_asks_first(start, conflict: Path, verdicts: Path) -> None:  # type: ignore[no-untyped-def]
+async def test_orphan_discard_asks_first(start: Start, conflict: Path, verdicts: Path) -> None:
     await _decide_then_edit(start, conflict)
     async with start(conflict) as r:
         await r.press("O", "j", "k", "j", "x")  # j and k move like ↓ and ↑
@@ -237,7 +241,7 @@ async def test_orphan_discard_asks_first(start, conflict: Path, verdicts: Path) 
         assert "Local residents were told to stay indoors." in orphan_texts(verdicts)
 
 
-async def test_the_orphans_screen_names_the_undo_key_as_bound(start, conflict: Path) -> None:  # type: ignore[no-untyped-def]
+async def test_the_orphans_screen_names_the_undo_key_as_bound(start: Start, conflict: Path) -> None:
     await _decide_then_edit(start, conflict)
     async with start(conflict, undo="ctrl+u") as r:
         await r.press("O")
@@ -249,7 +253,7 @@ async def test_the_orphans_screen_names_the_undo_key_as_bound(start, conflict: P
         assert r.app.screen.question.endswith("ctrl+u brings it back.")
 
 
-async def test_O_without_orphans_says_so(start) -> None:  # type: ignore[no-untyped-def]
+async def test_O_without_orphans_says_so(start: Start) -> None:
     async with start() as r:
         await r.press("O")
         assert r.app.screen is r.app.main_screen
@@ -259,8 +263,8 @@ async def test_O_without_orphans_says_so(start) -> None:  # type: ignore[no-unty
 
 
 async def test_merged_file_opens_on_disagreements_and_settles_them(
-    start, tmp_path: Path, verdicts: Path
-) -> None:  # type: ignore[no-untyped-def]
+    start: Start, tmp_path: Path, verdicts: Path
+) -> None:
     from tests.screenshots import write_merged_file
 
     corpus = write_merged_file(tmp_path / "m", verdicts)
@@ -268,7 +272,8 @@ async def test_merged_file_opens_on_disagreements_and_settles_them(
     assert len(merged["disagreements"]) == 2 and merged["reviewers"] == ["alice", "bob"]
     contested = {d["claim"] for d in merged["disagreements"]}
     async with start(corpus) as r:
-        assert r.s.filter is Filter.DISAGREEMENTS and r.s.cursor in contested
+        shown = r.s.filter
+        assert shown is Filter.DISAGREEMENTS and r.s.cursor in contested
         first = r.s.cursor
         await r.press("d")  # the adjudicator says disputed
         saved = on_disk(verdicts)
