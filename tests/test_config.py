@@ -135,7 +135,9 @@ def test_remaps_that_give_a_key_two_actions_keep_their_defaults() -> None:
     }
 
 
-def test_check_names_the_line_of_a_clashing_remap(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_check_names_the_line_of_a_clashing_remap(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     from tui.cli.main import main
 
     path = tmp_path / "config.toml"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import replace
 
 from hypothesis import given
@@ -14,7 +15,9 @@ from tui.matching.matcher import Tier, match_claims, similarity, word_diff
 SETTINGS = MatchSettings()
 
 
-def unit(article: str, n: int, text: str, kind: Kind = Kind.CLAIM, numbers=()) -> Claim:  # type: ignore[no-untyped-def]
+def unit(
+    article: str, n: int, text: str, kind: Kind = Kind.CLAIM, numbers: Iterable[Quantity] = ()
+) -> Claim:
     return Claim(f"{article}:{n:02d}", article, text, 0, len(text), kind, n, tuple(numbers))
 
 

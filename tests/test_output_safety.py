@@ -8,6 +8,7 @@ import os
 import stat
 import threading
 from pathlib import Path
+from typing import NoReturn
 
 import pytest
 
@@ -106,7 +107,7 @@ def test_the_refusal_comes_before_the_corpus_is_read(
 ) -> None:
     import tui.review.workspace
 
-    def no_analysis(*args, **kwargs):  # type: ignore[no-untyped-def]
+    def no_analysis(*args: object, **kwargs: object) -> NoReturn:
         raise AssertionError("the corpus was read before the refusal")
 
     monkeypatch.setattr(tui.review.workspace, "load_analysis", no_analysis)

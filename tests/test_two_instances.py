@@ -24,6 +24,7 @@ from pathlib import Path
 from tests.crash_child import state
 from tests.screenshots import SEEDS, make_app, ready
 from tests.test_crash_safety import Child
+from tui.app.app import CrosscheckApp
 from tui.support.atomic_file import write_atomically
 from tui.verdicts.model import Status, Verdict, make_anchor
 from tui.verdicts.reader import loads
@@ -65,8 +66,9 @@ def test_second_instance_refuses_and_a_killed_holders_lock_is_free(tmp_path: Pat
         app.store.close()
 
 
-def _outside_verdict(app, index: int, status: Status) -> Verdict:  # type: ignore[no-untyped-def]
+def _outside_verdict(app: CrosscheckApp, index: int, status: Status) -> Verdict:
     s = app.session
+    assert s is not None
     claim = list(s.claims())[index]
     article = s.analysis.article(claim.article)
     return Verdict(make_anchor(article, claim), status, app.store.now())

@@ -22,7 +22,9 @@ async def test_reopening_resumes_in_the_article_last_worked_on(start: Start) -> 
         assert [c for c in claim_ids(r.s) if r.s.verdict(c) is not None] == decided
 
 
-async def test_everything_triaged_reopens_on_the_latest_decision(start, conflict: Path) -> None:  # type: ignore[no-untyped-def]
+async def test_everything_triaged_reopens_on_the_latest_decision(
+    start: Start, conflict: Path
+) -> None:
     async with start(conflict) as r:
         ids = claim_ids(r.s)
         await r.press(*["c"] * len(ids))

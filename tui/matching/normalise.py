@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from functools import lru_cache
 
 # Function words and reporting verbs: they say how a sentence is built, not what it claims.
@@ -276,7 +277,7 @@ def _word(word: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def _lemmatizer():  # type: ignore[no-untyped-def]
+def _lemmatizer() -> Callable[..., str]:
     # Imported on first use: its dictionary takes ~0.2 s to load, off the first frame.
     import simplemma
 
