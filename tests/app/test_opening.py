@@ -44,8 +44,8 @@ async def test_the_app_and_the_commands_place_decisions_alike(
 async def test_a_status_the_app_has_no_look_for_is_shown_not_fatal(
     start: Start, conflict: Path, verdicts: Path
 ) -> None:
-    """A file may hold a status the screens draw no colour for (a deferral, "later"): it is
-    painted as untriaged and named in the inspector, and nothing raises."""
+    """A deferral ("later") written into the file by hand opens in its own look: its symbol
+    in the inspector, and nothing raises."""
     async with start(conflict) as r:
         first = r.s.cursor
         assert first is not None
@@ -58,6 +58,6 @@ async def test_a_status_the_app_has_no_look_for_is_shown_not_fatal(
         verdict = r.s.verdict(first)
         assert r.s.cursor == first and verdict is not None and verdict.status.value == "later"
         lines = " ".join(r.app.main_screen.query_one(Inspector).lines())
-        assert "Verdict: · later" in lines
+        assert "Verdict: … later" in lines  # deferred: its own symbol and colour
         await r.press("o", "escape", "f", "f", "G")
         assert r.app.is_running

@@ -83,7 +83,7 @@ async def test_inspector_diff_lines_keep_every_space_in_place(start: Start, conf
         ]
         assert others
         for text in others:  # each diff line is the other claim's text, spaces and all
-            assert "      " + text in lines
+            assert "        " + text in lines
 
 
 # ---- outlets and wire copies ---------------------------------------------------------------

@@ -60,6 +60,19 @@ KEYS: tuple[Key, ...] = (
     Key("orphans", "O", "Orphaned decisions", "View"),
     Key("search", "/", "Search claims", "Find", show=True),
     Key("cycle_filter", "f", "Filter", "Find", show=True),
+    # The reviewer's word on which claims state the same fact (tui/review/session_links.py).
+    # confirm, reject, contradicts and unlink act on the match the inspector points at (▶,
+    # the first until focus_matches moves into its list), or finish a link begun with
+    # link_claims.
+    Key("defer", "w", "Later (defer)", "Links", show=True, priority=4),
+    Key("focus_matches", "i", "Match list", "Links", show=True, priority=4),
+    Key("confirm_link", "s", "Same fact", "Links", show=True, priority=4),
+    Key("reject_link", "r", "Not the same fact", "Links", show=True, priority=4),
+    Key("contradicts_link", "!", "Contradicts", "Links", show=True, priority=4),
+    Key("link_claims", "p", "Link two claims", "Links", show=True, priority=4),
+    Key("unlink", "-", "Unlink (the machine's view again)", "Links"),
+    Key("split_claim", "S", "Split the claim at a word", "Links"),
+    Key("join_claims", "J", "Join with the next unit", "Links"),
     Key("help", "?", "Help", "App", show=True, priority=1),
     Key("quit", "q", "Quit", "App", show=True, priority=1),
 )
@@ -87,7 +100,38 @@ HELP_KEYS: tuple[Key, ...] = (
     Key("help_close", "escape,q,question_mark", "Close", "Help screen", display="escape q ?"),
 )
 
-SCREEN_KEYS: tuple[Key, ...] = ORPHAN_KEYS + COVERAGE_KEYS + CONFIRM_KEYS + HELP_KEYS
+# The inspector's list of matches, when it has the focus (focus_matches, or a click): these
+# keys come before the main screen's there.
+MATCH_LIST_KEYS: tuple[Key, ...] = (
+    Key("match_next", "j,down", "Next match", "Match list", display="j ↓"),
+    Key("match_previous", "k,up", "Previous match", "Match list", display="k ↑"),
+    Key("match_show", "enter", "Show the match in the right pane", "Match list", show=True),
+    Key("match_leave", "escape", "Back to the article", "Match list"),
+)
+
+RELATION_KEYS: tuple[Key, ...] = (
+    Key("relation_same", "s", "The same fact", "Link question", show=True),
+    Key("relation_contradicts", "!", "Contradicts", "Link question", show=True),
+    Key("relation_different", "r", "Not the same fact", "Link question", show=True),
+    Key("relation_cancel", "escape", "Cancel (the mark stays)", "Link question", show=True),
+)
+
+SPLIT_KEYS: tuple[Key, ...] = (
+    Key("split_cancel", "escape", "Cancel", "Split question", show=True),
+)
+
+SCREEN_KEYS: tuple[Key, ...] = (
+    MATCH_LIST_KEYS
+    + ORPHAN_KEYS
+    + COVERAGE_KEYS
+    + CONFIRM_KEYS
+    + HELP_KEYS
+    + RELATION_KEYS
+    + SPLIT_KEYS
+)
+# What acts on the match list's highlighted match: bound with the main screen's keys, so
+# they must not share a key with the list's own.
+ON_MATCH = ("confirm_link", "reject_link", "contradicts_link", "unlink")
 
 KEY_BY_ID: Mapping[str, Key] = {k.id: k for k in KEYS + SCREEN_KEYS}
 KEY_IDS: frozenset[str] = frozenset(KEY_BY_ID)
@@ -99,6 +143,9 @@ SCREENS: tuple[tuple[str, tuple[Key, ...]], ...] = (
     ("the coverage screen", COVERAGE_KEYS),
     ("the yes/no question", CONFIRM_KEYS),
     ("the help screen", HELP_KEYS),
+    ("the match list", MATCH_LIST_KEYS + tuple(k for k in KEYS if k.id in ON_MATCH)),
+    ("the link question", RELATION_KEYS),
+    ("the split question", SPLIT_KEYS),
 )
 
 

@@ -101,6 +101,7 @@ def open_session(
         sources=sources_of(analysis, config.matching),
         orphans=orphan_items(placement.orphans, placement.orphan_corrections),
         reviewer=store.reviewer,
+        settings=config.matching,  # a split article is matched again with these
     )
     if session.disagreements():
         session.set_filter(Filter.DISAGREEMENTS)

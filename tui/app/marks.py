@@ -12,7 +12,7 @@ from tui.app.widgets.article_pane import Mark
 if TYPE_CHECKING:
     from tui.review.session import Session
 
-SYMBOL = {"corroborated": "✓", "disputed": "✗", "unsourced": "?"}
+SYMBOL = {"corroborated": "✓", "disputed": "✗", "unsourced": "?", "later": "…"}
 CONTESTED = "≠"
 STRONG_SCORE = 90.0
 CLUSTER_COLOURS = 6
@@ -29,9 +29,15 @@ def unit_marks(
     selected: str | None,
     counterparts: Set[str],
     colours: Mapping[str, int],
+    *,
+    linked: Mapping[str, str] | None = None,
+    marked: str | None = None,
 ) -> dict[str, Mark]:
     """The mark of every unit of `article_id`: `selected` is the cursor's unit,
-    `counterparts` the units matching it (shown in the other pane)."""
+    `counterparts` the units matching it (shown in the other pane), `linked` the units the
+    reviewer linked to it (-> "same", "different" or "contradicts"), `marked` the unit
+    waiting to be linked."""
+    linked = linked or {}
     s, analysis = session, session.analysis
     marks = {}
     for c in analysis.claims_of(article_id):
@@ -52,6 +58,10 @@ def unit_marks(
             text.append("article-pane--conflict")
         if c.id in counterparts:
             text.append("article-pane--counterpart")
+        if c.id in linked:
+            text.append(f"article-pane--link-{linked[c.id]}")
+        if c.id == marked:
+            text.append("article-pane--link-from")
         if c.id == selected:
             text.append("article-pane--selected")
         verdict = s.verdict(c.id)
@@ -59,7 +69,7 @@ def unit_marks(
         symbol = SYMBOL.get(status, "·")
         if verdict is None and s.disagreement(c.id) is not None:
             symbol = CONTESTED  # reviewers disagree: waiting for the adjudicator
-        # A status without a look of its own (a deferral) is drawn as untriaged.
+        # A status without a look of its own is drawn as untriaged.
         slot = [f"article-pane--{status if status in SYMBOL else 'untriaged'}"]
         cluster = analysis.cluster_of(c.id)
         if cluster is not None:

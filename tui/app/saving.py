@@ -23,8 +23,10 @@ if TYPE_CHECKING:
 
 
 def changed_claims(a: VerdictSet, b: VerdictSet) -> set[str]:
-    """Claims whose verdict, correction or disagreement differs between `a` and `b`."""
+    """Claims whose verdict, correction or disagreement differs between `a` and `b`, and the
+    first claim of each pair whose link differs."""
     out: set[str] = set()
+    out.update(min(k.pair) for k in set(a.links) ^ set(b.links))
     out.update(v.anchor.claim for v in set(a.verdicts) ^ set(b.verdicts))
     out.update(c.anchor.claim for c in set(a.corrections) ^ set(b.corrections))
     out.update(d.claim for d in set(a.disagreements) ^ set(b.disagreements))

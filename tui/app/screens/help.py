@@ -18,7 +18,19 @@ from tui.app.keys import HELP_KEYS, KEYS, SCREEN_KEYS, display_keys, first_key
 from tui.app.screens.closing import dismiss_once
 
 VERDICT_LEGEND = (
-    "✓ corroborated   ✗ disputed   ? unsourced   · untriaged   ≠ reviewers disagree (merged file)"
+    "✓ corroborated   ✗ disputed   ? unsourced   … later (deferred, not a verdict)   "
+    "· untriaged   ≠ reviewers disagree (merged file)"
+)
+# What the panes and the inspector show of matches and of the reviewer's links.
+LINK_LEGEND = (
+    "Machine: a claim with a match is shaded (darker from a score of 90), a claim with only "
+    "suggestions underlined, one whose figures disagree bold; the selected claim's matches "
+    "stand out in the right pane.\n"
+    "Reviewer, in the right pane, for the claims linked to the selected one: confirmed (same "
+    "fact) in a strong green and underlined, contradicts in a strong red and underlined, "
+    "rejected (not the same fact) struck through; the claim marked for a link is reversed. "
+    "The inspector names each pair: match or suggestion (the machine's), confirmed, "
+    "contradicts or rejected (yours)."
 )
 
 
@@ -33,6 +45,7 @@ class HelpScreen(ModalScreen[None]):
         with VerticalScroll(id="help-box"):
             yield Static(self._table(), id="help-keys")
             yield Static(Text(VERDICT_LEGEND), id="help-legend")
+            yield Static(Text(LINK_LEGEND), id="help-links")
             yield Static(
                 Text(
                     "Every decision is saved at once. ctrl+p lists every action; "

@@ -24,6 +24,7 @@ from tui.app.bindings import bindings_for
 from tui.app.commands import MainCommands
 from tui.app.keys import KEYS
 from tui.app.marks import cluster_colours, unit_marks
+from tui.app.screens.link_actions import LinkActions
 from tui.app.widgets.article_list import ArticleList, ArticleRow
 from tui.app.widgets.article_pane import ArticlePane, Unit
 from tui.app.widgets.inspector import Inspector
@@ -44,7 +45,7 @@ WITHOUT_ARTICLES = frozenset({"help", "quit", "toggle_articles", "switch_pane"})
 NEEDS_ARTICLES = frozenset(k.action for k in KEYS) - WITHOUT_ARTICLES
 
 
-class MainScreen(Screen[None]):
+class MainScreen(LinkActions, Screen[None]):
     # Textual annotates this as an instance variable (mypy then refuses a ClassVar here).
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (WIDE, "-wide")]  # noqa: RUF012
     # Nothing while loading (None would mean the app's "*", the article list): the left
@@ -196,8 +197,13 @@ class MainScreen(Screen[None]):
             )
         self._show(right, self.compare)
         selected = current.id if current else None
-        left.set_marks(unit_marks(s, left_id, selected, set(), self._colours))
-        right.set_marks(unit_marks(s, self.compare, None, counterparts, self._colours))
+        linked, marked = self.linked_marks()
+        left.set_marks(unit_marks(s, left_id, selected, set(), self._colours, marked=marked))
+        right.set_marks(
+            unit_marks(
+                s, self.compare, None, counterparts, self._colours, linked=linked, marked=marked
+            )
+        )
         if current is not None:
             left.scroll_to_claim(current.id)
         self.query_one(Inspector).show_claim(s, selected)
@@ -241,6 +247,7 @@ class MainScreen(Screen[None]):
                 shown=len(s.visible()) if s.filter != "all" else total,
                 orphans=len(s.orphans()),
                 disagreements=s.disagreements(),
+                later=s.later_count(),
                 unsaved=unsaved,
                 path=self.host.path_label,
             )

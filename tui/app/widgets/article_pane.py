@@ -144,6 +144,11 @@ class ArticlePane(ScrollView, can_focus=True, inherit_bindings=False):
         "article-pane--corroborated",
         "article-pane--disputed",
         "article-pane--unsourced",
+        "article-pane--later",
+        "article-pane--link-same",
+        "article-pane--link-different",
+        "article-pane--link-contradicts",
+        "article-pane--link-from",
         *(f"article-pane--cluster-{i}" for i in range(6)),
     }
 

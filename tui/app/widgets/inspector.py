@@ -1,5 +1,10 @@
 """The claim inspector: the selected claim, its outlet, its verdict (or the reviewers'
-disagreement in a merged file), the suggestion and every match with its outlet.
+disagreement in a merged file), the suggestion and every match and suggestion with its
+outlet and the reviewer's word on it (confirmed, rejected, contradicts).
+
+With the focus (`i`, or a click), the matches are a list: j/k move the highlight, the link
+keys judge the highlighted one (tui/app/screens/link_actions.py), enter shows it in the
+right pane (`MatchChosen`).
 
 Everything is plain Text built from strings (article text is never parsed as markup); the
 styles come from component classes, coloured in app.tcss.
@@ -13,32 +18,45 @@ itself out again, and repaint every pane, on each key press.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.style import Style
 from rich.text import Text
 from textual import events
+from textual.binding import BindingType
 from textual.geometry import Size
+from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.widget import Widget
 
-from tui.app.keys import DECIDE, bound_key, bound_keys
+from tui.app.bindings import bindings_for
+from tui.app.keys import DECIDE, MATCH_LIST_KEYS, bound_key, bound_keys
 from tui.support.safe_text import printable
 
 if TYPE_CHECKING:
     from tui.review.session import Session
 
-SYMBOLS = {"corroborated": "✓", "disputed": "✗", "unsourced": "?"}
-MAX_MATCHES = 12
+SYMBOLS = {"corroborated": "✓", "disputed": "✗", "unsourced": "?", "later": "…"}
+# The reviewer's word on a pair, as the list names it (the machine's pairs by their tier).
+RELATION_LABELS = {"same": "confirmed", "different": "rejected", "contradicts": "contradicts"}
+GUTTER, POINTER = "  ", "▶ "
 
 
 def _safe(text: str) -> str:
     return printable(text, keep_newlines=False)
 
 
-class Inspector(ScrollView, can_focus=False):
+class Inspector(ScrollView, can_focus=True, inherit_bindings=False):
+    BINDINGS: ClassVar[list[BindingType]] = bindings_for(MATCH_LIST_KEYS)
     COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "inspector--highlight",
+        "inspector--later",
+        "inspector--same",
+        "inspector--different",
+        "inspector--contradicts",
+        "inspector--linking",
         "inspector--claim",
         "inspector--label",
         "inspector--muted",
@@ -61,11 +79,79 @@ class Inspector(ScrollView, can_focus=False):
         self._wrapped: list[Text] = []  # the description's screen lines
         self._strips: dict[int, Strip] = {}  # those painted so far, by line
         self._wrapped_at = -1
+        self._base = Text()  # the description without the list's highlight
+        self._entries: list[tuple[str, int]] = []  # each listed claim, where its line starts
+        self._highlight = 0
+        self._analysis: object = None  # the analysis described (links change it)
+
+    @dataclass
+    class MatchChosen(Message):
+        """enter on a listed match: show `claim` in the right pane."""
+
+        claim: str
+
+    class Left(Message):
+        """The reviewer leaves the list (escape): back to the article."""
+
+    # ---- the list of matches ----------------------------------------------------------
+
+    @property
+    def highlighted_match(self) -> str | None:
+        """The claim highlighted in the list (the first until the reviewer moves)."""
+        if not self._entries:
+            return None
+        return self._entries[min(self._highlight, len(self._entries) - 1)][0]
+
+    def _move(self, step: int) -> None:
+        if self._entries:
+            self._highlight = max(0, min(len(self._entries) - 1, self._highlight + step))
+            self._paint_highlight(scroll=True)
+
+    def action_match_next(self) -> None:
+        self._move(1)
+
+    def action_match_previous(self) -> None:
+        self._move(-1)
+
+    def action_match_show(self) -> None:
+        if (claim := self.highlighted_match) is not None:
+            self.post_message(self.MatchChosen(claim))
+
+    def action_match_leave(self) -> None:
+        self.post_message(self.Left())
+
+    def on_focus(self) -> None:
+        self._paint_highlight(scroll=True)
+
+    def on_blur(self) -> None:
+        self._paint_highlight(scroll=False)
+
+    def _paint_highlight(self, *, scroll: bool) -> None:
+        """The description with the highlighted entry pointed at, while the list has focus."""
+        text = self._base
+        if self._entries:  # the pointer always (the link keys judge that match)
+            at = self._entries[min(self._highlight, len(self._entries) - 1)][1]
+            end = text.plain.find("\n", at)
+            end = len(text) if end < 0 else end
+            text = text[:at] + Text(POINTER, end="") + text[at + len(GUTTER) :]
+            text.end = ""
+            if self.has_focus:
+                text.stylize(self._s("highlight"), at, end)
+        self._text = text
+        self._wrapped_at = -1
+        self._rewrap()
+        self.refresh()
+        if scroll and self._entries and self.has_focus:
+            at = self._entries[min(self._highlight, len(self._entries) - 1)][1]
+            line = len(self._base[: max(0, at - 1)].wrap(self.app.console, self._wrapped_at))
+            top, height = self.scroll_offset.y, self.scrollable_content_region.height
+            if not top <= line < top + max(1, height):
+                self.scroll_to(y=max(0, line - 1), animate=False, immediate=True)
 
     # ---- painting ---------------------------------------------------------------------
 
     def _show_text(self, text: Text) -> None:
-        self._text = text
+        self._base = self._text = text
         self._wrapped_at = -1
         self._rewrap()
         self.scroll_to(y=0, animate=False, immediate=True)
@@ -127,6 +213,7 @@ class Inspector(ScrollView, can_focus=False):
 
     def show_message(self, message: str) -> None:
         self._shown = None
+        self._entries = []
         self._show_text(Text(message, style=self._s("muted")))
 
     def show_claim(self, session: Session, claim_id: str | None) -> None:
@@ -136,14 +223,23 @@ class Inspector(ScrollView, can_focus=False):
             claim_id and session.verdict(claim_id),
             claim_id and session.disagreement(claim_id),
             claim_id and session.is_claim(claim_id),
+            session.link_from,
         )
-        if state == self._shown:
+        if state == self._shown and session.analysis is self._analysis:
             return
-        self._shown = state
+        same_claim = self._shown is not None and self._shown[0] == claim_id
+        highlighted = self.highlighted_match if same_claim else None
+        self._shown, self._analysis = state, session.analysis
+        self._entries = []
         if claim_id is None:
             self._show_text(Text("No claim selected.", style=self._s("muted")))
             return
-        self._show_text(self.describe(session, claim_id))
+        text = self.describe(session, claim_id)
+        ids = [claim for claim, _ in self._entries]
+        self._highlight = ids.index(highlighted) if highlighted in ids else 0
+        self._show_text(text)
+        if self._entries:
+            self._paint_highlight(scroll=self.has_focus)
 
     def describe(self, session: Session, claim_id: str) -> Text:
         from tui.review.suggestions import suggest
@@ -151,6 +247,7 @@ class Inspector(ScrollView, can_focus=False):
         analysis = session.analysis
         claim = analysis.claim(claim_id)
         article = analysis.article(claim.article)
+        self._entries = []  # the list's entries, as `_matches` writes them
         out = Text(no_wrap=False, end="")
         out.append(_safe(claim.text), style=self._s("claim"))
         units = analysis.claims_of(claim.article)
@@ -158,6 +255,15 @@ class Inspector(ScrollView, can_focus=False):
         out.append(f"\n{_safe(article.title)} · ", self._s("muted"))
         out.append(_safe(sources.outlet[claim.article]), self._s("outlet"))
         out.append(f" · unit {claim.index + 1} of {len(units)}", self._s("muted"))
+        marked = session.link_from
+        if marked is not None and analysis.has_claim(marked):
+            link = bound_key("link_claims", self.keymap)
+            out.append("\nMarked for a link: ", style=self._s("label"))
+            if marked == claim_id:
+                out.append(f"this claim (select the other, then {link}; {link} here cancels)")
+            else:
+                out.append(_safe(analysis.claim(marked).text), style=self._s("linking"))
+                out.append(f" ({link} links it to this claim)", style=self._s("suggestion"))
         wire = sources.wire_group_of(claim.article)
         if wire is not None:
             copies = [analysis.article(a).title for a in wire.articles if a != claim.article]
@@ -222,20 +328,41 @@ class Inspector(ScrollView, can_focus=False):
         return bound_keys(DECIDE, self.keymap)
 
     def _matches(self, out: Text, session: Session, claim_id: str) -> None:
-        from tui.review.session import other_end
-
         analysis = session.analysis
-        matches = analysis.matches_of(claim_id)
+        listed = session.counterparts(claim_id)
+        matches = [c for c in listed if c.tier is not None]
         out.append(f"\nMatches: {len(matches)}", style=self._s("label"))
         if not matches:
             out.append(" (no other article says this)", style=self._s("muted"))
+        if listed:
+            said = (
+                (bound_key(action, self.keymap), what)
+                for action, what in (
+                    ("confirm_link", "same fact"),
+                    ("reject_link", "not the same"),
+                    ("contradicts_link", "contradicts"),
+                    ("unlink", "unlink"),
+                    ("focus_matches", "picks another"),
+                )
+            )
+            hint = ", ".join(f"{key} {what}" for key, what in said)
+            out.append(f" (on {POINTER.strip()}: {hint})", style=self._s("muted"))
         own = analysis.claim(claim_id)
         sources = session.sources
         wire_number = {a: i for i, g in enumerate(sources.wire, 1) for a in g.articles}
-        for m in matches[:MAX_MATCHES]:
-            other = analysis.claim(other_end(m, claim_id))
+        for m in listed:
+            other = analysis.claim(m.claim)
             title = _safe(analysis.article(other.article).title)
-            out.append(f"\n{m.score:5.1f} {m.tier!s:<10} ", style=self._s("score"))
+            out.append("\n")
+            self._entries.append((m.claim, len(out)))
+            out.append(GUTTER)
+            out.append(f"{m.score:5.1f} ", style=self._s("score"))
+            if m.relation is not None:
+                label = RELATION_LABELS[m.relation.value]
+                out.append(f"{label:<11}", style=self._s(m.relation.value))
+                out.append(" ")
+            else:
+                out.append(f"{m.tier!s:<11} ", style=self._s("score"))
             out.append(title, style=self._s("label"))
             out.append(" · ", style=self._s("muted"))
             out.append(_safe(sources.outlet[other.article]), style=self._s("outlet"))
@@ -245,18 +372,17 @@ class Inspector(ScrollView, can_focus=False):
                 other.article
             ) == sources.source_of(own.article):
                 out.append(" (same source: not independent)", style=self._s("wire"))
-            theirs = [k.b if m.a == claim_id else k.a for k in m.conflicts]
+            ours_first = claim_id < m.claim  # a conflict's `a` is the pair's first claim
+            theirs = [k.b if ours_first else k.a for k in m.conflicts]
             for k in m.conflicts:
-                ours, their = (k.a, k.b) if m.a == claim_id else (k.b, k.a)
+                ours, their = (k.a, k.b) if ours_first else (k.b, k.a)
                 what = f" {k.subject}" if k.subject else ""
                 out.append(
-                    f"\n      ⚠ {k.kind}{what}: {_safe(ours)} here, {_safe(their)} there",
+                    f"\n        ⚠ {k.kind}{what}: {_safe(ours)} here, {_safe(their)} there",
                     style=self._s("conflict"),
                 )
-            out.append("\n      ")
+            out.append("\n        ")
             out.append_text(self._diff(own.text, other.text, theirs))
-        if len(matches) > MAX_MATCHES:
-            out.append(f"\n… and {len(matches) - MAX_MATCHES} more", style=self._s("muted"))
 
     def _diff(self, ours: str, theirs: str, conflicts: list[str]) -> Text:
         """Their sentence, with the words ours does not share highlighted and conflicting

@@ -18,6 +18,7 @@ from tui.support.safe_text import printable
 class Status:
     triaged: int = 0
     total: int = 0
+    later: int = 0  # claims deferred for a second look (not triaged)
     filter: str = "all"
     shown: int = 0  # claims the filter lets through
     orphans: int = 0
@@ -31,6 +32,7 @@ class StatusBar(Static):
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         "status-bar--app",
         "status-bar--progress",
+        "status-bar--later",
         "status-bar--filter",
         "status-bar--orphans",
         "status-bar--disagreements",
@@ -57,6 +59,8 @@ class StatusBar(Static):
             parts.append(
                 Text(f" {s.triaged}/{s.total} triaged", style=style("status-bar--progress"))
             )
+            if s.later:
+                parts.append(Text(f" · {s.later} later", style=style("status-bar--later")))
             label = f" · filter: {s.filter} ({s.shown})" if s.filter != "all" else " · filter: all"
             parts.append(Text(label, style=style("status-bar--filter")))
             if s.disagreements:
