@@ -10,18 +10,26 @@ STAMP_DEV := $(VENV)/.installed-dev
 
 .PHONY: run test check eval bench stress screenshots clean
 
+# A fresh clone installs first: each step says what it is doing, and pip shows each
+# package and a progress bar, so the minute it takes is never silent.
 $(BIN)/python:
-	$(PYTHON) -c 'import sys; sys.exit("crosscheck needs Python 3.11 or newer") if sys.version_info < (3, 11) else None'
+	@$(PYTHON) -c 'import sys; sys.exit("crosscheck needs Python 3.11 or newer") if sys.version_info < (3, 11) else None'
+	@echo "Creating $(VENV) ..."
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
+	@echo "Upgrading pip in $(VENV) ..."
+	$(BIN)/python -m pip install --progress-bar on --upgrade pip
 
 $(STAMP_RUN): pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet -e .
-	touch $@
+	@echo "Installing crosscheck and its dependencies (about a minute) ..."
+	$(BIN)/python -m pip install --progress-bar on -e .
+	@touch $@
+	@echo "Installed."
 
 $(STAMP_DEV): pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet -e '.[test,dev]'
-	touch $@ $(STAMP_RUN)
+	@echo "Installing crosscheck, its dependencies and the test tools (one to two minutes) ..."
+	$(BIN)/python -m pip install --progress-bar on -e '.[test,dev]'
+	@touch $@ $(STAMP_RUN)
+	@echo "Installed."
 
 run: $(STAMP_RUN)
 	$(BIN)/crosscheck

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import tomllib
 from pathlib import Path
 
 import pytest
@@ -242,10 +243,42 @@ class TestMerge:
         # alice: D 1/2, C 1/2; bob: D 1/2, U 1/2; pe = 1/4; kappa = (1/2 - 1/4)/(3/4) = 1/3.
         assert "over 2 claims decided by all 2 reviewers (alice, bob): 50.0% agreed" in out
         assert "Cohen's kappa 0.333" in out
-        assert "disagreement on wire:" in err and "alice corroborated, bob unsourced" in err
+        # Disagreements are a result, on stdout as a table; stderr stays for problems.
+        assert err == ""
+        table = out[out.index("Disagreements") :]
+        (row,) = [line for line in table.splitlines() if line.startswith("│") and "corrob" in line]
+        assert row.index("corroborated") < row.index("unsourced")  # alice's column, then bob's
+        header = next(line for line in table.splitlines() if "claim" in line)
+        assert header.index("alice") < header.index("bob")
+        assert "The force includes North Korean soldiers." in table
         text = (desk / "out" / "m.toml").read_text(encoding="utf-8")
         assert 'corpus = "../corpus"' in text
         assert "[[disagreements]]" in text
+
+    @pytest.mark.parametrize("configured", [None, "carol"])
+    def test_the_merged_file_names_who_merged(
+        self,
+        desk: Path,
+        bob: Path,
+        capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch,
+        configured: str | None,
+    ) -> None:
+        """Who ran the merge: the configured reviewer, else the login name; never the
+        reviewer of the first file given."""
+        for name in ("LOGNAME", "USER", "LNAME", "USERNAME"):
+            monkeypatch.delenv(name, raising=False)
+        monkeypatch.setenv("LOGNAME", "dana")
+        if configured:
+            (desk / "config.toml").write_text(
+                f'[verdicts]\nreviewer = "{configured}"\n', encoding="utf-8"
+            )
+        code, out, _ = run(capsys, "merge", "verdicts.toml", "bob.toml", "-o", "m.toml")
+        assert code == EXIT_OK
+        who = configured or "dana"
+        assert out.splitlines()[0] == f"merged by {who} into m.toml"
+        merged = tomllib.loads((desk / "m.toml").read_text(encoding="utf-8"))
+        assert (merged["reviewer"], merged["reviewers"]) == (who, ["alice", "bob"])
 
     def test_merged_file_opens_for_stats(
         self, desk: Path, bob: Path, capsys: pytest.CaptureFixture[str]

@@ -35,6 +35,7 @@ JSON_KEYS = {
     "decided_text",
     "url",
     "fetched_at",
+    "outlet",
 }
 
 
@@ -72,6 +73,8 @@ class TestJson:
                 "https://beta.example/story" if obj["article"] == "beta" else None
             )
             assert obj["fetched_at"] is None
+            # Each claim's outlet; null where no metadata or line names one.
+            assert obj["outlet"] == ("Beta Media" if obj["article"] == "beta" else None)
 
     def test_records_read_back_to_the_verdicts(self, ws: Workspace) -> None:
         doc = json.loads(export(ws, "json"))
@@ -153,6 +156,7 @@ class TestCsv:
                 "decided_text": row["decided_text"] or None,
                 "url": row["url"] or None,
                 "fetched_at": row["fetched_at"] or None,
+                "outlet": row["outlet"] or None,
             }
             assert back == obj
 
@@ -263,6 +267,15 @@ class TestW3C:
 
 
 class TestMarkdown:
+    def test_times_are_to_the_second(self, ws: Workspace) -> None:
+        from dataclasses import replace
+
+        v = ws.placed[0]
+        moment = v.decided_at.replace(second=6, microsecond=123456)
+        md = export(replace(ws, placed=(replace(v, decided_at=moment),), orphans=()), "md")
+        assert moment.strftime("%Y-%m-%dT%H:%M:06Z") in md
+        assert ".123456" not in md and not re.search(r"T\d\d:\d\d:\d\d\.\d", md)
+
     def test_sections_and_counts(self, ws: Workspace) -> None:
         md = export(ws, "md")
         for heading in (

@@ -202,8 +202,13 @@ def _run(capsys: pytest.CaptureFixture[str], *args: str | Path) -> tuple[int, st
 
 @pytest.mark.parametrize("command", ["claims", "match"])
 def test_tables_print_no_control_characters(
-    hostile: Path, command: str, capsys: pytest.CaptureFixture[str], tmp_path: Path
+    hostile: Path,
+    command: str,
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    monkeypatch.setenv("COLUMNS", "400")  # wide enough that match shows every claim whole
     code, out, err = _run(capsys, command, "--config", _config(tmp_path, hostile), hostile)
     assert code == 0, err
     assert unsafe_in(out) == [] and unsafe_in(err) == []

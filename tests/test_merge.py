@@ -10,7 +10,7 @@ import pytest
 
 from tests.exports_support import at, build_analysis, orphan_verdict, verdict
 from tui.analysis.pipeline import Analysis
-from tui.verdicts.merge import MergeError, MergeInput, check_inputs, disagreement_lines, merge
+from tui.verdicts.merge import MergeError, MergeInput, check_inputs, merge
 from tui.verdicts.model import Correction, Status, Verdict, VerdictSet, make_anchor
 from tui.verdicts.reader import loads
 from tui.verdicts.writer import dumps
@@ -73,11 +73,6 @@ def test_disagreements_keep_every_verdict_and_are_listed() -> None:
     assert sorted((v.reviewer, v.status) for v in merged["alpha:2"]) == [("alice", C), ("bob", U)]
     (d,) = result.merged.disagreements
     assert (d.claim, d.article, d.statuses) == ("alpha:2", "alpha", (("alice", C), ("bob", U)))
-    (line,) = disagreement_lines(result)
-    assert line == (
-        "disagreement on alpha:2 (alice corroborated, bob unsourced): "
-        "The offensive began on Monday."
-    )
 
 
 def test_merged_set_header_and_orphans() -> None:

@@ -45,6 +45,19 @@ def test_per_cluster_with_the_articles_carrying_it() -> None:
     assert c1["id"] == "c1" and c1["articles"] == ["alpha", "beta", "gamma"]
     assert (c1["claims"], c1["triaged"], c1["by_status"]["disputed"]) == (3, 1, 1)
     assert (c2["claims"], c2["triaged"], c2["by_status"]["corroborated"]) == (3, 1, 1)
+    # Named by the first claim's text, not only an id.
+    assert c1["title"] == "Russia massed 50,000 troops near Kursk."
+    assert c2["title"] == "The offensive began on Monday."
+
+
+def test_a_long_first_claim_names_its_cluster_shortened() -> None:
+    analysis = build_analysis()
+    long = "Russia massed 50,000 troops near Kursk, " + "officials said again and again, " * 5
+    claims = tuple(replace(c, text=long) if c.id == "alpha:1" else c for c in analysis.claims)
+    stats = compute(replace(analysis, claims=claims), (), orphans=0)
+    title = stats.clusters[0].title
+    assert title.startswith("Russia massed 50,000 troops near Kursk") and title.endswith("…")
+    assert len(title) <= 60 and long.startswith(title[:-1])
 
 
 def test_corrections_change_what_counts_as_a_claim() -> None:
@@ -87,4 +100,7 @@ def test_table_shows_every_article_and_the_orphans() -> None:
     text = out.getvalue()
     for expected in ("Progress", "By article", "By cluster", "Beta Daily (beta)", "orphans: 1"):
         assert expected in text
+    # Clusters by their first claim, their id and articles under it.
+    assert "Russia massed 50,000 troops near Kursk." in text
+    assert "c1: alpha, beta, gamma" in text
     assert "disagree" not in text

@@ -18,6 +18,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from tui.cli.guidance import mistyped_command, shown_path
 from tui.cli.parser import (
     EXIT_FAIL,
     EXIT_OK,
@@ -25,6 +26,7 @@ from tui.cli.parser import (
     EXPORT_FORMATS,
     UsageError,
     build_parser,
+    refuse_misused,
 )
 from tui.config import Config, ConfigError, load_config
 from tui.corpus.articles import CorpusError
@@ -117,7 +119,7 @@ def cmd_match(args: argparse.Namespace) -> int:
     else:
         from tui.cli.tables import match_table
 
-        show(match_table(analysis))
+        show(match_table(analysis, config.matching, tier=args.tier, wire=args.wire))
     return EXIT_OK
 
 
@@ -160,6 +162,12 @@ def cmd_open(args: argparse.Namespace) -> int:
         return EXIT_FAIL
     if note:
         warn(note)
+    if not given and not any(p.exists() for p in paths):
+        # Nothing to open and nothing given: say how to give it before the app takes the
+        # screen only to fail.
+        build_parser().print_usage(sys.stderr)
+        warn(f"no corpus at {shown_path(paths[0])}; give a folder of articles")
+        return EXIT_USAGE
     from tui.app.app import run_app
 
     return run_app(config, paths, verdicts=verdicts)
@@ -283,7 +291,7 @@ def cmd_merge(args: argparse.Namespace) -> int:
     from tui.review.workspace import open_many
     from tui.verdicts.agreement import summary_lines
     from tui.verdicts.corpus_link import read_verdict_set
-    from tui.verdicts.merge import MergeInput, check_inputs, disagreement_lines, merge
+    from tui.verdicts.merge import MergeInput, check_inputs, merge
     from tui.verdicts.model import default_reviewer
     from tui.verdicts.store import relative_corpus
     from tui.verdicts.writer import dumps
@@ -312,8 +320,11 @@ def cmd_merge(args: argparse.Namespace) -> int:
     corpus = relative_corpus(workspaces[0].corpus_path, args.output)
     result = merge(inputs, default_reviewer(config.reviewer), corpus)
     write_text_atomic(args.output, dumps(result.merged))
-    for line in disagreement_lines(result):
-        warn(line)
+    say(f"merged by {result.merged.reviewer} into {args.output}")
+    if result.merged.disagreements or result.merged.link_disagreements:
+        from tui.cli.tables import disagreements_table
+
+        show(disagreements_table(result.merged))
     if result.orphans:
         n = result.orphans
         warn(f"{n} verdict{'s' * (n != 1)} could not be re-anchored; kept as they were")
@@ -372,12 +383,18 @@ HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    # `crosscheck PATH...` is `crosscheck open PATH...`.
+    # `crosscheck PATH...` is `crosscheck open PATH...`, unless the word is a slip for a
+    # command and no such file exists.
+    if argv and (meant := mistyped_command(argv[0], HANDLERS)) is not None:
+        build_parser().print_usage(sys.stderr)
+        warn(f"'{argv[0]}' is not a command or a file (did you mean: {meant}?)")
+        return EXIT_USAGE
     if not argv or (argv[0] not in HANDLERS and argv[0] not in ("-h", "--help", "--version")):
         argv = ["open", *argv]
     parser = build_parser()
     try:
         args = parser.parse_args(argv)
+        refuse_misused(args)
         if args.command == "open":
             return HANDLERS[args.command](args)
         # Every other command runs once and exits: its objects never need the cyclic

@@ -96,7 +96,30 @@ def build_parser() -> argparse.ArgumentParser:
     what = "report every problem in verdict files or config files (file:line:col: message)"
     p = sub.add_parser("check", help=what, description=what)
     p.add_argument("files", nargs="+", type=Path, metavar="FILE", help="verdict or config files")
+    _match_table_args(sub.choices["match"])
     return parser
+
+
+def _match_table_args(p: argparse.ArgumentParser) -> None:
+    """What `match --format table` shows (the JSON document always holds everything)."""
+    p.add_argument(
+        "--tier",
+        choices=("match", "suggestion"),
+        help="table: show only matches, or only suggestions (default: both)",
+    )
+    p.add_argument(
+        "--wire",
+        action="store_true",
+        help="table: also show pairs between wire copies of one story (hidden by default)",
+    )
+
+
+def refuse_misused(args: argparse.Namespace) -> None:
+    """Options that parse but do not go together: UsageError (exit 2)."""
+    if getattr(args, "format", None) == "json" and (
+        getattr(args, "tier", None) or getattr(args, "wire", False)
+    ):
+        raise UsageError("--tier and --wire choose what the table shows; not with --format json")
 
 
 EXPORT_FORMATS = ("json", "csv", "md", "claimreview", "w3c")

@@ -35,7 +35,8 @@ def _verdict(status: Status) -> str:
 
 
 def _when(r: ExportRecord) -> str:
-    return iso_utc(r.decided_at)
+    """When it was decided, to the second: a report is read by people, not compared."""
+    return iso_utc(r.decided_at.replace(microsecond=0))
 
 
 def _article_label(analysis: Analysis, article_id: str) -> str:

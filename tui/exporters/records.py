@@ -10,7 +10,8 @@ A verdict re-attached to words other than those it was decided on carries those 
 as the one the reviewer judged.
 
 Each record carries its article's page URL and, for a page `crosscheck add` fetched, the
-fetch time (None when the article is not in the corpus any more, or was saved by hand).
+fetch time (None when the article is not in the corpus any more, or was saved by hand), and
+the article's outlet (None when no metadata or line of the article names it).
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from tui.corpus.articles import Article
+from tui.corpus.outlets import UNKNOWN, outlet_of
 from tui.review.workspace import Workspace
 from tui.verdicts.model import Status, Verdict
 
@@ -50,6 +52,7 @@ class ExportRecord:
     decided_text: str = ""  # the text when decided, if it differs from `text`
     url: str | None = None  # the article's page URL (fetched from, or named by the file)
     fetched_at: str | None = None  # when `crosscheck add` fetched the page (ISO 8601, UTC)
+    outlet: str | None = None  # who published the article; None when unknown
 
     @property
     def decided_on(self) -> str:
@@ -99,7 +102,15 @@ def _record(ws: Workspace, v: Verdict, orphan: bool) -> ExportRecord:
         decided_text=v.decided_text,
         url=article.url if article is not None else None,
         fetched_at=article.fetched_at if article is not None else None,
+        outlet=_outlet(article),
     )
+
+
+def _outlet(article: Article | None) -> str | None:
+    if article is None:
+        return None
+    name = outlet_of(article)
+    return None if name == UNKNOWN else name
 
 
 def records(ws: Workspace) -> list[ExportRecord]:

@@ -3,9 +3,10 @@
 Fields: claim, article, status, note, sources, reviewer, decided_at (ISO 8601, UTC, `Z`),
 text, start, end (character offsets in the current article text), evidence, orphan,
 decided_text (the claim's text when the verdict was made, when it has changed since: null in
-JSON and an empty cell in CSV when it has not), url (the article's page URL) and fetched_at
-(when `crosscheck add` fetched the page, ISO 8601 UTC): null in JSON and an empty cell in CSV
-when unknown or, for fetched_at, when the article was saved by hand.
+JSON and an empty cell in CSV when it has not), url (the article's page URL), fetched_at
+(when `crosscheck add` fetched the page, ISO 8601 UTC) and outlet (who published the article,
+from its metadata or a publisher line of it): null in JSON and an empty cell in CSV when
+unknown or, for fetched_at, when the article was saved by hand.
 
 In JSON, `sources` is an array of strings and `evidence` an array of objects
 `{claim, article, text}` (`text` is null for a claim no longer in the articles).
@@ -46,6 +47,7 @@ CSV_FIELDS = (
     "decided_text",
     "url",
     "fetched_at",
+    "outlet",
 )
 LIST_SEPARATOR = "\n"
 
@@ -67,6 +69,7 @@ def record_object(r: ExportRecord) -> dict[str, Any]:
         "decided_text": r.decided_text or None,
         "url": r.url,
         "fetched_at": r.fetched_at,
+        "outlet": r.outlet,
     }
 
 
@@ -104,6 +107,7 @@ def to_csv(ws: Workspace) -> str:
             "decided_text": r.decided_text,
             "url": r.url or "",
             "fetched_at": r.fetched_at or "",
+            "outlet": r.outlet or "",
         }
         writer.writerow(
             {k: spreadsheet_cell(v) if isinstance(v, str) else v for k, v in row.items()}

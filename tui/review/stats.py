@@ -11,6 +11,9 @@ article was edited since and the verdict re-attached): they need a second look.
 
 A claim the reviewer deferred ("later", stored as a verdict but not one) is counted under
 `later`, neither triaged nor untriaged: `claims = triaged + later + untriaged`.
+
+A cluster is named by its first claim's text, shortened at a word (its `title`), beside its
+id and the articles that carry it.
 """
 
 from __future__ import annotations
@@ -24,14 +27,17 @@ from rich.table import Table
 from rich.text import Text
 
 from tui.analysis.pipeline import Analysis
+from tui.corpus.masthead import shortened
 from tui.support.safe_text import printable
 from tui.verdicts.model import VERDICTS, Correction, Status, Verdict
+
+CLUSTER_TITLE = 60  # characters of a cluster's first claim that name it
 
 
 @dataclass(frozen=True, slots=True)
 class Tally:
     id: str
-    title: str  # article title; "" for the whole set and for clusters
+    title: str  # article title; a cluster's first claim, shortened; "" for the whole set
     claims: int
     triaged: int
     by_status: Mapping[Status, int]
@@ -127,7 +133,12 @@ def compute(
     for cluster in analysis.clusters:
         members = [c for c in cluster.claims if c in counted]
         carriers = tuple(sorted({analysis.claim(c).article for c in cluster.claims}))
-        per_cluster.append(_tally(cluster.id, "", members, statuses, changed, carriers))
+        name = (
+            shortened(analysis.claim(cluster.claims[0]).text, CLUSTER_TITLE)
+            if cluster.claims
+            else ""
+        )
+        per_cluster.append(_tally(cluster.id, name, members, statuses, changed, carriers))
     total = _tally("", "", sorted(counted), statuses, changed)
     return Stats(total, per_article, tuple(per_cluster), orphans)
 
@@ -157,7 +168,8 @@ def to_json_document(stats: Stats) -> dict[str, Any]:
         "text_changed": total.text_changed,
         "articles": [{"id": t.id, "title": t.title, **_counts_json(t)} for t in stats.articles],
         "clusters": [
-            {"id": t.id, "articles": list(t.articles), **_counts_json(t)} for t in stats.clusters
+            {"id": t.id, "title": t.title, "articles": list(t.articles), **_counts_json(t)}
+            for t in stats.clusters
         ],
         "orphans": stats.orphans,
     }
@@ -200,6 +212,13 @@ def _table(
     return table
 
 
+def _cluster_label(t: Tally) -> Text:
+    """A cluster named by its first claim, with its id and articles below, dimmed."""
+    label = Text(printable(t.title))
+    label.append(printable(f"\n{t.id}: {', '.join(t.articles)}"), style="dim")
+    return label
+
+
 def render(stats: Stats) -> Group:
     """Rich tables for the terminal: overall, per article, per cluster; orphans below."""
     extra = stats.total.disagreements > 0
@@ -217,8 +236,8 @@ def render(stats: Stats) -> Group:
         ),
     ]
     if stats.clusters:
-        rows = [(Text(printable(f"{t.id}: {', '.join(t.articles)}")), t) for t in stats.clusters]
-        parts.append(_table("By cluster", "cluster: articles", rows, extra, changed, later))
+        rows = [(_cluster_label(t), t) for t in stats.clusters]
+        parts.append(_table("By cluster", "cluster", rows, extra, changed, later))
     parts.append(Text(LEGEND + ("  later: deferred for a second look" if later else "")))
     parts.append(Text(f"orphans: {stats.orphans} (verdicts that could not be re-anchored)"))
     if changed:

@@ -32,7 +32,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from tui.support.safe_text import printable
 from tui.verdicts.agreement import Agreement, measure
 from tui.verdicts.model import (
     Correction,
@@ -237,18 +236,3 @@ def merge(inputs: Sequence[MergeInput], reviewer: str, corpus: str) -> MergeResu
     return MergeResult(
         merged, measure(order, rows), len(orphans), link_agreement, len(orphan_links)
     )
-
-
-def disagreement_lines(result: MergeResult) -> list[str]:
-    """One line per disagreement, for stderr."""
-    texts = {v.anchor.claim: v.anchor.text for v in result.merged.verdicts}
-    lines = []
-    for d in result.merged.disagreements:
-        said = ", ".join(f"{name} {status.value}" for name, status in d.statuses)
-        text = " ".join(printable(texts.get(d.claim, ""), keep_newlines=False).split())
-        short = text if len(text) <= 60 else text[:57] + "..."
-        lines.append(f"disagreement on {d.claim} ({said}): {short}")
-    for k in result.merged.link_disagreements:
-        said = ", ".join(f"{name} {relation.value}" for name, relation in k.relations)
-        lines.append(f"disagreement on the link of {k.a} and {k.b} ({said})")
-    return lines
