@@ -73,7 +73,7 @@ class TestExport:
         code, out, err = run(capsys, "export", "--format", "json")
         assert code == EXIT_OK and err == ""
         text = wire.read_text(encoding="utf-8")
-        for record in (r for r in json.loads(out) if r["article"] == "wire"):
+        for record in (r for r in json.loads(out)["verdicts"] if r["article"] == "wire"):
             assert text[record["start"] : record["end"]] == record["text"]
             assert record["start"] > len("Updated at 10:00.")
 
@@ -85,7 +85,7 @@ class TestExport:
         code, out, err = run(capsys, "export", "--format", "json")
         assert code == EXIT_OK
         assert "1 verdict could not be re-anchored" in one_line(err)
-        orphans = [r for r in json.loads(out) if r["orphan"]]
+        orphans = [r for r in json.loads(out)["verdicts"] if r["orphan"]]
         assert [r["text"] for r in orphans] == [GOVERNOR]
 
     def test_the_verdict_file_is_only_read(
@@ -373,4 +373,4 @@ def test_claimreview_leaves_out_claims_still_in_dispute(
     assert code == EXIT_OK and reviewed and KOREANS not in reviewed
     assert "1 claim the reviewers disagree on left out of ClaimReview" in one_line(err)
     code, out, _ = run(capsys, "export", "--verdicts", "merged.toml", "--format", "json")
-    assert sum(r["text"] == KOREANS for r in json.loads(out)) == 2  # data exports keep both
+    assert sum(r["text"] == KOREANS for r in json.loads(out)["verdicts"]) == 2  # both kept

@@ -63,7 +63,7 @@ def test_stats_without_changed_text_show_no_column(ws: Workspace) -> None:
 
 
 def test_json_and_csv_carry_the_words_decided_on(ws: Workspace) -> None:
-    doc = json.loads(export(ws, "json"))
+    doc = json.loads(export(ws, "json"))["verdicts"]
     by_claim = {o["claim"]: o for o in doc}
     assert by_claim["alpha:1"]["decided_text"] == BEFORE
     assert by_claim["alpha:1"]["text"] == "Russia massed 50,000 troops near Kursk."

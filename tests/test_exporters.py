@@ -58,7 +58,10 @@ def test_formats_are_the_ones_the_cli_offers() -> None:
 
 class TestJson:
     def test_structure(self, ws: Workspace) -> None:
-        doc = json.loads(export(ws, "json"))
+        whole = json.loads(export(ws, "json"))
+        assert list(whole) == ["verdicts", "deferred", "links"]
+        assert whole["deferred"] == [] and whole["links"] == []
+        doc = whole["verdicts"]
         assert isinstance(doc, list) and len(doc) == 4
         for obj in doc:
             assert set(obj) == JSON_KEYS
@@ -77,7 +80,7 @@ class TestJson:
             assert obj["outlet"] == ("Beta Media" if obj["article"] == "beta" else None)
 
     def test_records_read_back_to_the_verdicts(self, ws: Workspace) -> None:
-        doc = json.loads(export(ws, "json"))
+        doc = json.loads(export(ws, "json"))["verdicts"]
         placed = [o for o in doc if not o["orphan"]]
         # Ordered by article then position.
         assert [o["claim"] for o in placed] == ["alpha:1", "alpha:2", "beta:2"]
@@ -90,7 +93,7 @@ class TestJson:
             assert article.text[obj["start"] : obj["end"]] == obj["text"]
 
     def test_evidence_carries_ids_articles_and_texts(self, ws: Workspace) -> None:
-        first = json.loads(export(ws, "json"))[0]
+        first = json.loads(export(ws, "json"))["verdicts"][0]
         assert first["evidence"] == [
             {
                 "claim": "beta:0",
@@ -105,7 +108,7 @@ class TestJson:
         ]
 
     def test_orphan_is_exported_last_with_its_recorded_anchor(self, ws: Workspace) -> None:
-        last = json.loads(export(ws, "json"))[-1]
+        last = json.loads(export(ws, "json"))["verdicts"][-1]
         assert last["orphan"] is True
         assert (last["claim"], last["text"]) == ("alpha:gone", "Moscow denied the report.")
         assert (last["start"], last["end"]) == (80, 105)
@@ -115,7 +118,7 @@ class TestJson:
 
         v = replace(ws.placed[0], evidence=("beta:gone",))
         changed = replace(ws, placed=(v,), orphans=())
-        (obj,) = json.loads(export(changed, "json"))
+        (obj,) = json.loads(export(changed, "json"))["verdicts"]
         assert obj["evidence"] == [{"claim": "beta:gone", "article": "beta", "text": None}]
 
 
@@ -133,8 +136,9 @@ class TestCsv:
         def split(cell: str) -> list[str]:
             return cell.split("\n") if cell else []
 
-        records = json.loads(export(ws, "json"))
+        records = json.loads(export(ws, "json"))["verdicts"]
         for row, obj in zip(self.rows(ws), records, strict=True):
+            assert row["record"] == "verdict"
             evidence = [
                 {"claim": c, "article": a, "text": t or None}
                 for c, a, t in zip(

@@ -175,7 +175,7 @@ def test_json_and_csv_exports_carry_url_and_fetch_time_per_claim(
     fetched: tuple[Path, str, str], exported: dict[str, str]
 ) -> None:
     _, final, when = fetched
-    records = {r["article"]: r for r in json.loads(exported["json"])}
+    records = {r["article"]: r for r in json.loads(exported["json"])["verdicts"]}
     assert (records[Path(NAME).stem]["url"], records[Path(NAME).stem]["fetched_at"]) == (
         final,
         when,

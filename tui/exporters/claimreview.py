@@ -17,31 +17,55 @@ One ClaimReview per verdict:
 - `author`: the reviewer (a `Person`; each reviewer when a merged file's reviewers agreed);
   `datePublished`: the decision time (ISO 8601, UTC).
 
-ClaimReview is for publishing a rating, so a claim the reviewers of a merged file still
-disagree on is left out (it would be published twice with opposite ratings); `unsettled`
-counts them so the command can say so.
+ClaimReview is for publishing a rating, so a claim deferred for later (no verdict) is left
+out, and so is a claim the reviewers of a merged file still disagree on (it would be
+published twice with opposite ratings); `unsettled` counts those so the command can say so.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
+from tui.corpus.articles import Article
+from tui.corpus.outlets import outlet_key
 from tui.exporters.records import ExportRecord, article_address, article_of, iso_utc, records
+from tui.review.links import LinkedAnalysis
 from tui.review.workspace import Workspace
 from tui.support.safe_text import json_document
-from tui.verdicts.model import Status
+from tui.verdicts.model import Relation, Status
 
 CONTEXT = "https://schema.org"
 WORST, BEST = 1, 3
 RATING = {Status.DISPUTED: 1, Status.UNSOURCED: 2, Status.CORROBORATED: 3}
 
 
-def _appearance(ws: Workspace, r: ExportRecord) -> dict[str, Any]:
+def _appearance(ws: Workspace, r: ExportRecord) -> dict[str, Any] | list[dict[str, Any]]:
+    """The article, and the articles of other outlets whose claim the reviewer confirmed
+    states the same fact (then a list, this article first)."""
     article = article_of(ws, r)
-    work: dict[str, Any] = {"@type": "CreativeWork"}
     if article is None:
-        work["name"] = r.article
-        return work
+        return {"@type": "CreativeWork", "name": r.article}
+    others = [_work(other) for other in _same_elsewhere(ws, r.claim, article)]
+    return [_work(article), *others] if others else _work(article)
+
+
+def _same_elsewhere(ws: Workspace, claim_id: str, article: Article) -> list[Article]:
+    """The articles of other outlets holding a claim the reviewer linked as the same fact
+    (links in force: a pair the reviewers of a merged file disagree on is not), by id."""
+    analysis = ws.analysis
+    if not isinstance(analysis, LinkedAnalysis) or not analysis.has_claim(claim_id):
+        return []
+    own = outlet_key(article)
+    found = {
+        analysis.claim(other).article
+        for other, relation in analysis.linked(claim_id)
+        if relation is Relation.SAME
+    }
+    return [analysis.article(a) for a in sorted(found) if outlet_key(analysis.article(a)) != own]
+
+
+def _work(article: Article) -> dict[str, Any]:
+    work: dict[str, Any] = {"@type": "CreativeWork"}
     work["url"] = article_address(article)
     work["headline"] = article.title
     if article.outlet:

@@ -4,7 +4,9 @@ Sections: counts by verdict; one table per article of the claims decided in it (
 article's page URL and, for a page `crosscheck add` fetched, its fetch time); every
 disputed claim beside its conflicting evidence (the figures and dates that the matcher
 found to disagree, then the other evidence the reviewer saw); every cluster with the
-articles that carry it; and the orphaned verdicts, listed apart with their last known text.
+articles that carry it; coverage by outlet; when there are any, the claims deferred for
+later (no verdict) and the reviewer's links (same fact, not the same fact, contradicts);
+and the orphaned verdicts, listed apart with their last known text.
 Article text is escaped so it cannot turn into markup, links or table cells.
 """
 
@@ -14,12 +16,13 @@ import re
 from collections.abc import Iterable
 
 from tui.analysis.pipeline import Analysis
+from tui.exporters.link_records import deferred_records, link_records
 from tui.exporters.records import ExportRecord, iso_utc, records
 from tui.matching.matcher import Match
 from tui.review.stats import SYMBOL, compute
 from tui.review.workspace import Workspace
 from tui.support.safe_text import printable
-from tui.verdicts.model import VERDICTS, Status
+from tui.verdicts.model import VERDICTS, Relation, Status
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|#~])")
 
@@ -66,6 +69,8 @@ def _counts(ws: Workspace) -> list[str]:
     lines += [f"| {_verdict(s)} | {t.by_status[s]} |" for s in VERDICTS]
     if t.disagreements:
         lines.append(f"| reviewers disagree | {t.disagreements} |")
+    if t.later:
+        lines.append(f"| deferred for later (no verdict) | {t.later} |")
     lines.append(f"| untriaged | {t.untriaged} |")
     lines.append(f"| **all claims** | **{t.claims}** |")
     if stats.orphans:
@@ -213,9 +218,60 @@ def _coverage(ws: Workspace) -> list[str]:
     from tui.review.coverage import coverage_markdown, coverage_of
     from tui.review.sources import sources_of
 
-    statuses = {v.claim: v.status for v in ws.placed}
+    statuses = {v.claim: v.status for v in ws.placed if v.status.is_verdict}
     table = coverage_of(ws.analysis, sources_of(ws.analysis, ws.settings), statuses)
     return [coverage_markdown(table, heading_level=2).rstrip("\n"), ""]
+
+
+_RELATION = {
+    Relation.SAME: "the same fact",
+    Relation.DIFFERENT: "not the same fact",
+    Relation.CONTRADICTS: "contradicts",
+}
+
+
+def _deferred(ws: Workspace) -> list[str]:
+    """Claims set aside for a second look: no verdict, listed apart."""
+    found = deferred_records(ws)
+    if not found:
+        return []
+    lines = [
+        "## Deferred claims",
+        "",
+        "Set aside for a second look: these claims have no verdict yet.",
+        "",
+        "| article | claim | reviewer | deferred | note |",
+        "|---|---|---|---|---|",
+    ]
+    for r in found:
+        where = inline(r.article) + (" (not placed)" if r.orphan else "")
+        lines.append(
+            f"| {where} | {_claim_cell(r)} | {inline(r.reviewer)} | {_when(r)} | {inline(r.note)} |"
+        )
+    return [*lines, ""]
+
+
+def _links(ws: Workspace) -> list[str]:
+    """The reviewer's word on which claims state the same fact."""
+    found = link_records(ws)
+    if not found:
+        return []
+    lines = [
+        "## Links",
+        "",
+        "Pairs of claims the reviewer judged: the same fact (a match whatever the matcher's "
+        "score), not the same fact (no match), or the same fact told in contradicting ways.",
+        "",
+        "| claim | relation | other claim | reviewer | decided | note |",
+        "|---|---|---|---|---|---|",
+    ]
+    for k in found:
+        a = f"{inline(k.a.text)} ({inline(k.a.article)})"
+        b = f"{inline(k.b.text)} ({inline(k.b.article)})"
+        said = _RELATION[k.relation] + (" (not placed)" if k.orphan else "")
+        when = iso_utc(k.decided_at.replace(microsecond=0))
+        lines.append(f"| {a} | {said} | {b} | {inline(k.reviewer)} | {when} | {inline(k.note)} |")
+    return [*lines, ""]
 
 
 def to_markdown(ws: Workspace) -> str:
@@ -235,5 +291,7 @@ def to_markdown(ws: Workspace) -> str:
     lines += _disputed(ws, placed)
     lines += _clusters(ws, placed)
     lines += _coverage(ws)
+    lines += _deferred(ws)
+    lines += _links(ws)
     lines += _orphans(orphans)
     return "\n".join(lines).rstrip("\n") + "\n"

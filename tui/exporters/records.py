@@ -114,13 +114,23 @@ def _outlet(article: Article | None) -> str | None:
 
 
 def records(ws: Workspace) -> list[ExportRecord]:
-    """Placed verdicts by article, position and reviewer; then the orphans, likewise."""
+    """Placed verdicts by article, position and reviewer; then the orphans, likewise. A
+    claim deferred for later has no verdict: it is not among them (`deferred_records`)."""
+    return records_of(ws, verdicts=True)
+
+
+def records_of(ws: Workspace, *, verdicts: bool) -> list[ExportRecord]:
+    """`records`, or with `verdicts` False the deferred claims ("later") in the same order."""
 
     def key(r: ExportRecord) -> tuple[str, int, int, str, str]:
         return (r.article, r.start, r.end, r.claim, r.reviewer)
 
-    placed = sorted((_record(ws, v, False) for v in ws.placed), key=key)
-    orphans = sorted((_record(ws, v, True) for v in ws.orphans), key=key)
+    placed = sorted(
+        (_record(ws, v, False) for v in ws.placed if v.status.is_verdict is verdicts), key=key
+    )
+    orphans = sorted(
+        (_record(ws, v, True) for v in ws.orphans if v.status.is_verdict is verdicts), key=key
+    )
     return placed + orphans
 
 

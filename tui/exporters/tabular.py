@@ -1,4 +1,13 @@
-"""The `json` and `csv` exports: one record per verdict, the same fields in both.
+"""The `json` and `csv` exports: one record per verdict, the same fields in both; then the
+claims deferred for later and the reviewer's links, apart.
+
+JSON is one object: `verdicts` (the verdict records), `deferred` (records of the same
+fields, status "later": claims set aside for a second look, not verdicts) and `links`
+(`a` and `b`, each `{claim, article, text, start, end}`, `relation`: same, different or
+contradicts, `reviewer`, `decided_at`, `note`, `orphan`). CSV has one row per verdict,
+then per deferred claim, then per link, told apart by the `record` column (`verdict`,
+`deferred`, `link`); a link's row holds claim `a` in the claim columns, claim `b` in
+`other_claim`, `other_article`, `other_text`, and its `relation`.
 
 Fields: claim, article, status, note, sources, reviewer, decided_at (ISO 8601, UTC, `Z`),
 text, start, end (character offsets in the current article text), evidence, orphan,
@@ -25,6 +34,7 @@ import csv
 import io
 from typing import Any
 
+from tui.exporters.link_records import LinkRecord, deferred_records, link_object, link_records
 from tui.exporters.records import ExportRecord, iso_utc, records
 from tui.review.workspace import Workspace
 from tui.support.safe_text import json_document, spreadsheet_cell
@@ -48,6 +58,11 @@ CSV_FIELDS = (
     "url",
     "fetched_at",
     "outlet",
+    "record",
+    "relation",
+    "other_claim",
+    "other_article",
+    "other_text",
 )
 LIST_SEPARATOR = "\n"
 
@@ -74,7 +89,11 @@ def record_object(r: ExportRecord) -> dict[str, Any]:
 
 
 def to_json(ws: Workspace) -> str:
-    doc = [record_object(r) for r in records(ws)]
+    doc = {
+        "verdicts": [record_object(r) for r in records(ws)],
+        "deferred": [record_object(r) for r in deferred_records(ws)],
+        "links": [link_object(r) for r in link_records(ws)],
+    }
     return json_document(doc, indent=2) + "\n"
 
 
@@ -88,7 +107,8 @@ def to_csv(ws: Workspace) -> str:
         out, fieldnames=CSV_FIELDS, lineterminator="\r\n", quoting=csv.QUOTE_ALL
     )
     writer.writeheader()
-    for r in records(ws):
+    verdicts = [("verdict", r) for r in records(ws)]
+    for kind, r in verdicts + [("deferred", r) for r in deferred_records(ws)]:
         row: dict[str, str | int] = {
             "claim": r.claim,
             "article": r.article,
@@ -108,8 +128,34 @@ def to_csv(ws: Workspace) -> str:
             "url": r.url or "",
             "fetched_at": r.fetched_at or "",
             "outlet": r.outlet or "",
+            "record": kind,
         }
-        writer.writerow(
-            {k: spreadsheet_cell(v) if isinstance(v, str) else v for k, v in row.items()}
-        )
+        _write(writer, row)
+    for k in link_records(ws):
+        _write(writer, _link_row(k))
     return out.getvalue()
+
+
+def _link_row(k: LinkRecord) -> dict[str, str | int]:
+    """A link as a CSV row: claim `a` in the claim's columns, claim `b` in the other_*
+    ones, no status, no evidence."""
+    return {
+        "claim": k.a.claim,
+        "article": k.a.article,
+        "note": k.note,
+        "reviewer": k.reviewer,
+        "decided_at": iso_utc(k.decided_at),
+        "text": k.a.text,
+        "start": k.a.start,
+        "end": k.a.end,
+        "orphan": "true" if k.orphan else "false",
+        "record": "link",
+        "relation": k.relation.value,
+        "other_claim": k.b.claim,
+        "other_article": k.b.article,
+        "other_text": k.b.text,
+    }
+
+
+def _write(writer: csv.DictWriter[str], row: dict[str, str | int]) -> None:
+    writer.writerow({k: spreadsheet_cell(v) if isinstance(v, str) else v for k, v in row.items()})
