@@ -1,12 +1,15 @@
-"""A reviewer who links claims without pause until killed: the session and the store the app
-uses, driven directly (the app's keys for links are not bound yet).
+"""A reviewer who links claims without pause until killed.
 
-    python -m tests.link_crash_child VERDICTS CORPUS SEED
+    python -m tests.link_crash_child VERDICTS CORPUS SEED [LIMIT] [--session]
 
-Each step is one of the session's link changes (confirm, reject, contradict, link any two,
-unlink, defer, split, join, undo, redo), saved with its history entries as the app saves a
-change (`VerdictStore.save`, then `Session.sync` with what is on disk). One JSON line each,
-flushed, written with one `write` of less than PIPE_BUF bytes:
+By default the real app (built by `build_app`, headless under `App.run_test()`, as
+tests/crash_child.py runs it) gets link keys pressed without pause: same fact, not the same
+fact, contradicts, unlink, later, join, undo, redo, and moves. With `--session` the session
+and the store the app uses are driven directly instead, with every change the session
+offers (link any two claims and split too): each change saved with its history entries as
+the app saves one (`VerdictStore.save`, then `Session.sync` with what is on disk). Either
+way the store's saves are reported, one JSON line each, flushed, written with one `write`
+of less than PIPE_BUF bytes:
 
     {"event": "opened", "state": ...}    what was read from the file at start
     {"event": "saving", "state": ...}    just before `store.save`
@@ -90,6 +93,46 @@ def step(s: Session, rng: random.Random, claims: list[str]) -> Any:
     return s.redo()
 
 
+# The app's link keys (and moves, a verdict, undo): none opens a question or quits.
+APP_KEYS = (
+    "s", "s", "r", "exclamation_mark", "minus", "w", "J", "c",
+    "j", "j", "k", "n", "ctrl+z", "ctrl+y",
+)  # fmt: skip
+
+
+async def run_app(verdicts: Path, corpus: Path, seed: int, limit: int) -> None:
+    from tui.app.app import build_app
+    from tui.config import Config
+
+    config = Config(corpus=corpus, verdicts=verdicts, reviewer="crash", cache_enabled=False)
+    app = build_app(config, [corpus], verdicts)
+    store = app.store
+    save = store.save
+
+    def reporting_save(vs: VerdictSet, history: Sequence[Any] = ()) -> VerdictSet:
+        report("saving", vs)
+        saved = save(vs, history)
+        report("saved", saved)
+        return saved
+
+    store.save = reporting_save  # type: ignore[method-assign]
+    rng = random.Random(seed)
+    try:
+        async with app.run_test(size=(120, 36)) as pilot:
+            await app.analysed.wait()
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            if app.session is None:
+                sys.exit(f"link_crash_child: the app did not load: {app.failure}")
+            report("opened", store.verdict_set)
+            for _ in range(limit):
+                await pilot.press(rng.choice(APP_KEYS))
+    finally:
+        store.close()
+    sys.stdout.write('{"event":"done"}\n')
+    sys.stdout.flush()
+
+
 def run(verdicts: Path, corpus: Path, seed: int, limit: int) -> None:
     settings = MatchSettings()
     analysis = analyse([corpus], settings)
@@ -124,9 +167,16 @@ def run(verdicts: Path, corpus: Path, seed: int, limit: int) -> None:
 
 
 def main(argv: Sequence[str]) -> None:
-    verdicts, corpus, seed = Path(argv[0]), Path(argv[1]), int(argv[2])
-    limit = int(argv[3]) if len(argv) > 3 else 100_000
-    run(verdicts, corpus, seed, limit)
+    session = "--session" in argv
+    args = [a for a in argv if a != "--session"]
+    verdicts, corpus, seed = Path(args[0]), Path(args[1]), int(args[2])
+    limit = int(args[3]) if len(args) > 3 else 100_000
+    if session:
+        run(verdicts, corpus, seed, limit)
+    else:
+        import asyncio
+
+        asyncio.run(run_app(verdicts, corpus, seed, limit))
 
 
 if __name__ == "__main__":

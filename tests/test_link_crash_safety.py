@@ -1,6 +1,8 @@
-"""Crash safety of links: a reviewer linking claims (tests/link_crash_child.py: the session
-and the store the app uses), killed with SIGKILL at random moments, never loses a link
-whose save completed and never leaves a file that cannot be read.
+"""Crash safety of links: a reviewer linking claims (tests/link_crash_child.py: the real app
+pressing its link keys; and the session with the store the app uses, driven directly with
+every change it offers, splits and links of any two claims included), killed with SIGKILL
+at random moments, never loses a link whose save completed and never leaves a file that
+cannot be read.
 
 After each kill: the verdict file parses (tomllib and crosscheck's reader) and holds the
 last completed save or the one in flight; its `.bak` holds a state that was saved; every
@@ -8,7 +10,7 @@ link in the file has a history line (its pair, its relation, at or after its dec
 the history is written before the file); the next instance opens the file the killed one
 left. How we know it can fail: a file written in place is caught by the same checks as in
 tests/test_crash_safety.py, and a save that leaves the links out (`dumps` without them, tried
-in a copy of the tree) fails "the file lost a completed save" in the second trial.
+in a copy of the tree) fails "the file lost a completed save" within the first trials.
 """
 
 from __future__ import annotations
@@ -38,9 +40,10 @@ EMPTY: dict[str, Any] = {"links": {}, "verdicts": {}, "corrections": {}}
 
 
 class Child:
-    def __init__(self, verdicts: Path, seed: int) -> None:
+    def __init__(self, verdicts: Path, seed: int, mode: str) -> None:
+        argv = [sys.executable, "-m", "tests.link_crash_child", str(verdicts), str(SEEDS)]
         self.proc = subprocess.Popen(
-            [sys.executable, "-m", "tests.link_crash_child", str(verdicts), str(SEEDS), str(seed)],
+            [*argv, str(seed), *(["--session"] if mode == "session" else [])],
             cwd=ROOT,
             stdin=subprocess.DEVNULL,
             stdout=subprocess.PIPE,
@@ -109,14 +112,14 @@ def links_missing_from_history(verdicts: Path) -> list[str]:
     return missing
 
 
-def run_trials(tmp_path: Path, trials: int, seed: int) -> tuple[int, int]:
+def run_trials(tmp_path: Path, trials: int, seed: int, mode: str) -> tuple[int, int]:
     """(saves completed, most links held by a completed save)."""
     rng = random.Random(seed)
     verdicts = tmp_path / "verdicts.toml"
     on_disk, seen_states = EMPTY, [EMPTY]
     completed = most_links = 0
     for trial in range(trials):
-        child = Child(verdicts, rng.randrange(1 << 30))
+        child = Child(verdicts, rng.randrange(1 << 30), mode)
         opened = child.next()
         assert opened["event"] == "opened"
         assert opened["state"] == on_disk, f"trial {trial}: reopened state differs"
@@ -147,13 +150,17 @@ def run_trials(tmp_path: Path, trials: int, seed: int) -> tuple[int, int]:
     return completed, most_links
 
 
-def test_killed_linking_keeps_every_completed_save(tmp_path: Path) -> None:
-    completed, most_links = run_trials(tmp_path, trials=4, seed=15)
+@pytest.mark.parametrize("mode", ["app", "session"])
+def test_killed_linking_keeps_every_completed_save(tmp_path: Path, mode: str) -> None:
+    completed, most_links = run_trials(tmp_path, trials=4, seed=15, mode=mode)
     assert completed > 0 and most_links > 0  # links were saved: the checks had work
 
 
 @pytest.mark.stress
+@pytest.mark.parametrize("mode", ["app", "session"])
 @pytest.mark.parametrize("seed", range(3))
-def test_killed_linking_keeps_every_completed_save_stress(tmp_path: Path, seed: int) -> None:
-    completed, most_links = run_trials(tmp_path, trials=10, seed=1500 + seed)
+def test_killed_linking_keeps_every_completed_save_stress(
+    tmp_path: Path, seed: int, mode: str
+) -> None:
+    completed, most_links = run_trials(tmp_path, trials=10, seed=1500 + seed, mode=mode)
     assert completed > 0 and most_links > 0
