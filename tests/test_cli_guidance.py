@@ -3,12 +3,14 @@ a mistyped command, or the app with no corpus to open."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
 
 from tui.cli.guidance import mistyped_command, shown_path
 from tui.cli.main import EXIT_FAIL, EXIT_USAGE, HANDLERS, main
+from tui.config import Config
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
@@ -90,9 +92,12 @@ def test_no_path_with_the_corpus_present_opens_the_app(
     (elsewhere / "seeds").mkdir()
     (elsewhere / "seeds" / "a.txt").write_text("Rain fell for three days.\n", encoding="utf-8")
     opened: list[list[Path]] = []
-    monkeypatch.setattr(
-        "tui.app.app.run_app", lambda config, paths, verdicts: opened.append(list(paths)) or 0
-    )
+
+    def run_app(config: Config, paths: Sequence[Path], verdicts: Path | None = None) -> int:
+        opened.append(list(paths))
+        return 0
+
+    monkeypatch.setattr("tui.app.app.run_app", run_app)
     assert run(capsys)[0] == 0
     assert [p.name for p in opened[0]] == ["seeds"]
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -56,10 +57,11 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
     return code, out, err
 
 
-def _pairs(capsys: pytest.CaptureFixture[str], corpus: Path) -> list[dict]:
+def _pairs(capsys: pytest.CaptureFixture[str], corpus: Path) -> list[dict[str, Any]]:
     code, out, _ = run(capsys, "match", "--no-cache", "--format", "json", str(corpus))
     assert code == EXIT_OK
-    return json.loads(out)["matches"]
+    pairs: list[dict[str, Any]] = json.loads(out)["matches"]
+    return pairs
 
 
 def test_wire_copies_are_hidden_unless_asked(

@@ -24,7 +24,8 @@ RESIDENTS = "desk-a:a1eda094ecde"  # "Local residents were told to stay indoors.
 
 
 def links(path: Path) -> list[dict[str, Any]]:
-    return on_disk(path).get("links", [])
+    found: list[dict[str, Any]] = on_disk(path).get("links", [])
+    return found
 
 
 def inspector_text(r: Run) -> str:
@@ -266,3 +267,18 @@ async def test_later_defers_counts_apart_and_is_skipped_by_next_untriaged(
         await r.press("ctrl+z")
         assert statuses(verdicts) == {}
         assert "1 later" not in str(r.app.main_screen.query_one(StatusBar).render())
+
+
+async def test_remapped_link_keys_work_and_are_named(
+    start: Start, conflict: Path, verdicts: Path
+) -> None:
+    async with start(conflict, confirm_link="e", defer="L") as r:
+        await r.press("j")
+        said = inspector_text(r)
+        assert "e same fact" in said and "s same fact" not in said
+        await r.press("s")  # no longer bound
+        assert links(verdicts) == []
+        await r.press("e")
+        assert [k["relation"] for k in links(verdicts)] == ["same"]
+        await r.press("L")
+        assert "later" in statuses(verdicts).values()

@@ -125,7 +125,7 @@ def refuse_misused(args: argparse.Namespace) -> None:
 EXPORT_FORMATS = ("json", "csv", "md", "claimreview", "w3c")
 
 
-def _verdict_file_commands(sub: argparse._SubParsersAction) -> None:
+def _verdict_file_commands(sub: argparse._SubParsersAction[_Parser]) -> None:
     """export, merge, stats: read verdict files (never write them) with their corpus."""
     verdicts_help = "verdict file (default: from config)"
     what = "export the verdicts with the reviewer, decision time and current positions"
@@ -154,7 +154,7 @@ def _verdict_file_commands(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--format", choices=("table", "json"), default="table")
 
 
-def _web_commands(sub: argparse._SubParsersAction) -> None:
+def _web_commands(sub: argparse._SubParsersAction[_Parser]) -> None:
     """add, verify, refetch: the only commands that use the network (add and refetch)."""
     what = "fetch web pages (or a feed's entries) into the corpus, archived with provenance"
     p = sub.add_parser("add", help=what, description=what)
