@@ -6,8 +6,9 @@ import csv
 import io
 import json
 import re
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -69,7 +70,7 @@ class TestJson:
             assert isinstance(obj["sources"], list) and isinstance(obj["evidence"], list)
             assert obj["status"] in {s.value for s in Status}
             assert obj["reviewer"] == "alice"
-            assert datetime.fromisoformat(obj["decided_at"]).utcoffset().total_seconds() == 0
+            assert datetime.fromisoformat(obj["decided_at"]).utcoffset() == timedelta(0)
             assert obj["decided_at"].endswith("Z")
             # The article's page, when it names one; none of these articles was fetched.
             assert obj["url"] == (
@@ -206,8 +207,9 @@ class TestClaimReview:
 
 
 class TestW3C:
-    def doc(self, ws: Workspace) -> dict:
-        return json.loads(export(ws, "w3c"))
+    def doc(self, ws: Workspace) -> dict[str, Any]:
+        doc: dict[str, Any] = json.loads(export(ws, "w3c"))
+        return doc
 
     def test_collection_embeds_a_first_page(self, ws: Workspace) -> None:
         doc = self.doc(ws)
