@@ -13,7 +13,7 @@ line; asserts nothing.
   machine never offered linked), median of `--repeat` runs; the baseline (no links)
   likewise, and their ratio; and the same with the 1,000 random links, the first run apart
   (the scores of pairs the machine never offered are computed then, and kept);
-- session: a confirm and its undo in a Session over the seeds (`Session.confirm` +
+- session: a confirm and its undo in a Session over the seeds (`Session.link` +
   `Session.undo`: the analysis linked again twice), median of `--repeat`.
 """
 
@@ -119,7 +119,7 @@ def main() -> int:
     session.move_to(m.a)
 
     def confirm_and_undo() -> None:
-        session.confirm(m.b)
+        session.link(m.a, m.b, Relation.SAME)
         session.undo()
 
     toggle = median_ms(confirm_and_undo, args.repeat)

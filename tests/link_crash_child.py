@@ -32,7 +32,7 @@ from tui.review.changes import history_of
 from tui.review.orphans import orphan_items
 from tui.review.placement import place
 from tui.review.session import Session, TriageError
-from tui.verdicts.model import VerdictSet
+from tui.verdicts.model import Relation, VerdictSet
 from tui.verdicts.store import VerdictStore
 
 
@@ -73,14 +73,14 @@ def step(s: Session, rng: random.Random, claims: list[str]) -> Any:
     other = rng.choice([c for c in claims if c != here])
     move = rng.random()
     if move < 0.2:
-        return s.confirm(other, note=rng.choice(["", "same figure"]))
+        return s.link(here, other, Relation.SAME, note=rng.choice(["", "same figure"]))
     if move < 0.35:
-        return s.reject(other)
+        return s.link(here, other, Relation.DIFFERENT)
     if move < 0.45:
-        return s.contradict(other)
+        return s.link(here, other, Relation.CONTRADICTS)
     if move < 0.55:
         linked = s.links_of(here)
-        return s.unlink(linked[0].other(here)) if linked else s.confirm(other)
+        return s.unlink(linked[0].other(here)) if linked else s.link(here, other, Relation.SAME)
     if move < 0.62:
         return s.defer()
     if move < 0.66:

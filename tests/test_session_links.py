@@ -59,7 +59,7 @@ def match_pairs(s: Session) -> set[tuple[str, str]]:
 def test_reject_confirm_contradict_and_unlink_each_change_the_matches() -> None:
     s = new_session()
     s.move_to("alpha:1")
-    change = s.reject("beta:0")
+    change = s.link(s.cursor or "", "beta:0", Relation.DIFFERENT)
     assert ("alpha:1", "beta:0") not in match_pairs(s)
     (entry,) = history_of(change, "al", datetime(2026, 1, 1, tzinfo=UTC))
     assert (entry.action, entry.claim, entry.other, entry.relation_change) == (
@@ -68,10 +68,10 @@ def test_reject_confirm_contradict_and_unlink_each_change_the_matches() -> None:
         "beta:0",
         (None, Relation.DIFFERENT),
     )
-    s.contradict("beta:0")  # replaces the rejection
+    s.link(s.cursor or "", "beta:0", Relation.CONTRADICTS)  # replaces the rejection
     assert linked(s).relation("alpha:1", "beta:0") is Relation.CONTRADICTS
     assert len(s.verdict_set.links) == 1
-    s.confirm("beta:0", note="same count, other rounding")
+    s.link("alpha:1", "beta:0", Relation.SAME, note="same count, other rounding")
     link = s.link_between("alpha:1", "beta:0")
     assert link is not None and link.note == "same count, other rounding"
     change = s.unlink("beta:0")
@@ -83,7 +83,7 @@ def test_reject_confirm_contradict_and_unlink_each_change_the_matches() -> None:
 def test_undo_and_redo_of_a_link() -> None:
     s = new_session()
     s.move_to("alpha:1")
-    s.reject("beta:0")
+    s.link(s.cursor or "", "beta:0", Relation.DIFFERENT)
     s.undo()
     assert s.verdict_set.links == () and ("alpha:1", "beta:0") in match_pairs(s)
     s.redo()
@@ -113,9 +113,9 @@ def test_any_two_claims_can_be_linked_by_marking_one_then_selecting_the_other() 
 def test_links_are_saved_and_placed_again_at_the_next_opening() -> None:
     s = new_session()
     s.move_to("alpha:1")
-    s.reject("beta:0")
+    s.link(s.cursor or "", "beta:0", Relation.DIFFERENT)
     s.move_to("alpha:3")
-    s.contradict("beta:2")
+    s.link(s.cursor or "", "beta:2", Relation.CONTRADICTS)
     again = reopened(s)
     assert again.verdict_set.links == s.verdict_set.links
     assert again.analysis.matches == s.analysis.matches
@@ -149,7 +149,7 @@ def test_split_makes_two_claims_matched_like_any_other_and_undo_restores_the_who
     s.move_to("beta:2")  # "A drone struck a | depot."
     s.mark(Status.UNSOURCED)
     s.move_to("alpha:3")
-    s.reject("beta:2")
+    s.link(s.cursor or "", "beta:2", Relation.DIFFERENT)
     s.move_to("beta:2")
     whole = s.current
     assert whole is not None
@@ -224,7 +224,7 @@ def test_an_adjudicator_settles_a_link_disagreement_by_linking() -> None:
     analysis = build_analysis()
     base = new_session()
     base.move_to("alpha:1")
-    base.reject("beta:0")
+    base.link(base.cursor or "", "beta:0", Relation.DIFFERENT)
     alice = base.verdict_set.links[0]
     from dataclasses import replace
 
@@ -244,7 +244,7 @@ def test_an_adjudicator_settles_a_link_disagreement_by_linking() -> None:
     s = Session(placement.analysis, placement.verdict_set, clock=Clock(), reviewer="judge")
     assert linked(s).disputed == (("alpha:1", "beta:0"),)
     s.move_to("alpha:1")
-    change = s.confirm("beta:0")
+    change = s.link(s.cursor or "", "beta:0", Relation.SAME)
     (link,) = s.verdict_set.links
     assert (link.reviewer, link.relation) == ("judge", Relation.SAME)
     assert s.verdict_set.link_disagreements == ()

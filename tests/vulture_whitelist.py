@@ -10,3 +10,7 @@ from tui.cli.parser import _Parser
 serve  # noqa: B018  run by name in each worker process: `python -c "...; serve()"`
 _Parser.error  # noqa: B018  argparse calls it on a usage error
 _Parser._print_message  # noqa: B018  argparse calls it to print help, usage and version
+
+from tui.review.session_links import LinkEdits  # noqa: E402
+
+LinkEdits.link_between  # noqa: B018  the session's read of a pair's link; tests/app/test_links.py

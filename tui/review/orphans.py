@@ -54,12 +54,6 @@ class OrphanItem:
         return d.a.text if isinstance(d, Link) else d.anchor.text
 
     @property
-    def other_text(self) -> str:
-        """A link's other claim, as it was when linked ("" for other decisions)."""
-        d = self.decision
-        return d.b.text if isinstance(d, Link) else ""
-
-    @property
     def decided_on(self) -> str:
         """The words the decision was made on (a verdict may have been moved since)."""
         d = self.decision

@@ -1,5 +1,6 @@
-"""The session's changes to the reviewer's links, cuts and deferrals: confirm, reject or
-contradict a match, link any two claims, unlink, split a claim, join two units, defer.
+"""The session's changes to the reviewer's links, cuts and deferrals: link two claims as the
+same fact, not the same fact or contradicting (a match or suggestion of the selected claim,
+or any two claims), unlink, split a claim, join two units, defer.
 
 Each is one `Change` (tui/review/changes.py), undone and redone like a verdict, saved with
 its history entries. After each, the session's analysis follows (`SessionView.sync`): links
@@ -75,18 +76,6 @@ class LinkEdits(SessionView):
         return self.analysis.claim(claim_id)
 
     # ---- changing links ---------------------------------------------------------------
-
-    def confirm(self, other: str, note: str = "") -> Change:
-        """The selected claim and `other` state the same fact."""
-        return self.link(self._selected().id, other, Relation.SAME, note)
-
-    def reject(self, other: str, note: str = "") -> Change:
-        """The selected claim and `other` do not state the same fact."""
-        return self.link(self._selected().id, other, Relation.DIFFERENT, note)
-
-    def contradict(self, other: str, note: str = "") -> Change:
-        """The selected claim and `other` state the same fact and disagree on it."""
-        return self.link(self._selected().id, other, Relation.CONTRADICTS, note)
 
     def begin_link(self) -> str:
         """Mark the selected claim as one end of a link to make (`finish_link`)."""

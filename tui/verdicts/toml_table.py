@@ -20,9 +20,8 @@ from tui.verdicts.source_text import Locator, Where, unusable_path
 
 E = TypeVar("E", bound=StrEnum)
 
-# What a verdict's status may be (LATER included: a deferral is stored as a verdict).
-STATUS_VALUES = frozenset(s.value for s in Status)
-STATUSES = ", ".join(s.value for s in Status)
+# What a disagreement's status may be (a verdict's may be LATER too: a deferral is stored as
+# a verdict, but reviewers never disagree on one).
 VERDICT_STATUSES = ", ".join(s.value for s in VERDICTS)
 
 
