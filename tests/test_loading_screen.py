@@ -69,7 +69,7 @@ async def test_the_loading_screen_shows_progress_and_keys(
             # footer, and pressing them does nothing (no "still reading" notice).
             by_action = {key.action: key for key in keys}
             assert by_action["mark_corroborated"].has_class("-disabled")
-            assert by_action["search"].has_class("-disabled")
+            assert by_action["accept_suggestion"].has_class("-disabled")
             assert not by_action["help"].has_class("-disabled")
             assert screen.check_action("next_untriaged", ()) is None
             await pilot.press("c", "j", "n", "slash", "o")
