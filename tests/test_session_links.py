@@ -3,6 +3,7 @@ history, and the analysis following each (tui.review.session_links)."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -226,8 +227,6 @@ def test_an_adjudicator_settles_a_link_disagreement_by_linking() -> None:
     base.move_to("alpha:1")
     base.link(base.cursor or "", "beta:0", Relation.DIFFERENT)
     alice = base.verdict_set.links[0]
-    from dataclasses import replace
-
     bob = replace(alice, relation=Relation.SAME, reviewer="bob")
     vs = VerdictSet(
         "judge",
@@ -252,3 +251,21 @@ def test_an_adjudicator_settles_a_link_disagreement_by_linking() -> None:
     assert entry.settled_links == (("al", Relation.DIFFERENT), ("bob", Relation.SAME))
     s.undo()
     assert len(s.verdict_set.links) == 2 and len(s.verdict_set.link_disagreements) == 1
+
+
+def test_a_session_given_the_machines_analysis_lists_the_links_it_cannot_place() -> None:
+    analysis = build_analysis()
+    s = new_session()
+    s.move_to("alpha:1")
+    s.link("alpha:1", "beta:0", Relation.DIFFERENT)
+    (kept,) = s.verdict_set.links
+    gone = replace(kept.b, claim="beta:gone", text="A sentence no article holds now.")
+    lost = replace(kept, b=gone)
+    vs = replace(s.verdict_set, links=(kept, lost))
+    # as the app may build it: the machine's analysis, the placement's verdicts
+    fresh = Session(analysis, vs, clock=Clock(), reviewer="al")
+    (orphan,) = fresh.orphans()
+    assert orphan.is_link and orphan.decision == lost and orphan.status == "linked: different"
+    assert fresh.analysis.relation("alpha:1", "beta:0") is Relation.DIFFERENT
+    fresh.discard(orphan)
+    assert fresh.verdict_set.links == (kept,)

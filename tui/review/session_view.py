@@ -14,7 +14,7 @@ filter finds it.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import replace
 from datetime import UTC, datetime
 from enum import StrEnum
@@ -29,6 +29,8 @@ if TYPE_CHECKING:  # the analysis module pulls in the matcher; the app loads it 
     from tui.matching.matcher import Match
     from tui.review.orphans import OrphanItem
     from tui.review.sources import Sources
+    from tui.verdicts.anchoring import OrphanCorrection
+    from tui.verdicts.link_anchoring import OrphanLink
 
 Clock = Callable[[], datetime]
 
@@ -147,7 +149,9 @@ class SessionView:
         now = self.analysis
         if not isinstance(now, LinkedAnalysis) or frozenset(now.cuts) != cuts:
             working = replace(vs, corrections=tuple(cuts), links=links)
-            self._use(review_analysis(now, working, self.settings).analysis)
+            reviewed = review_analysis(now, working, self.settings)
+            self._adopt(reviewed.orphan_links, reviewed.orphan_cuts)
+            self._use(reviewed.analysis)
             return
         agreed, disputed = in_force(links)
         agreed = {
@@ -155,6 +159,15 @@ class SessionView:
         }
         if agreed != dict(now.applied) or disputed != now.disputed:
             self._use(apply_links(now, links, self.settings, base=now.base, cuts=now.cuts))
+
+    def _adopt(self, links: Iterable[OrphanLink], cuts: Iterable[OrphanCorrection]) -> None:
+        """List the links and cuts that could not be placed with the other orphans (when
+        the session was given the machine's analysis, it places them itself)."""
+        from tui.review.orphans import orphan_items
+
+        held = {o.decision for o in self._orphans}
+        found = orphan_items((), cuts, links)
+        self._orphans += tuple(o for o in found if o.decision not in held)
 
     def _use(self, analysis: Analysis) -> None:
         """Work on `analysis` from now on (its units may differ: a split or a join)."""
