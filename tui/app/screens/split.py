@@ -63,7 +63,9 @@ class SplitScreen(ModalScreen[int | None]):
 
     def on_mount(self) -> None:
         self.query_one("#split-box").border_title = "Split"
-        self.query_one(OptionList).focus()
+        points = self.query_one(OptionList)
+        points.highlighted = 0  # enter at once splits before the second word
+        points.focus()
 
     @on(OptionList.OptionSelected)
     def _chosen(self, event: OptionList.OptionSelected) -> None:
