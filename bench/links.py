@@ -14,7 +14,9 @@ line; asserts nothing.
   likewise, and their ratio; and the same with the 1,000 random links, the first run apart
   (the scores of pairs the machine never offered are computed then, and kept);
 - session: a confirm and its undo in a Session over the seeds (`Session.link` +
-  `Session.undo`: the analysis linked again twice), median of `--repeat`.
+  `Session.undo`: the analysis linked again twice), median of `--repeat`; a split of the
+  longest claim and its undo (the article cut and matched again against the corpus, then
+  the machine's units back: two incremental matchings), likewise.
 """
 
 from __future__ import annotations
@@ -123,6 +125,16 @@ def main() -> int:
         session.undo()
 
     toggle = median_ms(confirm_and_undo, args.repeat)
+    longest = max(session.claims(), key=lambda c: len(c.text))
+    session.move_to(longest.id)
+    at = session.cut_points()[len(session.cut_points()) // 2]
+
+    def split_and_undo() -> None:
+        session.move_to(longest.id)
+        session.split(at)
+        session.undo()
+
+    cut = median_ms(split_and_undo, args.repeat)
     figures = {
         "claims": len(analysis.claims),
         "machine_matches": len(analysis.matches),
@@ -138,6 +150,7 @@ def main() -> int:
         "apply_random_links_ms": crowded,
         "apply_random_ratio": round(crowded / baseline, 2) if baseline else None,
         "session_confirm_and_undo_ms": toggle,
+        "session_split_and_undo_ms": cut,
         "repeat": args.repeat,
     }
     print(json.dumps(figures))
