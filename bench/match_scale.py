@@ -42,6 +42,7 @@ from bench.synthetic import as_claims, generate  # noqa: E402
 from tui.config import MatchSettings  # noqa: E402
 from tui.matching.figure_evidence import BONUS, FigureEvidence  # noqa: E402
 from tui.matching.matcher import match_claims, thresholds  # noqa: E402
+from tui.matching.scope import story_scope  # noqa: E402
 from tui.matching.scoring import combine, encode, match_tokens  # noqa: E402
 
 ROW_BLOCK = 256
@@ -120,7 +121,8 @@ def main() -> None:
 
     token_sets = [match_tokens(c.text) for c in claims]
     enc = encode(token_sets)
-    evidence = FigureEvidence(claims, token_sets)
+    scope = story_scope(claims)  # as the matcher reads it: no bonus across events
+    evidence = FigureEvidence(claims, token_sets, scope)
     articles = np.unique(
         np.asarray([c.article for c in claims], dtype=object), return_inverse=True
     )[1]

@@ -8,7 +8,7 @@ from pathlib import Path
 if __package__ in (None, ""):  # run as a script: make the repository importable
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from tests import eval_attribution, eval_claims, eval_matching
+from tests import eval_attribution, eval_claims, eval_conflicts, eval_matching
 
 
 def main() -> int:
@@ -18,6 +18,9 @@ def main() -> int:
     print("== matcher ==")
     eval_matching.main()
     eval_attribution.main()
+    print()
+    print("== figure conflicts ==")
+    eval_conflicts.main()
     return 0
 
 

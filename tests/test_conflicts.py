@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from tui.claims.units import Claim, DateMention, Kind, Quantity
+import pytest
+
+from tui.claims.units import Claim, DateMention, Kind, Quantity, extract_units
 from tui.matching.conflicts import find_conflicts
 
 
@@ -160,3 +162,109 @@ def test_other_names_for_the_same_count_are_compared() -> None:
                      "civilians", "people") == 0  # fmt: skip
     assert conflicts("About 40 children were hurt.", "About 90 people were hurt.",
                      "children", "people") == 0  # fmt: skip
+
+
+# ---- what a figure counts, read from the claims themselves ---------------------------------
+
+
+def extracted(text: str, article: str = "a") -> Claim:
+    (unit,) = [u for u in extract_units(article, text) if u.is_claim]
+    return unit
+
+
+def listed(a: str, b: str) -> list[tuple[str, str, str]]:
+    """The conflicts between two sentences, checked to be the same either way round."""
+    x, y = extracted(a, "a"), extracted(b, "b")
+    found = [(c.subject, c.a, c.b) for c in find_conflicts(x, y)]
+    assert sorted((s, q, p) for s, p, q in found) == sorted(
+        (c.subject, c.a, c.b) for c in find_conflicts(y, x)
+    )
+    return found
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("The slide killed 31 people in Arvo.", "The slide injured 412 people in Arvo."),
+        ("The epicentre was 12 km south of Lenz.", "The quake struck at a depth of 10 km."),
+        ("Nine people remain missing.", "Rescuers saved 187 people."),
+        ("The union is demanding a 12 percent rise.", "The firm has offered a 7 percent rise."),
+        ("Orsini won 51.3 percent of the vote.", "Dallek won 46.1 percent of the vote."),
+        (
+            "The ferry was carrying 212 passengers.",
+            "The ferry was licensed to carry 180 passengers.",
+        ),
+        ("Storm winds reached 185 km/h.", "The storm was moving inland at 15 km/h."),
+    ],
+)
+def test_different_quantities_of_one_unit_do_not_conflict(a: str, b: str) -> None:
+    assert listed(a, b) == []
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("The fire has destroyed 60 homes.", "Another 25 homes were destroyed overnight."),
+        ("Police arrested 200 people.", "Police arrested 35 more people on Monday."),
+        ("Six workers died in the blast.", "Two other workers died in the blast."),
+        ("About 3,800 staff walked out.", "A further 1,200 staff walked out."),
+    ],
+)
+def test_an_addition_is_not_a_total(a: str, b: str) -> None:
+    assert listed(a, b) == []
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "expected"),
+    [
+        (
+            "At least 31 people were killed in the slide.",
+            "The slide killed 28 people, officials said.",
+            [("people (killed)", "At least 31", "28")],
+        ),
+        (
+            "The board voted 5-2 for the plan.",
+            "The board voted 6-1 for the plan.",
+            [("votes", "5-2", "6-1")],
+        ),
+        (
+            "Power was cut for 36 hours.",
+            "Power was cut for three days.",
+            [("days", "36", "three")],
+        ),
+        (
+            "Records may be kept for up to 10 years.",
+            "Records may be kept for up to five years.",
+            [("years (kept)", "up to 10", "up to five")],
+        ),
+        (
+            "Six of its eight carriages left the rails.",
+            "Five of its eight carriages left the rails.",
+            [("carriages", "Six", "Five")],
+        ),
+        (
+            "Twenty-seven people were taken to hospital.",
+            "Nineteen people were taken to hospital.",
+            [("people (hospital)", "Twenty-seven", "Nineteen")],
+        ),
+    ],
+)
+def test_the_same_quantity_disagreeing_is_listed_with_its_role(
+    a: str, b: str, expected: list[tuple[str, str, str]]
+) -> None:
+    assert listed(a, b) == expected
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("At least 3 people died.", "24 people died."),
+        ("More than 100 homes burned.", "120 homes burned."),
+        ("Up to 40 people were hurt.", "35 people were hurt."),
+        ("Nearly 50 people were hurt.", "48 people were hurt."),
+        ("Power was cut for 48 hours.", "Power was cut for two days."),
+        ("Nine people died and six are missing.", "Six people are still missing."),
+    ],
+)
+def test_bounds_and_other_wordings_that_agree(a: str, b: str) -> None:
+    assert listed(a, b) == []

@@ -11,6 +11,7 @@ from tui.claims.quantities import find_figures, lexicon
 from tui.claims.units import Claim, Kind
 from tui.config import MatchSettings
 from tui.matching.figure_evidence import BONUS, FigureEvidence
+from tui.matching.scope import story_scope
 from tui.matching.scoring import match_tokens, similarity
 
 
@@ -118,3 +119,26 @@ def test_candidate_pairs_are_the_cross_article_pairs_sharing_a_count() -> None:
     fresh = np.array([False, False, False, True, False, False])
     left, right = evidence.candidate_pairs(articles, fresh)
     assert list(zip(left.tolist(), right.tolist(), strict=True)) == [(1, 3)]
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        # Another event: the same count stated for another time.
+        (
+            "Floods killed 23 people in Peru on Tuesday.",
+            "In 2017, floods killed 23 people in Peru.",
+        ),
+        # An addition, not the count.
+        ("Floods destroyed 60 homes in Peru.", "Floods destroyed another 60 homes in Peru."),
+        # Another role of the same noun.
+        ("Floods killed 23 people in Peru.", "Floods injured 23 people in Peru."),
+    ],
+)
+def test_no_bonus_for_another_event_an_addition_or_another_role(a: str, b: str) -> None:
+    units = [claim(a, "a"), claim(b, "b")]
+    evidence = FigureEvidence(units, [match_tokens(c.text) for c in units], story_scope(units))
+    pair, zero = (np.array([0]), np.array([1])), np.array([0.0])
+    assert float(evidence.add_bonus(*pair, zero, zero, np.array([100.0]))[0]) == 0.0
+    # The same pair stated for one event and one role earns it.
+    assert bonus("Floods killed 23 people in Peru.", "In Peru, floods killed 23 people.") == BONUS

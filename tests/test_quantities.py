@@ -19,7 +19,12 @@ def figures(text: str) -> list[tuple[str, float, str]]:
         ("approximately 1,376 square kilometers", [("1,376", 1376, "square kilometers")]),
         ("proposing a 30-day ceasefire", [("30-day", 30, "day")]),
         ("the nearly 50,000-strong enemy group", [("50,000-strong", 50000, "enemy group")]),
-        ("a magnitude 6.1 quake", [("6.1", 6.1, "quake")]),
+        ("a magnitude 6.1 quake", [("6.1", 6.1, "magnitude")]),
+        ("a quake of magnitude 5.2", [("5.2", 5.2, "magnitude")]),
+        ("Twenty-seven people were hurt", [("Twenty-seven", 27, "people")]),
+        ("Nineteen people were hurt", [("Nineteen", 19, "people")]),
+        ("a deal worth $5.9bn.", [("$5.9bn", 5_900_000_000, "dollars")]),
+        ("a six-to-three vote", [("six-to-three", 6, "")]),
         ("10 million people", [("10 million", 10_000_000, "people")]),
         ("$1.5 billion in aid", [("$1.5 billion", 1_500_000_000, "dollars")]),
         ("12% of voters", [("12%", 12, "percent")]),
@@ -67,6 +72,7 @@ def test_a_four_digit_count_before_a_plural_is_a_figure_not_a_year() -> None:
         ("launched in August", [("August", None, 8, None)]),
         ("the 2023 counter-offensive", [("2023", 2023, None, None)]),
         ("in March 2022 troops", [("March 2022", 2022, 3, None)]),
+        ("In September the bank", [("September", None, 9, None)]),  # opening the sentence
     ],
 )
 def test_dates(text: str, expected: list[tuple[str, int | None, int, int | None]]) -> None:

@@ -56,3 +56,49 @@ def test_extracted_claims_that_differ_at_their_precision_conflict() -> None:
     assert find_conflicts(a, c) == ()  # so does 1,800: "2,000" is stated to the thousand
     d = first_claim("An estimated 2,600 people were moved to shelters after the dam failed.")
     assert len(find_conflicts(c, d)) == 1  # 2,600 rounds to 3,000
+
+
+def counts(text: str) -> list[tuple[str, str, bool]]:
+    """(quoted figure, what it counts, an addition?) for each figure of the sentence."""
+    return [(f.text, f.counts, f.increment) for f in figures(first_claim(text))]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A figure with no counted word takes its neighbour's.
+        ("Six of its eight carriages left the rails.", [("Six", "carriage", False),
+                                                        ("eight", "carriage", False)]),
+        ("Five of its hospitals are diverting ambulances.", [("Five", "hospital", False)]),
+        ("Twelve people died and 41 were taken to hospital.", [("Twelve", "people", False),
+                                                               ("41", "people", False)]),
+        # ... but not a part of a count whose role the sentence does not say.
+        ("Of the 41 people taken to hospital, 29 had been sent home.", [("41", "people", False)]),
+        # A count of two things is not a count of one of them.
+        ("Nearly 2,000 operations and appointments were cancelled.",
+         [("Nearly 2,000", "operation+appointment", False)]),
+        # Spans of time are one kind of quantity, in hours.
+        ("Power was cut for three days.", [("three", "duration", False)]),
+        # A vote's tally is one figure.
+        ("The board voted 5-2 for the plan.", [("5-2", "tally", False)]),
+        ("The court ruled by seven votes to two.", [("seven votes to two", "tally", False)]),
+        ("Another 25 homes burned.", [("25", "home", True)]),
+    ],
+)  # fmt: skip
+def test_what_a_figure_counts(text: str, expected: list[tuple[str, str, bool]]) -> None:
+    assert counts(text) == expected
+
+
+def test_durations_compare_across_units() -> None:
+    (hours,) = figures(first_claim("Power was cut for 36 hours in the city."))
+    (days,) = figures(first_claim("Power was cut for three days in the city."))
+    assert (hours.low, hours.high) == (35.5, 36.5)
+    assert (days.low, days.high) == (60.0, 84.0)
+
+
+def test_two_caps_on_one_quantity_must_agree() -> None:
+    ten = first_claim("The law lets police keep records for up to 10 years.")
+    five = first_claim("The law lets police keep records for up to five years.")
+    also_ten = first_claim("The law lets police keep records for up to ten years.")
+    assert len(find_conflicts(ten, five)) == 1
+    assert find_conflicts(ten, also_ten) == ()

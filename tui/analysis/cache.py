@@ -60,6 +60,7 @@ from tui.corpus.articles import Article, Corpus
 from tui.matching import matcher as matching
 from tui.matching.copies import find_copies
 from tui.matching.matcher import MatchResult
+from tui.matching.scope import StoryScope, scope_of
 from tui.support.atomic_file import write_atomically
 
 FORMAT = "crosscheck-cache/1"
@@ -188,15 +189,21 @@ class MatchCache:
         claims: tuple[Claim, ...],
         settings: MatchSettings,
         token_sets: Mapping[str, frozenset[str]] | None = None,
+        scope: StoryScope | None = None,
     ) -> MatchResult:
         """`match_claims(claims, settings)`, reusing the matches of a cached corpus.
 
         The same corpus: nothing is scored. An overlapping corpus: the matches among the
         shared articles are reused and only the pairs with a claim of another article are
         scored. Nothing usable: a full run. The result is stored for next time, and every
-        entry `segment` wrote is on disk when this returns."""
+        entry `segment` wrote is on disk when this returns.
+
+        A pair's conflicts and figure bonus also depend on its articles' dates and on the
+        story's own date (`tui.matching.scope`): the dates are part of each article's key
+        here, and the story's date part of the entry's folder."""
         try:
-            return self._match(corpus, claims, settings, token_sets)
+            scope = scope or scope_of(claims, corpus.articles)
+            return self._match(corpus, claims, settings, token_sets, scope)
         finally:
             self.flush()
 
@@ -206,10 +213,12 @@ class MatchCache:
         claims: tuple[Claim, ...],
         settings: MatchSettings,
         token_sets: Mapping[str, frozenset[str]] | None,
+        scope: StoryScope,
     ) -> MatchResult:
-        keys = {a.id: article_key(a) for a in corpus.articles}
+        keys = {a.id: _hash(article_key(a), a.published or "") for a in corpus.articles}
         current = set(keys.values())
-        folder = self.root / "matches" / _hash(self.version, _settings_json(settings))[:32]
+        folder_key = _hash(self.version, _settings_json(settings), scope.key)
+        folder = self.root / "matches" / folder_key[:32]
         corpus_key = _hash("corpus", *sorted(current))
         units = [c for c in claims if c.is_claim]
         ids_by_key: dict[str, set[str]] = {k: set() for k in current}
@@ -240,13 +249,13 @@ class MatchCache:
             fresh = {cid for k in current - shared for cid in ids_by_key[k]}
             token_sets = self._with_stored_tokens(token_sets)
             result = matching.match_claims(
-                claims, settings, fresh=fresh, known=known, token_sets=token_sets
+                claims, settings, fresh=fresh, known=known, token_sets=token_sets, scope=scope
             )
             self.report.matches = "partial"
             break
         else:
             token_sets = self._with_stored_tokens(token_sets)
-            result = matching.match_claims(claims, settings, token_sets=token_sets)
+            result = matching.match_claims(claims, settings, token_sets=token_sets, scope=scope)
             self.report.matches = "miss"
         article_of = {c.id: keys[c.article] for c in units}
         header_extra, body = result_to_json(result, article_of, sorted(current))

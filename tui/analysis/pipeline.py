@@ -19,6 +19,7 @@ from tui.config import MatchSettings
 from tui.corpus.articles import Article, Corpus, load_corpus
 from tui.corpus.outlets import distinct_outlets
 from tui.matching.matcher import Cluster, Match, MatchResult, match_claims
+from tui.matching.scope import scope_of
 from tui.support.gc_pause import gc_paused
 
 if TYPE_CHECKING:
@@ -169,10 +170,11 @@ def _analyse_corpus(
     if announce:
         count = sum(1 for c in claims if c.is_claim)
         announce(f"matching {count} claims")
+    scope = scope_of(claims, corpus.articles)  # the articles' dates and the story's
     result: MatchResult = (
-        match_claims(claims, settings, token_sets=tokens)
+        match_claims(claims, settings, token_sets=tokens, scope=scope)
         if cache is None
-        else cache.match(corpus, claims, settings, token_sets=tokens)
+        else cache.match(corpus, claims, settings, token_sets=tokens, scope=scope)
     )
     return Analysis(corpus, claims, result.matches, result.clusters)
 

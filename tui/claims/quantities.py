@@ -31,8 +31,9 @@ _DATE_PATTERNS = (
     # so that "May" (the verb) and "March" (the noun) stay words.
     re.compile(rf"\b{_MONTH}\.?,?\s+{_YEAR}\b"),
     re.compile(
-        r"\b(?:in|since|by|until|till|from|through|during|early|late|mid|last|next|"
-        rf"this|of|before|after|between|and|to)[\s-]+(?P<alone>{_MONTH})\b(?!\.?\s+\d)"
+        r"\b(?:[Ii]n|[Ss]ince|[Bb]y|[Uu]ntil|till|[Ff]rom|[Tt]hrough|[Dd]uring|[Ee]arly|[Ll]ate|"
+        r"mid|[Ll]ast|[Nn]ext|[Tt]his|of|[Bb]efore|[Aa]fter|between|and|to)"
+        rf"[\s-]+(?P<alone>{_MONTH})\b(?!\.?\s+\d)"
     ),
 )
 # A bare year: "in 2023", "the 2023 offensive", "2022-23". Not "2000 troops" (see below).
@@ -125,7 +126,8 @@ _NOT_COUNTED = frozenset({"was", "is", "has", "as", "its", "this", "his", "elect
 
 _SPELLED = {
     "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-    "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30,
+    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30,
     "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
     "hundred": 100, "dozen": 12,
 }  # fmt: skip
@@ -133,11 +135,17 @@ _SCALE = {"thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "mn": 1e6, "bn": 
           "billion": 1e9, "trillion": 1e12, "tn": 1e12}  # fmt: skip
 _CURRENCY = {"$": "dollars", "€": "euros", "£": "pounds", "¥": "yen", "₹": "rupees"}
 _SPELLED_RE = "|".join(sorted(_SPELLED, key=len, reverse=True))
+# "twenty-seven": tens and units joined by a hyphen, one number.
+_TENS_UNITS = (
+    r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-"
+    r"(?:one|two|three|four|five|six|seven|eight|nine)\b"
+)
 _NUMBER = re.compile(
     r"(?<![\w.,\-/:])(?P<cur>[$€£¥₹])?"
     r"(?:(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
-    rf"|(?P<word>(?i:{_SPELLED_RE})|(?i:an?|one)(?=\s+(?i:hundred|thousand|million|billion)\b)))"
-    r"(?![\d/:]|[.,]\d|st\b|nd\b|rd\b|th\b|[A-Za-z]{1,2}\b(?<![km]\b))"
+    rf"|(?P<word>(?i:{_TENS_UNITS})|(?i:{_SPELLED_RE})"
+    r"|(?i:an?|one)(?=\s+(?i:hundred|thousand|million|billion)\b)))"
+    r"(?![\d/:]|[.,]\d|st\b|nd\b|rd\b|th\b|[A-Za-z]{1,2}\b(?<![km]\b)(?<!bn\b)(?<!mn\b)(?<!tn\b))"
     r"(?:\s*(?P<scale>(?i:thousand|million|billion|trillion)\b|(?:bn|mn|tn|[km])\b))?"
     r"(?P<pct>\s*(?:%|(?i:percent|per\s+cent)\b))?"
     r"(?P<compound>-[A-Za-z]+(?:-[A-Za-z]+)*)?"
@@ -231,6 +239,7 @@ def _candidates(text: str, words: frozenset[str]) -> list[re.Match[str]]:
 
 
 _FIGURE_WORDS = _MONTH_WORDS | _NUMBER_WORDS
+_MAGNITUDE_BEFORE = re.compile(r"\b[Mm]agnitude(?: of)?\s*$")
 
 
 def find_figures(text: str, words: frozenset[str]) -> tuple[list[DateMention], list[Quantity]]:
@@ -263,7 +272,7 @@ def find_quantities(
             value = float(m.group("num").replace(",", ""))
         else:
             word = m.group("word").casefold()
-            value = float(_SPELLED.get(word, 1))
+            value = float(sum(_SPELLED.get(part, 1) for part in word.split("-")))
         scale = m.group("scale")
         if scale:
             value *= _SCALE[scale.casefold()]
@@ -281,8 +290,12 @@ def find_quantities(
                 unit = counted_word(text, end)
             elif parts[0].casefold() in {"a", "an", "per"}:
                 continue  # "one-a-day" style idioms carry no count
+            elif parts[0].casefold() == "to":
+                unit = ""  # a score or tally, "six-to-three"
             else:
                 unit = parts[0].casefold()
+        elif _MAGNITUDE_BEFORE.search(text, max(0, start - 14), start):
+            unit = "magnitude"  # "a magnitude 6.0 quake"
         else:
             unit = counted_word(text, end)
         surface = text[start:end]

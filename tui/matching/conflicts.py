@@ -16,9 +16,13 @@ things.
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from tui.claims.units import Claim, DateMention
+from tui.matching.figure_roles import roles_agree
+from tui.matching.scope import StoryScope
 from tui.matching.stated_figures import Figure, consistent, figures
 
 
@@ -32,25 +36,56 @@ class Conflict:
     b: str  # surface text in claim b
 
 
-def _same_thing(x: Figure, y: Figure) -> bool:
-    if x.counts != y.counts:
+def _same_noun(x: Figure, y: Figure) -> bool:
+    """One counted thing, no contradicting modifiers, neither an addition."""
+    if x.counts != y.counts or x.increment or y.increment:
         return False
     # Both say whose or which ("Russian troops", "North Korean troops") and share nothing.
     return not (x.modifiers and y.modifiers and not (x.modifiers & y.modifiers))
+
+
+def _same_thing(x: Figure, y: Figure) -> bool:
+    """The same count, read alone: `_same_noun` with the same role and qualifiers."""
+    return _same_noun(x, y) and roles_agree(x.context, y.context)
+
+
+def _other_owners(x: Figure, y: Figure, text_a: str, text_b: str) -> bool:
+    """Each figure belongs to a name the other claim does not mention ("Mirescu won 51.3
+    percent" / "Lendvai won 46.1 percent")."""
+    # A figure's owners are capitalised words of its claim: when every one of them is in
+    # the other claim, none can be missing from it (the common case, told cheaply).
+    if _capitalised(text_a) <= _words(text_b) or _capitalised(text_b) <= _words(text_a):
+        return False
+    return bool(x.owners - _words(text_b)) and bool(y.owners - _words(text_a))
+
+
+def subject(x: Figure, y: Figure) -> str:
+    """What the disagreeing figures count, with the word that says their role:
+    "people (killed)", "km (depth)", "percent (rate)"."""
+    unit = y.unit if len(y.unit) < len(x.unit) else x.unit
+    role = x.context.role_word or y.context.role_word
+    return f"{unit} ({role.casefold()})" if role else unit
 
 
 def number_conflicts(a: Claim, b: Claim) -> list[Conflict]:
     if not (a.numbers and b.numbers):
         return []  # the common case, at once
     fa, fb = figures(a), figures(b)
+    if not (fa and fb):
+        return []
+
+    def same(x: Figure, y: Figure) -> bool:
+        return _same_thing(x, y) and not _other_owners(x, y, a.text, b.text)
+
     # Figures that agree with a counterpart are settled first, so that a second, different
     # figure in one sentence ("50,000 troops, 10,000 of them ...") is not set against them.
-    open_a = [x for x in fa if not any(_same_thing(x, y) and consistent(x, y) for y in fb)]
-    open_b = [y for y in fb if not any(_same_thing(x, y) and consistent(x, y) for x in fa)]
+    # (Role and owner are read only where figures of one noun disagree: most agree.)
+    open_a = [x for x in fa if not any(consistent(x, y) and _same_noun(x, y) for y in fb)]
+    open_b = [y for y in fb if not any(consistent(x, y) and _same_noun(x, y) for x in fa)]
     out: list[Conflict] = []
     used: set[int] = set()
     for x in open_a:
-        candidates = [(k, y) for k, y in enumerate(open_b) if k not in used and _same_thing(x, y)]
+        candidates = [(k, y) for k, y in enumerate(open_b) if k not in used and same(x, y)]
         if not candidates:
             continue
         # The closest figure is the one most likely to be the same count reported differently.
@@ -58,10 +93,22 @@ def number_conflicts(a: Claim, b: Claim) -> list[Conflict]:
             candidates, key=lambda ky: abs(math.log1p(abs(ky[1].value)) - math.log1p(abs(x.value)))
         )
         used.add(k)
-        out.append(
-            Conflict("number", y.unit if len(y.unit) < len(x.unit) else x.unit, x.text, y.text)
-        )
+        out.append(Conflict("number", subject(x, y), x.text, y.text))
     return out
+
+
+_WORDS = re.compile(r"\w+")
+_CAPITALISED = re.compile(r"\b[A-Z]\w*")
+
+
+@lru_cache(maxsize=4096)
+def _capitalised(text: str) -> frozenset[str]:
+    return frozenset(w.casefold() for w in _CAPITALISED.findall(text))
+
+
+@lru_cache(maxsize=4096)
+def _words(text: str) -> frozenset[str]:
+    return frozenset(_WORDS.findall(text.casefold()))
 
 
 def _date_fields(d: DateMention) -> dict[str, int]:
@@ -100,3 +147,10 @@ def date_conflicts(a: Claim, b: Claim) -> list[Conflict]:
 def find_conflicts(a: Claim, b: Claim) -> tuple[Conflict, ...]:
     """Disagreeing figures, then dates, in the order they appear in claim a."""
     return (*number_conflicts(a, b), *date_conflicts(a, b))
+
+
+def scoped_conflicts(a: Claim, b: Claim, scope: StoryScope) -> tuple[Conflict, ...]:
+    """`find_conflicts` for two claims the story's scope lets be compared: none when one of
+    them is about another event (`tui.matching.scope`)."""
+    found = find_conflicts(a, b)  # usually none: the scope is read only when needed
+    return found if found and scope.comparable(a, b) else ()

@@ -23,6 +23,8 @@ from collections.abc import Sequence
 import numpy as np
 
 from tui.claims.units import Claim
+from tui.matching.figure_roles import Context, roles_agree
+from tui.matching.scope import StoryScope
 from tui.matching.stated_figures import Figure, figures
 
 BONUS = 20.0
@@ -39,10 +41,11 @@ GENERIC_UNITS = frozenset(
 
 
 def countable(claim: Claim) -> tuple[Figure, ...]:
-    """The claim's figures that count a specific thing."""
+    """The claim's figures that count a specific thing (an addition, "another 25 homes",
+    is not the count another article gives)."""
     if not claim.numbers:
         return ()
-    return tuple(f for f in figures(claim) if f.head not in GENERIC_UNITS)
+    return tuple(f for f in figures(claim) if f.head not in GENERIC_UNITS and not f.increment)
 
 
 # The value the bonus compares is the stated value raised by a slack (5% for "about",
@@ -61,38 +64,73 @@ class FigureEvidence:
     Figures are held as padded arrays (claims x figures: counted noun id, value, modifier
     set id) so that the figure test runs over whole chunks of pairs at once."""
 
-    def __init__(self, units: Sequence[Claim], token_sets: Sequence[frozenset[str]]) -> None:
+    def __init__(
+        self,
+        units: Sequence[Claim],
+        token_sets: Sequence[frozenset[str]],
+        scope: StoryScope | None = None,
+    ) -> None:
+        """With a `scope` (`tui.matching.scope`), a pair whose claims cannot be about one
+        event earns no bonus."""
         found = [countable(c) for c in units]
+        self._units = units
         self._tokens = token_sets
+        self._scope = scope
+        # Each claim's kind in the scope, read when the claim first earns a bonus (-2 before).
+        self._scope_kinds = np.full(len(units), -2, dtype=np.int64)
         self.has_figures = np.fromiter((bool(f) for f in found), dtype=bool, count=len(units))
         width = max((len(f) for f in found), default=0)
         self._heads = np.full((len(units), width), -1, dtype=np.int64)
         self._values = np.ones((len(units), width), dtype=np.float64)
         self._mods = np.zeros((len(units), width), dtype=np.int64)
         heads: dict[str, int] = {}
-        self._modsets: dict[frozenset[str], int] = {}
+        # Each figure by its own id: whether two figures count the same thing is decided
+        # for the pairs that reach the test, reading their context only then.
+        self._figures: list[Figure] = []
         for i, figs in enumerate(found):
             for k, f in enumerate(figs):
                 self._heads[i, k] = heads.setdefault(f.head, len(heads))
                 self._values[i, k] = _value(f)
-                self._mods[i, k] = self._modsets.setdefault(f.modifiers, len(self._modsets))
-        self._modlist = list(self._modsets)
+                self._mods[i, k] = len(self._figures)
+                self._figures.append(f)
+        # What each figure counts beyond its noun, as an id: its modifiers (read now), and
+        # with its role and qualifiers (read when the figure first earns a bonus, -1 before).
+        self._kind_ids: dict[tuple[frozenset[str], str, frozenset[str]], int] = {}
+        self._modifier_kinds = np.fromiter(
+            (self._kind_id((f.modifiers, "", frozenset())) for f in self._figures),
+            dtype=np.int64,
+            count=len(self._figures),
+        )
+        self._role_kinds = np.full(len(self._figures), -1, dtype=np.int64)
 
-    def _compatible(self, a: np.ndarray, b: np.ndarray) -> np.ndarray:
-        """Modifier sets that do not contradict (as `tui.matching.conflicts` reads them), per
-        pair of ids."""
-        n = max(len(self._modlist), 1)
-        codes, inverse = np.unique(a * n + b, return_inverse=True)
+    def _kind_id(self, what: tuple[frozenset[str], str, frozenset[str]]) -> int:
+        return self._kind_ids.setdefault(what, len(self._kind_ids))
+
+    def _compatible(self, a: np.ndarray, b: np.ndarray, roles: bool) -> np.ndarray:
+        """Modifier sets that do not contradict and, with `roles`, roles and qualifiers that
+        agree (as `tui.matching.conflicts` reads them), per pair of figure ids."""
+        if roles:
+            both = np.concatenate([a, b])
+            for f in np.unique(both[self._role_kinds[both] < 0]).tolist():
+                figure = self._figures[f]
+                what = (figure.modifiers, figure.context.role, figure.context.qualifiers)
+                self._role_kinds[f] = self._kind_id(what)
+        table = self._role_kinds if roles else self._modifier_kinds
+        kinds = list(self._kind_ids)
+        ka, kb = table[a], table[b]
+        n = max(len(kinds), 1)
+        codes, inverse = np.unique(ka * n + kb, return_inverse=True)
         ok = np.fromiter(
-            (_mods_agree(self._modlist[c // n], self._modlist[c % n]) for c in codes.tolist()),
+            (_same_thing(kinds[c // n], kinds[c % n]) for c in codes.tolist()),
             dtype=bool,
             count=len(codes),
         )
         return ok[inverse]
 
-    def _same_count(self, left: np.ndarray, right: np.ndarray) -> np.ndarray:
+    def _same_count(self, left: np.ndarray, right: np.ndarray, roles: bool = True) -> np.ndarray:
         """Pairs with a figure on each side counting the same thing, with values within
-        MAX_RATIO of each other."""
+        MAX_RATIO of each other (the same noun and modifiers; with `roles`, the same role
+        and qualifiers as well)."""
         found = np.zeros(len(left), dtype=bool)
         width = self._heads.shape[1]
         for p in range(width):
@@ -103,9 +141,29 @@ class FigureEvidence:
                 hit &= np.maximum(va, vb) <= MAX_RATIO * np.minimum(va, vb)
                 if hit.any():
                     idx = np.flatnonzero(hit)
-                    hit[idx] = self._compatible(self._mods[left[idx], p], self._mods[right[idx], q])
+                    hit[idx] = self._compatible(
+                        self._mods[left[idx], p], self._mods[right[idx], q], roles
+                    )
                 found |= hit
         return found
+
+    def _in_scope(self, left: np.ndarray, right: np.ndarray) -> list[int]:
+        """The positions of the pairs whose claims can be about one event: each claim's
+        kind read once, each pair of kinds judged once."""
+        scope = self._scope
+        assert scope is not None
+        claims = np.concatenate([left, right])
+        for i in np.unique(claims[self._scope_kinds[claims] == -2]).tolist():
+            self._scope_kinds[i] = scope.kind(self._units[i])
+        ka, kb = self._scope_kinds[left], self._scope_kinds[right]
+        n = int(max(ka.max(), kb.max())) + 2
+        codes, inverse = np.unique((ka + 1) * n + (kb + 1), return_inverse=True)
+        ok = np.fromiter(
+            (scope.compatible_kinds(c // n - 1, c % n - 1) for c in codes.tolist()),
+            dtype=bool,
+            count=len(codes),
+        )
+        return np.flatnonzero(ok[inverse]).tolist()
 
     def _shared_words(self, i: int, j: int) -> int:
         return sum(1 for t in self._tokens[i] & self._tokens[j] if not t[:1].isdigit())
@@ -186,12 +244,18 @@ class FigureEvidence:
         idx = np.flatnonzero(near)
         if not len(idx):
             return scores
-        idx = idx[self._same_count(left[idx], right[idx])]
+        # The cheap tests first: the roles of figures are read for the pairs left at the end.
+        idx = idx[self._same_count(left[idx], right[idx], roles=False)]
         earned = [
             k
             for k, i, j in zip(idx.tolist(), left[idx].tolist(), right[idx].tolist(), strict=True)
             if self._shared_words(i, j) >= MIN_SHARED_WORDS
         ]
+        if earned and self._scope is not None:
+            earned = [earned[p] for p in self._in_scope(left[earned], right[earned])]
+        if earned:
+            kept = self._same_count(left[earned], right[earned])
+            earned = [k for k, keep in zip(earned, kept.tolist(), strict=True) if keep]
         if not earned:
             return scores
         out = scores.copy()
@@ -199,5 +263,13 @@ class FigureEvidence:
         return out
 
 
-def _mods_agree(a: frozenset[str], b: frozenset[str]) -> bool:
-    return not (a and b and not (a & b))
+def _same_thing(
+    x: tuple[frozenset[str], str, frozenset[str]], y: tuple[frozenset[str], str, frozenset[str]]
+) -> bool:
+    """No contradicting modifiers, the same role (or none on a side) and the same qualifiers,
+    as `tui.matching.conflicts` reads them (owners depend on the other claim's words, and
+    additions are not countable)."""
+    (mx, rx, qx), (my, ry, qy) = x, y
+    if mx and my and not (mx & my):
+        return False
+    return roles_agree(Context(rx, "", qx), Context(ry, "", qy))

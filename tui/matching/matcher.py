@@ -21,10 +21,11 @@ import numpy as np
 from tui.claims.units import Claim
 from tui.config import MatchSettings
 from tui.matching.clusters import build_clusters, cluster_id
-from tui.matching.conflicts import Conflict, find_conflicts
+from tui.matching.conflicts import Conflict, scoped_conflicts
 from tui.matching.copies import Copies, cluster_members, find_copies
 from tui.matching.counterparts import suggested
 from tui.matching.figure_evidence import FigureEvidence
+from tui.matching.scope import StoryScope, story_scope
 from tui.matching.scoring import (
     Encoded,
     encode,
@@ -142,6 +143,7 @@ def _scored(
     settings: MatchSettings,
     fresh: np.ndarray | None,
     token_sets: Mapping[str, frozenset[str]],
+    scope: StoryScope,
 ) -> list[Match]:
     """The matches among `units` (claims only), or only those with a `fresh` claim."""
     unit_tokens = [_tokens(c, token_sets) for c in units]
@@ -153,7 +155,7 @@ def _scored(
     match_short, floor_short = thresholds(settings, True)
     match_long, floor_long = thresholds(settings, False)
     least = np.where(short, floor_short, floor_long)
-    evidence = FigureEvidence(units, unit_tokens)
+    evidence = FigureEvidence(units, unit_tokens, scope)
 
     def tiered(
         left: np.ndarray, right: np.ndarray, scores: np.ndarray, part: str = "all"
@@ -206,7 +208,7 @@ def _scored(
         if cj.id < ci.id:
             ci, cj = cj, ci
         if is_m:
-            matches.append(Match(ci.id, cj.id, s, Tier.MATCH, find_conflicts(ci, cj)))
+            matches.append(Match(ci.id, cj.id, s, Tier.MATCH, scoped_conflicts(ci, cj, scope)))
         else:
             matches.append(Match(ci.id, cj.id, s, Tier.SUGGESTION))
     return matches
@@ -224,6 +226,7 @@ def match_claims(
     fresh: Collection[str] | None = None,
     known: Iterable[Match] = (),
     token_sets: Mapping[str, frozenset[str]] | None = None,
+    scope: StoryScope | None = None,
 ) -> MatchResult:
     """Matches and clusters of the claims (units of other kinds are skipped).
 
@@ -236,7 +239,11 @@ def match_claims(
     equals a full run's.
 
     `token_sets` may hold claims' `match_tokens`, computed earlier (`tui.analysis.segment_pool`);
-    the others are computed here."""
+    the others are computed here.
+
+    `scope` (`tui.matching.scope.story_scope`, built with the articles' publication dates)
+    keeps pairs about different events from earning the figure bonus or listing conflicts;
+    without it, one is built from the claims alone."""
     units = [c for c in claims if c.is_claim]
     copies = find_copies(units)
     if copies is not None:  # a sentence copied into many articles: matched once (copies.py)
@@ -254,7 +261,8 @@ def match_claims(
             if not ({m.a, m.b} & new or {article_of.get(m.a), article_of.get(m.b)} & changed)
         ]
     if mask is None or mask.any():
-        matches.extend(_scored(units, settings, mask, token_sets or {}))
+        scope = scope or story_scope(units)
+        matches.extend(_scored(units, settings, mask, token_sets or {}, scope))
     matches.sort(key=lambda m: (m.a, m.b))
     clusters = build_clusters(
         [(m.a, m.b, m.score) for m in matches if m.tier is Tier.MATCH],

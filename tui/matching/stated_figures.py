@@ -21,11 +21,13 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from functools import lru_cache
 
+from tui.claims.quantities import counted_word
 from tui.claims.units import Claim, Quantity
+from tui.matching.figure_roles import Context, is_increment, read_context, read_owners
 from tui.matching.normalise import STOPWORDS, stem
 
 # Nouns news text uses interchangeably for the same count. Matching's figure evidence reads
@@ -70,6 +72,9 @@ _SCALES = {"thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "mn": 1e6, "bill
            "bn": 1e9, "trillion": 1e12, "tn": 1e12}  # fmt: skip
 
 
+NO_CONTEXT = Context()
+
+
 @dataclass(frozen=True, slots=True)
 class Figure:
     low: float  # the values the figure allows, low..high
@@ -81,6 +86,28 @@ class Figure:
     counts: str  # the head with every name for the same count folded, for comparing values
     modifiers: frozenset[str]
     text: str  # what is quoted in the conflict
+    source: str = ""  # the claim's text
+    start: int = -1  # where the figure stands in it
+    end: int = -1
+    increment: bool = False  # "another 25 homes": an addition, never a total
+    _context: Context | None = field(default=None, init=False, repr=False, compare=False)
+
+    @property
+    def context(self) -> Context:
+        """Role, qualifiers and owners, read from the claim when first asked (most figures
+        are never compared with another figure of the same noun)."""
+        found = self._context
+        if found is None:
+            found = NO_CONTEXT
+            if self.start >= 0:
+                found = read_context(self.source, self.start, self.end, self.head)
+            object.__setattr__(self, "_context", found)  # a cache, not a change of value
+        return found
+
+    @property
+    def owners(self) -> frozenset[str]:
+        """Whose figure it is: names before it in its clause ("Orsini won 51 percent")."""
+        return read_owners(self.source, self.start) if self.start >= 0 else frozenset()
 
 
 def _hedge(text: str, q: Quantity) -> str:
@@ -150,10 +177,16 @@ def figures(claim: Claim) -> tuple[Figure, ...]:
 
 
 # A claim is in many matches on a large corpus: its figures are read once.
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=65536)
 def _figures_of(claim_text: str, numbers: tuple[Quantity, ...]) -> tuple[Figure, ...]:
-    out: list[Figure] = []
+    tallies = _tallies(claim_text)
     qs = sorted(numbers, key=lambda q: q.start)
+    if tallies:
+        qs = [q for q in qs if not _inside(q, tallies)]
+    elided: set[int] = set()
+    if not all(q.unit for q in qs):
+        qs, elided = _with_borrowed_units(claim_text, qs)
+    out: list[Figure] = list(tallies)
     k = 0
     while k < len(qs):
         q = qs[k]
@@ -162,20 +195,109 @@ def _figures_of(claim_text: str, numbers: tuple[Quantity, ...]) -> tuple[Figure,
             (lv, lq), (hv, hq) = sorted(((q.value, q), (nxt.value, nxt)), key=lambda p: p[0])
             low, high = lv - last_digit(lq) / 2, hv + last_digit(hq) / 2
             value, unit, text = hv, nxt.unit or q.unit, claim_text[q.start : nxt.end]
-            hedge = "range"
+            hedge, span = "range", (q.start, nxt.end)
             k += 2
         else:
             hedge = _hedge(claim_text, q)
             low, high = _interval(q.value, hedge, last_digit(q))
             value, unit, text = q.value, q.unit, _quoted(claim_text, q)
+            span = (q.start, q.end)
             k += 1
         words = _unit_words(unit)
-        if words:
-            head = words[-1]
-            counts = _SAME_COUNT.get(head, head)
-            mods = frozenset(words[:-1])
-            out.append(Figure(low, high, value, hedge, unit, head, counts, mods, text))
+        if not words:
+            continue
+        head = words[-1]
+        counts = _SAME_COUNT.get(head, head)
+        also = None
+        if unit.isalpha() and " and " in claim_text:
+            also = _COORDINATED.match(claim_text, span[1])
+        if also and also.group("unit") == unit:  # "2,000 operations and appointments"
+            counts = f"{counts}+{_unit_words(also.group('noun'))[-1]}"
+        hours = _HOURS.get(head)
+        if hours:  # "36 hours" and "three days" are one kind of quantity
+            low, high, value, counts = low * hours, high * hours, value * hours, "duration"
+        mods = frozenset(words[:-1])
+        figure = Figure(low, high, value, hedge, unit, head, counts, mods, text, claim_text,
+                        span[0], span[1], is_increment(claim_text, span[0], span[1]))  # fmt: skip
+        if span[0] in elided and not figure.context.role:
+            continue  # "Of the 41 people taken to hospital, 29 had been discharged": a part
+        out.append(figure)
     return tuple(out)
+
+
+_HOURS = {"minute": 1 / 60, "hour": 1.0, "day": 24.0, "week": 168.0, "month": 730.5,
+          "year": 8766.0}  # fmt: skip
+_COORDINATED = re.compile(r"\s+(?P<unit>[a-z]+)\s+and\s+(?P<noun>[a-z]+s)\b")
+# A figure with no counted word takes its neighbour's: "Six of its eight carriages",
+# "Twelve people were killed and 41 were taken to hospital".
+_PARTITIVE = re.compile(r"\s+of\s+(?:the|its|their|his|her|our|these|those)\s+$")
+_OF_THE = re.compile(r"\s+of\s+(?:the|its|their|his|her|our|these|those)\s+(?=[a-z])")
+_ELLIPSIS = re.compile(
+    r"\s+(?:were|was|are|is|have|has|had|remain|remained|remains|died|will|still)\b"
+)
+
+
+def _with_borrowed_units(text: str, qs: list[Quantity]) -> tuple[list[Quantity], set[int]]:
+    """The quantities, a bare one given its neighbour's counted word where the text says so,
+    and the starts of those that took it from an earlier figure ("and 41 were ...")."""
+    elided: set[int] = set()
+    out = list(qs)
+    for k, q in enumerate(qs):
+        if q.unit:
+            continue
+        nxt = qs[k + 1] if k + 1 < len(qs) else None
+        if nxt is not None and nxt.unit and _PARTITIVE.match(text[q.end : nxt.start]):
+            out[k] = replace(q, unit=nxt.unit)
+            continue
+        whole = _OF_THE.match(text, q.end)
+        if whole and (nxt is None or nxt.start > whole.end()):  # "five of its hospitals"
+            unit = counted_word(text, whole.end())
+            if unit:
+                out[k] = replace(q, unit=unit)
+                continue
+        before = [p for p in out[:k] if p.unit]
+        if before and _ELLIPSIS.match(text, q.end):
+            out[k] = replace(q, unit=before[-1].unit)
+            elided.add(q.start)
+    return out, elided
+
+
+_SMALL = (
+    r"(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"thirteen|fourteen|fifteen)"
+)
+# A vote's tally: "voted 5-2", "by seven votes to two", "a six-to-three vote".
+_TALLY = re.compile(
+    rf"\b(?P<x>{_SMALL})(?:\s*[-–]\s*|\s+to\s+|-to-|\s+votes?\s+to\s+)(?P<y>{_SMALL})\b",
+    re.IGNORECASE,
+)
+_LETTERS = re.compile(r"[a-z]+")
+_VOTE_WORDS = frozenset({"vote", "votes", "voted", "voting", "ballot", "ballots"})
+_SMALL_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15,
+}  # fmt: skip
+
+
+def _tallies(text: str) -> list[Figure]:
+    lower = text.lower()
+    if "vot" not in lower and "ballot" not in lower:
+        return []
+    if _VOTE_WORDS.isdisjoint(_LETTERS.findall(lower)):
+        return []
+    out = []
+    for m in _TALLY.finditer(text):
+        x, y = (_SMALL_WORDS.get(v.casefold()) or int(v) for v in (m.group("x"), m.group("y")))
+        value = 1000.0 * x + y
+        low, high, said = value - 0.5, value + 0.5, m.group(0)
+        tally = Figure(low, high, value, "exact", "votes", "tally", "tally", frozenset(), said)
+        out.append(replace(tally, source=text, start=m.start(), end=m.end()))
+    return out
+
+
+def _inside(q: Quantity, tallies: list[Figure]) -> bool:
+    return any(t.start <= q.start < t.end for t in tallies)
 
 
 def _quoted(text: str, q: Quantity) -> str:
@@ -197,6 +319,8 @@ def consistent(x: Figure, y: Figure) -> bool:
     rounds to "about 10,000" or to "about 11,000", not both), but bounds include the figure
     they name: "nearly 50,000" and "over 50,000" are one estimate near 50,000."""
     low, high = max(x.low, y.low), min(x.high, y.high)
+    if x.hedge == y.hedge == "max":  # two caps on one quantity ("up to 10" / "up to 5")
+        return abs(x.high - y.high) <= max(x.high - x.value, y.high - y.value) + 1e-9 * high
     if math.isinf(high):
         return True
     gap = high - low
