@@ -11,9 +11,11 @@
    folder, as `crosscheck match` does, and every conflict it lists is judged against the
    folder's labels.toml: a labelled [[conflict]] pair is right; a conflict that involves an
    [[other_event]] sentence or a [[different]] pair is a dispute resting on another event or
-   another quantity (the target is none); any other listed conflict is a false one. A
-   claim is suggested "disputed" when one of its matches lists a conflict
-   (`tui.review.suggestions`, rule 1), so every wrong conflict is a wrong suggestion.
+   another quantity (the target is none); any other listed conflict is a false one
+   (labels.toml lists some pairs only: an unlisted pair may be a true conflict). The
+   suggested verdicts are read as `crosscheck match --format json` gives them: a claim
+   suggested "disputed" whose conflicting evidence is all on another event or another
+   quantity is counted (the target is none).
 
 Run: python -m tests.eval_conflicts [--errors]
 """
@@ -38,6 +40,7 @@ from tui.config import MatchSettings  # noqa: E402
 from tui.matching.conflicts import scoped_conflicts  # noqa: E402
 from tui.matching.matcher import Tier  # noqa: E402
 from tui.matching.scope import story_scope  # noqa: E402
+from tui.review.match_json import match_document  # noqa: E402
 
 LABELS = ROOT / "tests" / "data" / "judgement" / "conflicts.toml"
 STORIES = ROOT / "tests" / "data" / "judgement" / "stories"
@@ -129,11 +132,14 @@ class StoryResult:
     wrong_scope: list[str]  # conflicts on another event or another quantity
     false: list[str]  # other conflicts not labelled
     missed: list[str]
+    disputed: int  # claims suggested "disputed"
+    wrong_disputed: list[str]  # ... resting only on another event or another quantity
 
 
 def judge_story(folder: Path, settings: MatchSettings | None = None) -> StoryResult:
     labels = tomllib.loads((folder / "labels.toml").read_text(encoding="utf-8"))
-    analysis = analyse([folder], settings or MatchSettings())
+    settings = settings or MatchSettings()
+    analysis = analyse([folder], settings)
     claims = [(_norm(c.text), c.id) for c in analysis.claims if c.is_claim]
 
     def find(sentence: str) -> str | None:
@@ -145,7 +151,9 @@ def judge_story(folder: Path, settings: MatchSettings | None = None) -> StoryRes
         x, y = find(a), find(b)
         return frozenset((x, y)) if x and y else None
 
-    conflict_pairs = {ids(p["a"], p["b"]) for p in labels.get("conflict", [])} - {None}
+    conflict_pairs = {
+        pair for p in labels.get("conflict", []) if (pair := ids(p["a"], p["b"])) is not None
+    }
     other = {find(p["text"]) for p in labels.get("other_event", [])} - {None}
     different = {ids(p["a"], p["b"]) for p in labels.get("different", [])} - {None}
     matched = {frozenset((m.a, m.b)) for m in analysis.matches if m.tier is Tier.MATCH}
@@ -163,11 +171,23 @@ def judge_story(folder: Path, settings: MatchSettings | None = None) -> StoryRes
             false.append(what)
     listed_pairs = {frozenset((m.a, m.b)) for m in listed}
     missed = [
-        _describe(analysis, *sorted(p), []) + ("" if p in matched else " (not matched)")
+        _describe(analysis, min(p), max(p), []) + ("" if p in matched else " (not matched)")
         for p in conflict_pairs - listed_pairs
     ]
+    # The suggested verdicts, as `crosscheck match --format json` gives them.
+    disputed, wrong_disputed = 0, []
+    for item in match_document(analysis, settings)["claims"]:
+        suggestion = item.get("suggestion") or {}
+        if suggestion.get("verdict") != "disputed":
+            continue
+        disputed += 1
+        rests_on = [frozenset((item["id"], e["claim"])) for e in suggestion["evidence"]
+                    if e.get("conflicts")]  # fmt: skip
+        if all(p in different or p & other for p in rests_on):
+            wrong_disputed.append(f"{item['text'][:60]!r}")
     return StoryResult(folder.name, len(listed), right, len(conflict_pairs),
-                       len(conflict_pairs & matched), wrong_scope, false, missed)  # fmt: skip
+                       len(conflict_pairs & matched), wrong_scope, false, missed,
+                       disputed, wrong_disputed)  # fmt: skip
 
 
 def _describe(analysis: Analysis, a: str, b: str, conflicts: list[str]) -> str:
@@ -188,8 +208,11 @@ def report_stories(errors: bool) -> None:
             f"story {r.story}: {r.listed} conflicts listed, {r.right} of {r.labelled} labelled"
             f" conflicts ({r.labelled_matched} matched)  precision {precision:.2f}"
             f"  recall {recall:.2f}; on another event or quantity: {len(r.wrong_scope)};"
-            f" other false: {len(r.false)}"
+            f" other false: {len(r.false)}; {r.disputed} claims suggested disputed,"
+            f" {len(r.wrong_disputed)} of them only on another event or quantity"
         )
+        for line in r.wrong_disputed:
+            print(f"  disputed on another event or quantity: {line}")
         for line in r.wrong_scope:
             print(f"  another event or quantity: {line}")
         for line in r.false if errors else []:

@@ -19,8 +19,8 @@ from tui.app.app import CrosscheckApp
 
 @pytest.fixture
 def shoot(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, snap_compare
-) -> Iterator[Callable[[str], bool]]:  # type: ignore[no-untyped-def]
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, snap_compare: Callable[..., bool]
+) -> Iterator[Callable[[str], bool]]:
     monkeypatch.chdir(tmp_path)
     apps: list[CrosscheckApp] = []
 
@@ -28,7 +28,8 @@ def shoot(
         scene: Scene = scene_named(name)
         app = make_app(corpus_for(scene, tmp_path))
         apps.append(app)
-        return snap_compare(app, terminal_size=scene.size, run_before=scene.play)
+        same: bool = snap_compare(app, terminal_size=scene.size, run_before=scene.play)
+        return same
 
     yield compare
     for app in apps:
@@ -36,50 +37,52 @@ def shoot(
 
 
 class TestMainScreen:
-    def test_main_screen_with_verdicts(self, shoot) -> None:  # type: ignore[no-untyped-def]
+    def test_main_screen_with_verdicts(self, shoot: Callable[[str], bool]) -> None:
         assert shoot("main")
 
 
 class TestInspector:
-    def test_inspector_shows_a_conflict(self, shoot) -> None:  # type: ignore[no-untyped-def]
+    def test_inspector_shows_a_conflict(self, shoot: Callable[[str], bool]) -> None:
         assert shoot("inspector-conflict")
 
 
 class TestHelp:
-    def test_help_screen(self, shoot) -> None:  # type: ignore[no-untyped-def]
+    def test_help_screen(self, shoot: Callable[[str], bool]) -> None:
         assert shoot("help")
 
 
 class TestNoteModal:
-    def test_note_modal_with_note_and_source(self, shoot) -> None:  # type: ignore[no-untyped-def]
+    def test_note_modal_with_note_and_source(self, shoot: Callable[[str], bool]) -> None:
         assert shoot("note-modal")
 
 
 class TestFilter:
-    def test_filter_in_effect(self, shoot) -> None:  # type: ignore[no-untyped-def]
+    def test_filter_in_effect(self, shoot: Callable[[str], bool]) -> None:
         assert shoot("filter")
 
 
 class TestNarrowLayout:
-    def test_narrow_layout_80x24(self, shoot) -> None:  # type: ignore[no-untyped-def]
+    def test_narrow_layout_80x24(self, shoot: Callable[[str], bool]) -> None:
         assert shoot("narrow")
 
 
 class TestOutlets:
-    def test_outlets_and_wire_copies_in_list_and_inspector(self, shoot) -> None:  # type: ignore[no-untyped-def]
+    def test_outlets_and_wire_copies_in_list_and_inspector(
+        self, shoot: Callable[[str], bool]
+    ) -> None:
         assert shoot("outlets")
 
 
 class TestCoverage:
-    def test_coverage_screen_with_a_verdict(self, shoot) -> None:  # type: ignore[no-untyped-def]
+    def test_coverage_screen_with_a_verdict(self, shoot: Callable[[str], bool]) -> None:
         assert shoot("coverage")
 
 
 class TestOrphans:
-    def test_orphans_screen_after_an_edit(self, shoot) -> None:  # type: ignore[no-untyped-def]
+    def test_orphans_screen_after_an_edit(self, shoot: Callable[[str], bool]) -> None:
         assert shoot("orphans")
 
 
 class TestAdjudication:
-    def test_merged_file_opens_on_its_disagreements(self, shoot) -> None:  # type: ignore[no-untyped-def]
+    def test_merged_file_opens_on_its_disagreements(self, shoot: Callable[[str], bool]) -> None:
         assert shoot("adjudicate")

@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import pytest
 
 from tui.claims.units import Claim, DateMention, Kind, Quantity, extract_units
 from tui.matching.conflicts import find_conflicts
 
 
-def claim(text: str, figures: list[tuple[str, float, str]] = (), dates=()) -> Claim:  # type: ignore[assignment]
+def claim(
+    text: str,
+    figures: Sequence[tuple[str, float, str]] = (),
+    dates: Sequence[DateMention] = (),
+) -> Claim:
     numbers = []
     for surface, value, unit in figures:
         start = text.index(surface)

@@ -87,7 +87,9 @@ def test_a_bonus_match_lists_the_disagreeing_figures() -> None:
     assert [(c.a, c.b) for c in found.conflicts] == [("nearly 10,000", "Approximately 11,000")]
 
 
-def test_blocked_matching_equals_brute_force_with_the_bonus(monkeypatch) -> None:
+def test_blocked_matching_equals_brute_force_with_the_bonus(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     """Blocking at the suggestion floor plus the figure pass find what brute force finds."""
     claims = as_claims(generate(1500, seed=11))
     settings = MatchSettings()

@@ -5,6 +5,7 @@ The stories here are made up for these tests."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 
 import pytest
@@ -24,7 +25,7 @@ def claim(text: str, article: str = "a", k: int = 0) -> Claim:
                  tuple(numbers), tuple(dates))  # fmt: skip
 
 
-def compatible(a: str, b: str, published: dict[str, str | None] | None = None) -> bool:
+def compatible(a: str, b: str, published: Mapping[str, str | None] | None = None) -> bool:
     x, y = claim(a, "a"), claim(b, "b")
     return story_scope([x, y], published or {}).compatible(x, y)
 

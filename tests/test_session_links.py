@@ -266,6 +266,7 @@ def test_a_session_given_the_machines_analysis_lists_the_links_it_cannot_place()
     fresh = Session(analysis, vs, clock=Clock(), reviewer="al")
     (orphan,) = fresh.orphans()
     assert orphan.is_link and orphan.decision == lost and orphan.status == "linked: different"
+    assert isinstance(fresh.analysis, LinkedAnalysis)
     assert fresh.analysis.relation("alpha:1", "beta:0") is Relation.DIFFERENT
     fresh.discard(orphan)
     assert fresh.verdict_set.links == (kept,)

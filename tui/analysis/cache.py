@@ -294,7 +294,7 @@ class MatchCache:
     def _header(self, path: Path, kind: str, key: str) -> dict[str, Any] | None:
         try:
             with path.open("rb") as f:
-                header = json.loads(f.readline())
+                header: dict[str, Any] = json.loads(f.readline())
         except Exception:  # missing, unreadable, not JSON: a miss
             return None
         if not (
