@@ -7,10 +7,15 @@ both stated to the hundred and differ; "over 50,000" allows 52,000; "nearly 10,0
 one value fits both.
 
 "The same thing" means the same counted word, allowing plural/singular and other names for
-the same count ("troops"/"soldiers", "people"/"residents"/"inhabitants"), and no
-contradicting modifiers ("Russian troops" is not "North Korean troops"). Figures with no
-counted word are not compared: a bare number in two sentences is too often about different
-things.
+the same count ("troops"/"soldiers", "people"/"residents"/"inhabitants"), no contradicting
+modifiers ("Russian troops" is not "North Korean troops"), the same role and qualifiers and
+no other owner (`tui.matching.figure_roles`: "killed 31" is not "injured 412", "offered 7
+percent" not "demanding 12 percent", "Orsini won 51 percent" not "Dallek won 46 percent"),
+and neither an addition ("another 25 homes"). Figures with no counted word are not
+compared: a bare number in two sentences is too often about different things. Two claims
+about different events list no conflict at all (`scoped_conflicts`, `tui.matching.scope`),
+which leaves date conflicts to dates that bound a span ("until March 3"): a claim's own
+date that differs places it at another moment.
 """
 
 from __future__ import annotations

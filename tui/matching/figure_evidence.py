@@ -2,11 +2,13 @@
 
 Outlets reword a fact freely but keep its figure: "nearly 10,000 North Korean troops were
 in Russia" / "approximately 11,000 North Korean troops were deployed". Two claims that state
-a figure counting the same specific thing (the same counted noun and no contradicting
-modifiers, as `tui.matching.stated_figures` reads them, with values close enough to be one
-count rounded or estimated differently) and share another content word get a bounded bonus on their
-lexical score, up to the match threshold and no further. When the figures differ, the match
-then lists them as a conflict.
+a figure counting the same specific thing (the same counted noun, no contradicting
+modifiers and the same role, as `tui.matching.stated_figures` and
+`tui.matching.figure_roles` read them, with values close enough to be one count rounded or
+estimated differently) and share another content word get a bounded bonus on their lexical
+score, up to the match threshold and no further. When the figures differ, the match then
+lists them as a conflict. An addition ("another 25 homes") is not a count, and two claims
+placed at different events (`tui.matching.scope`) earn nothing.
 
 Figures of generic units (percentages, money, spans of time) are not evidence: "3%" or
 "$10 million" turn up in unrelated sentences far too often.

@@ -12,7 +12,13 @@ News figures are hedged and rounded, and the way a figure is written says how pr
 - "nearly", "almost", "close to" say the value is a little below the figure, up to NEARLY
   below it: "nearly 10,000" is 9,000-10,000;
 - "over", "more than", "at least" are lower bounds; "up to", "under" upper bounds;
-- "10,000-12,000" is a range.
+- "10,000-12,000" is a range; two caps ("up to 10" / "up to 5") agree only when equal.
+
+What a figure counts: its counted noun, or its neighbour's when it has none ("Six of its
+eight carriages", "Twelve people were killed and 41 were taken to hospital"); a count of
+two nouns ("operations and appointments") is not a count of one; spans of time are read in
+hours ("36 hours" / "three days"); a vote's tally ("5-2", "seven votes to two") is one
+figure; "another", "a further", "two more" make a figure an addition, not a total.
 
 Two figures about the same thing are consistent when some value fits both.
 """
