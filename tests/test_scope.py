@@ -9,6 +9,8 @@ from collections.abc import Mapping
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from tui.analysis.cache import MatchCache
 from tui.analysis.pipeline import analyse, to_json_document
@@ -17,6 +19,7 @@ from tui.claims.units import Claim, Kind
 from tui.config import MatchSettings
 from tui.matching.conflicts import scoped_conflicts
 from tui.matching.scope import parse_published, story_scope
+from tui.matching.stated_figures import figures
 
 
 def claim(text: str, article: str = "a", k: int = 0) -> Claim:
@@ -181,3 +184,47 @@ def test_a_changed_publication_date_is_not_served_from_the_cache(tmp_path: Path)
     again = analyse([story], MatchSettings(), cache=cache)
     assert cache.report.matches == "miss"
     assert [m.conflicts for m in again.matches] == [m.conflicts for m in first.matches]
+
+
+_PIECES = [
+    "The dam failed",
+    "on Tuesday",
+    "on Friday night",
+    "overnight",
+    "in 2011",
+    "last year",
+    "two years ago",
+    "in March",
+    "on March 3",
+    "since 2002",
+    "another storm hit",
+    "in neighbouring Varnia",
+    "in Ostra province",
+    "in Velm province",
+    "the agency said on Monday",
+    "killing 12 people",
+]
+
+
+@given(
+    st.lists(st.sampled_from(_PIECES), max_size=4),
+    st.lists(st.sampled_from(_PIECES), max_size=4),
+    st.sampled_from([None, "2031-05-15", "Thu, 15 May 2031 09:00:00 GMT", "not a date"]),
+)
+def test_compatibility_is_symmetric_and_reflexive(
+    a: list[str], b: list[str], published: str | None
+) -> None:
+    x, y = claim(" ".join(a) + ".", "a"), claim(" ".join(b) + ".", "b")
+    scope = story_scope([x, y], {"a": published, "b": None})
+    assert scope.compatible(x, y) == scope.compatible(y, x)
+    assert scope.comparable(x, y) == scope.comparable(y, x)
+    assert scope.compatible(x, x)
+
+
+@given(st.text(max_size=300))
+def test_any_text_reads_without_error(text: str) -> None:
+    x = claim(text or "x", "a")
+    scope = story_scope([x], {"a": text[:40]})
+    assert scope.compatible(x, x)
+    for figure in figures(x):  # what each figure counts reads too
+        assert isinstance(figure.context.role, str) and isinstance(figure.owners, frozenset)
