@@ -14,3 +14,8 @@ _Parser._print_message  # noqa: B018  argparse calls it to print help, usage and
 from tui.review.session_links import LinkEdits  # noqa: E402
 
 LinkEdits.link_between  # noqa: B018  the session's read of a pair's link; tests/app/test_links.py
+
+from tui.app.screens.main import MainScreen  # noqa: E402
+
+MainScreen.searching  # noqa: B018  a reactive: set here, read by watch_searching (a CSS class)
+MainScreen.analysing  # noqa: B018  a reactive: set here, read by watch_analysing

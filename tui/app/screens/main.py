@@ -138,7 +138,7 @@ class MainScreen(LinkActions, Screen[None]):
         # The panes were hidden while loading; focus the left one once it is shown.
         self.call_after_refresh(self.query_one("#left", ArticlePane).focus)
 
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+    def check_action(self, action: str, _parameters: tuple[object, ...]) -> bool | None:
         if action in NEEDS_ARTICLES and self.triage is None:
             return None  # shown dimmed until the articles are read
         return True
