@@ -101,7 +101,7 @@ class OrphansScreen(Screen[None]):
     def _selected(self) -> OrphanItem | None:
         table = self.query_one("#orphans-table", DataTable)
         if not self.items or not 0 <= table.cursor_row < len(self.items):
-            self.notify("No orphan selected.", timeout=2)
+            self.notify("No orphan selected.", timeout=2, markup=False)
             return None
         return self.items[table.cursor_row]
 
@@ -111,7 +111,7 @@ class OrphansScreen(Screen[None]):
         try:
             change = make()
         except TriageError as exc:
-            self.notify(str(exc), severity="warning", timeout=4)
+            self.notify(str(exc), severity="warning", timeout=4, markup=False)
             return
         self.host.persist(change)
         self.fill()
