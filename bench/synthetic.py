@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from itertools import accumulate
 
 from tui.claims.quantities import find_figures, lexicon
-from tui.claims.units import Claim, Kind
+from tui.claims.units import Kind, Unit
 
 _ONSETS = [
     "b",
@@ -206,7 +206,7 @@ def generate(n_claims: int, seed: int = 0, per_article: int = 40) -> list[Synthe
     return articles
 
 
-def as_claims(articles: list[SyntheticArticle]) -> list[Claim]:
+def as_claims(articles: list[SyntheticArticle]) -> list[Unit]:
     """Claim records for the sentences (offsets into `article.text`), without segmentation,
     with the figures and dates claim extraction would read in them (the matcher's figure
     evidence needs them)."""
@@ -216,7 +216,7 @@ def as_claims(articles: list[SyntheticArticle]) -> list[Claim]:
         for k, sentence in enumerate(article.sentences):
             dates, numbers = find_figures(sentence, lexicon(sentence))
             claims.append(
-                Claim(
+                Unit(
                     id=f"{article.id}:{k:04d}",
                     article=article.id,
                     text=sentence,

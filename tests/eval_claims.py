@@ -24,7 +24,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:  # run as a script: make `tui` importable
     sys.path.insert(0, str(ROOT))
 
-from tui.claims.units import Claim, extract_claims  # noqa: E402
+from tui.claims.units import Unit, extract_claims  # noqa: E402
 from tui.corpus.articles import Article  # noqa: E402
 from tui.corpus.document import decode_bytes  # noqa: E402
 
@@ -64,7 +64,7 @@ def load_dev_set() -> list[tuple[Article, list[GoldUnit]]]:
     return cases
 
 
-def _predicted_kind(unit: GoldUnit, predicted: list[Claim]) -> str:
+def _predicted_kind(unit: GoldUnit, predicted: list[Unit]) -> str:
     """Kind of the predicted unit that overlaps the gold unit most."""
     best, overlap = "none", 0
     for c in predicted:

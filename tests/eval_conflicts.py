@@ -35,7 +35,7 @@ if str(ROOT) not in sys.path:  # run as a script from anywhere
 
 from tui.analysis.pipeline import Analysis, analyse  # noqa: E402
 from tui.claims.quantities import find_figures, lexicon  # noqa: E402
-from tui.claims.units import Claim, Kind  # noqa: E402
+from tui.claims.units import Kind, Unit  # noqa: E402
 from tui.config import MatchSettings  # noqa: E402
 from tui.matching.conflicts import scoped_conflicts  # noqa: E402
 from tui.matching.matcher import Tier  # noqa: E402
@@ -60,11 +60,11 @@ class Judged:
     listed: tuple[str, ...]  # what crosscheck lists, for the reader
 
 
-def sentence_claim(text: str, n: int) -> Claim:
+def sentence_claim(text: str, n: int) -> Unit:
     """A claim as claim extraction makes it, alone in an article of its own."""
     dates, numbers = find_figures(text, lexicon(text))
     article = f"pair-{n}"
-    return Claim(f"{article}:0", article, text, 0, len(text), Kind.CLAIM, 0,
+    return Unit(f"{article}:0", article, text, 0, len(text), Kind.CLAIM, 0,
                  tuple(numbers), tuple(dates))  # fmt: skip
 
 

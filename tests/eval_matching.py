@@ -25,7 +25,7 @@ if str(ROOT) not in sys.path:  # run as a script from anywhere
 from tests import eval_suggestions  # noqa: E402
 from tui.analysis.pipeline import segment_corpus  # noqa: E402
 from tui.claims.quantities import find_figures, lexicon  # noqa: E402
-from tui.claims.units import Claim, Kind  # noqa: E402
+from tui.claims.units import Kind, Unit  # noqa: E402
 from tui.config import MatchSettings  # noqa: E402
 from tui.corpus.articles import load_corpus  # noqa: E402
 from tui.matching.matcher import Tier, match_claims, similarity  # noqa: E402
@@ -45,11 +45,11 @@ class Judged:
     score: float
 
 
-def _locate(side: dict[str, Any], units: list[Claim], written: list[Claim]) -> Claim:
+def _locate(side: dict[str, Any], units: list[Unit], written: list[Unit]) -> Unit:
     if "sentence" in side:
         n, text = len(written), side["sentence"]
         dates, numbers = find_figures(text, lexicon(text))  # as claim extraction does
-        claim = Claim(f"dev-{n:03d}:0", f"dev-{n:03d}", text, 0, len(text), Kind.CLAIM, 0,
+        claim = Unit(f"dev-{n:03d}:0", f"dev-{n:03d}", text, 0, len(text), Kind.CLAIM, 0,
                       tuple(numbers), tuple(dates))  # fmt: skip
         written.append(claim)
         return claim
@@ -63,7 +63,7 @@ def _locate(side: dict[str, Any], units: list[Claim], written: list[Claim]) -> C
     return found[0]
 
 
-def _starts_in(claim: Claim, text: str, units: list[Claim]) -> bool:
+def _starts_in(claim: Unit, text: str, units: list[Unit]) -> bool:
     head = text.split()[0]
     return claim.text.rstrip().endswith(head) or f" {head} " in f" {claim.text} "
 
@@ -73,7 +73,7 @@ def evaluate(settings: MatchSettings | None = None, path: Path = PAIRS) -> dict[
     settings = settings or MatchSettings()
     pairs = tomllib.loads(path.read_text(encoding="utf-8"))["pair"]
     units = list(segment_corpus(load_corpus([SEEDS])).claims)
-    written: list[Claim] = []
+    written: list[Unit] = []
     located = [(_locate(p["a"], units, written), _locate(p["b"], units, written), p) for p in pairs]
     result = match_claims([*units, *written], settings)
     matched = {(m.a, m.b) for m in result.matches if m.tier is Tier.MATCH}

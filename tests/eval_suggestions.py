@@ -29,7 +29,7 @@ if str(ROOT) not in sys.path:  # run as a script from anywhere
     sys.path.insert(0, str(ROOT))
 
 from tui.analysis.pipeline import segment_corpus  # noqa: E402
-from tui.claims.units import Claim  # noqa: E402
+from tui.claims.units import Unit  # noqa: E402
 from tui.config import MatchSettings  # noqa: E402
 from tui.corpus.articles import load_corpus  # noqa: E402
 from tui.matching.matcher import Tier, match_claims  # noqa: E402
@@ -44,7 +44,7 @@ Pair = tuple[str, str]
 @dataclass
 class Story:
     name: str
-    claims: list[Claim]
+    claims: list[Unit]
     same: set[Pair]
     different: set[Pair]
 
@@ -53,7 +53,7 @@ def _key(a: str, b: str) -> Pair:
     return (a, b) if a < b else (b, a)
 
 
-def _find(claims: list[Claim], text: str, where: str) -> str:
+def _find(claims: list[Unit], text: str, where: str) -> str:
     found = [c.id for c in claims if text in c.text]
     if not found:
         raise LookupError(f"{where}: no claim contains {text[:60]!r}")

@@ -10,7 +10,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from tui.analysis.pipeline import Analysis
-from tui.claims.units import Claim, Kind
+from tui.claims.units import Kind, Unit
 from tui.corpus.articles import Article, Corpus
 from tui.matching.matcher import Cluster, Conflict, Match, Tier
 from tui.verdicts.model import Anchor, Status, Verdict, VerdictSet, make_anchor
@@ -38,9 +38,9 @@ def _article(article_id: str, root: Path) -> Article:
     )
 
 
-def _units(article: Article) -> list[Claim]:
+def _units(article: Article) -> list[Unit]:
     """Units split at ". " and blank lines; the heading of alpha is a heading."""
-    out: list[Claim] = []
+    out: list[Unit] = []
     text = article.text
     pos = 0
     pieces = [p for block in text.split("\n\n") for p in block.split(". ")]
@@ -52,7 +52,7 @@ def _units(article: Article) -> list[Claim]:
         pos = end
         kind = Kind.HEADING if piece == "Kursk front" else Kind.CLAIM
         out.append(
-            Claim(
+            Unit(
                 f"{article.id}:{len(out)}", article.id, text[start:end], start, end, kind, len(out)
             )
         )

@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tui.claims.units import Claim, extract_claims
+from tui.claims.units import Unit, extract_claims
 from tui.corpus.articles import Article
 from tui.verdicts.anchoring import (
     QUOTE_THRESHOLD,
@@ -45,11 +45,11 @@ def article(text: str, article_id: str = "bridge") -> Article:
     )
 
 
-def claims(a: Article) -> list[Claim]:
+def claims(a: Article) -> list[Unit]:
     return extract_claims(a)
 
 
-def unit(a: Article, text: str, nth: int = 0) -> Claim:
+def unit(a: Article, text: str, nth: int = 0) -> Unit:
     return [c for c in claims(a) if c.text == text][nth]
 
 
@@ -253,7 +253,7 @@ def test_an_orphan_never_shares_its_claim_id_with_a_placed_verdict() -> None:
     # The unit now bearing id "a:1" is the exact text of Y's quote, so Y ranks first for it;
     # X, whose old id is "a:1", would be orphaned under that same id. The unit goes to X.
     new = article("Alpha beta gamma.", "a")
-    unit_now = Claim("a:1", "a", "Alpha beta gamma.", 0, 17, claims(new)[0].kind, 0)
+    unit_now = Unit("a:1", "a", "Alpha beta gamma.", 0, 17, claims(new)[0].kind, 0)
     old = replace(make_anchor(new, unit_now), article_sha256="old")
     x = Verdict(replace(old, text="ALPHA BETA GAMMA!"), Status.DISPUTED, T0)
     y = Verdict(replace(old, claim="a:2"), Status.CORROBORATED, T0)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual.app import App, ComposeResult
 from textual.strip import Strip
 
-from tui.app.widgets.article_pane import KEPT_LAYOUTS, ArticlePane, Mark, Unit
+from tui.app.widgets.article_pane import KEPT_LAYOUTS, ArticlePane, Mark, PaneUnit
 
 # Three sentences: the middle one is a unit (a claim), the others plain text.
 SHORT = "Troops crossed the border. Officials confirmed 12,000 soldiers. Nobody else spoke."
@@ -21,9 +21,9 @@ def painted(pane: ArticlePane) -> list[Strip]:
     return [pane.render_line(y) for y in range(pane.scrollable_content_region.height)]
 
 
-def claim_in(text: str, sentence: str, claim_id: str) -> Unit:
+def claim_in(text: str, sentence: str, claim_id: str) -> PaneUnit:
     start = text.index(sentence)
-    return Unit(claim_id, start, start + len(sentence))
+    return PaneUnit(claim_id, start, start + len(sentence))
 
 
 async def test_an_article_shown_again_looks_as_it_did_the_first_time() -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tui.claims.attribution import attribution_spans, dash_source, find_attribution
-from tui.claims.units import Claim, Kind
+from tui.claims.units import Kind, Unit
 from tui.config import MatchSettings
 from tui.matching.matcher import Tier, match_claims, similarity
 from tui.matching.scoring import match_tokens
@@ -230,8 +230,8 @@ FACT_B = (
 )
 
 
-def _claim(article: str, text: str) -> Claim:
-    return Claim(f"{article}:0", article, text, 0, len(text), Kind.CLAIM, 0)
+def _claim(article: str, text: str) -> Unit:
+    return Unit(f"{article}:0", article, text, 0, len(text), Kind.CLAIM, 0)
 
 
 def _tier(a: str, b: str) -> Tier | None:

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 import tui.matching.matcher as matching
 from bench.synthetic import as_claims, generate
-from tui.claims.units import Claim, Kind
+from tui.claims.units import Kind, Unit
 from tui.config import MatchSettings
 from tui.matching.blocking import candidate_pairs
 from tui.matching.scoring import Encoded, combine, encode, match_tokens, score_matrix
@@ -169,7 +169,7 @@ def test_blocked_matching_equals_brute_force_on_a_synthetic_corpus(
 
 def test_short_claims_take_the_same_path() -> None:
     claims = [
-        Claim(f"a{k}:1", f"a{k}", "Floods closed the bridge.", 0, 25, Kind.CLAIM, 0)
+        Unit(f"a{k}:1", f"a{k}", "Floods closed the bridge.", 0, 25, Kind.CLAIM, 0)
         for k in range(3)
     ]
     result = matching.match_claims(claims, MatchSettings())

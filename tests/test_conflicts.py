@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 import pytest
 
-from tui.claims.units import Claim, DateMention, Kind, Quantity, extract_units
+from tui.claims.units import DateMention, Kind, Quantity, Unit, extract_units
 from tui.matching.conflicts import find_conflicts
 
 
@@ -14,12 +14,12 @@ def claim(
     text: str,
     figures: Sequence[tuple[str, float, str]] = (),
     dates: Sequence[DateMention] = (),
-) -> Claim:
+) -> Unit:
     numbers = []
     for surface, value, unit in figures:
         start = text.index(surface)
         numbers.append(Quantity(value, unit, surface, start, start + len(surface)))
-    return Claim("x", "a", text, 0, len(text), Kind.CLAIM, 0, tuple(numbers), tuple(dates))
+    return Unit("x", "a", text, 0, len(text), Kind.CLAIM, 0, tuple(numbers), tuple(dates))
 
 
 def date(text: str, whole: str, year=None, month=None, day=None) -> DateMention:  # type: ignore[no-untyped-def]
@@ -87,7 +87,7 @@ def test_dates_conflict_only_on_fields_both_state() -> None:
     assert find_conflicts(a, a) == ()
 
 
-def _pair(text_a: str, text_b: str, unit_a: str, unit_b: str) -> tuple[Claim, Claim]:
+def _pair(text_a: str, text_b: str, unit_a: str, unit_b: str) -> tuple[Unit, Unit]:
     """Two claims, each with one figure: the first number in the text, counting the unit."""
     out = []
     for text, unit in ((text_a, unit_a), (text_b, unit_b)):
@@ -173,7 +173,7 @@ def test_other_names_for_the_same_count_are_compared() -> None:
 # ---- what a figure counts, read from the claims themselves ---------------------------------
 
 
-def extracted(text: str, article: str = "a") -> Claim:
+def extracted(text: str, article: str = "a") -> Unit:
     (unit,) = [u for u in extract_units(article, text) if u.is_claim]
     return unit
 

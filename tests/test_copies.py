@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from tui.claims.units import Claim, extract_claims
+from tui.claims.units import Unit, extract_claims
 from tui.config import MatchSettings
 from tui.corpus.articles import Article
 from tui.matching import matcher
@@ -43,11 +43,11 @@ def article(article_id: str, *sentences: str) -> Article:
     )
 
 
-def claims_of(*articles: Article) -> list[Claim]:
+def claims_of(*articles: Article) -> list[Unit]:
     return [c for a in articles for c in extract_claims(a) if c.is_claim]
 
 
-def full(claims: list[Claim]) -> MatchResult:
+def full(claims: list[Unit]) -> MatchResult:
     """Every pair matched one by one, as before copies were collapsed."""
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(matcher, "find_copies", lambda units: None)
@@ -58,7 +58,7 @@ def pairs(result: MatchResult) -> dict[tuple[str, str], tuple[float, Tier]]:
     return {(m.a, m.b): (m.score, m.tier) for m in result.matches}
 
 
-def copies_corpus(n: int) -> list[Claim]:
+def copies_corpus(n: int) -> list[Unit]:
     """n articles carrying the sentence, two rewording it, one on something else."""
     arts = [article(f"copy{i:04d}", SENTENCE) for i in range(n)]
     arts += [

@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from bench.synthetic import as_claims, generate
-from tui.claims.units import Claim, Kind
+from tui.claims.units import Kind, Unit
 from tui.config import MatchSettings
 from tui.matching.counterparts import suggested
 from tui.matching.matcher import Tier, match_claims
@@ -108,8 +108,8 @@ def test_suggestions_are_mutual_bests_at_most_one_per_claim_and_article(
     assert all(n == 1 for n in per_side.values())
 
 
-def claim(article: str, n: int, text: str) -> Claim:
-    return Claim(f"{article}:{n:02d}", article, text, 0, len(text), Kind.CLAIM, n)
+def claim(article: str, n: int, text: str) -> Unit:
+    return Unit(f"{article}:{n:02d}", article, text, 0, len(text), Kind.CLAIM, n)
 
 
 def test_match_claims_suggests_the_likeliest_counterpart_only() -> None:

@@ -15,7 +15,7 @@ from tui.app.screens.coverage import (
     CoverageScreen,
     column_widths,
 )
-from tui.claims.units import Claim, Kind
+from tui.claims.units import Kind, Unit
 from tui.config import MatchSettings
 from tui.corpus.articles import Article, Corpus
 from tui.matching.matcher import Cluster, Match, Tier
@@ -36,8 +36,8 @@ def article(article_id: str, outlet: str | None) -> Article:
     return Article(article_id, Path(f"{article_id}.txt"), article_id, "", "0" * 64, outlet=outlet)
 
 
-def claim(article_id: str, index: int, text: str = "") -> Claim:
-    return Claim(
+def claim(article_id: str, index: int, text: str = "") -> Unit:
+    return Unit(
         f"{article_id}:{index}",
         article_id,
         text or f"{article_id} says {index}",
@@ -180,7 +180,7 @@ class TestMarkdown:
         analysis = make_analysis()
         hostile = "Line one\nline two | <script>x</script> [link](http://x.example)"
         claims = tuple(
-            Claim(c.id, c.article, hostile, 0, 1, Kind.CLAIM, c.index) if c.id == "a:1" else c
+            Unit(c.id, c.article, hostile, 0, 1, Kind.CLAIM, c.index) if c.id == "a:1" else c
             for c in analysis.claims
         )
         coverage = build_coverage(

@@ -11,7 +11,7 @@ import pytest
 
 from tui.analysis.pipeline import analyse_corpus
 from tui.claims.recut import CutError, cut_points, join, split
-from tui.claims.units import Claim, extract_claims
+from tui.claims.units import Unit, extract_claims
 from tui.config import MatchSettings
 from tui.corpus.articles import Article, Corpus
 from tui.matching.matcher import match_claims
@@ -31,7 +31,7 @@ def article(article_id: str, text: str, outlet: str | None = None) -> Article:
     return Article(article_id, Path(f"{article_id}.txt"), article_id, text, sha, outlet=outlet)
 
 
-def units_of(*articles: Article) -> dict[str, tuple[Claim, ...]]:
+def units_of(*articles: Article) -> dict[str, tuple[Unit, ...]]:
     return {a.id: tuple(extract_claims(a)) for a in articles}
 
 

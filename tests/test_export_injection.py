@@ -22,7 +22,7 @@ import pytest
 
 from tests.exports_support import at, verdict
 from tui.analysis.pipeline import Analysis
-from tui.claims.units import Claim, Kind
+from tui.claims.units import Kind, Unit
 from tui.corpus.articles import Article, Corpus
 from tui.exporters import export
 from tui.review.workspace import Workspace
@@ -43,12 +43,12 @@ SENTENCES = (
 TEXT = " ".join(SENTENCES)
 
 
-def _claims(article: Article) -> tuple[Claim, ...]:
+def _claims(article: Article) -> tuple[Unit, ...]:
     out = []
     for i, sentence in enumerate(SENTENCES):
         start = article.text.index(sentence)
         out.append(
-            Claim(f"sheet:{i}", "sheet", sentence, start, start + len(sentence), Kind.CLAIM, i)
+            Unit(f"sheet:{i}", "sheet", sentence, start, start + len(sentence), Kind.CLAIM, i)
         )
     return tuple(out)
 

@@ -8,16 +8,16 @@ import pytest
 import tui.matching.matcher as matching
 from bench.synthetic import as_claims, generate
 from tui.claims.quantities import find_figures, lexicon
-from tui.claims.units import Claim, Kind
+from tui.claims.units import Kind, Unit
 from tui.config import MatchSettings
 from tui.matching.figure_evidence import BONUS, FigureEvidence
 from tui.matching.scope import story_scope
 from tui.matching.scoring import match_tokens, similarity
 
 
-def claim(text: str, article: str = "x", k: int = 0) -> Claim:
+def claim(text: str, article: str = "x", k: int = 0) -> Unit:
     dates, numbers = find_figures(text, lexicon(text))
-    return Claim(f"{article}:{k}", article, text, 0, len(text), Kind.CLAIM, k,
+    return Unit(f"{article}:{k}", article, text, 0, len(text), Kind.CLAIM, k,
                  tuple(numbers), tuple(dates))  # fmt: skip
 
 

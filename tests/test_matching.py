@@ -8,7 +8,7 @@ from dataclasses import replace
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tui.claims.units import Claim, Kind, Quantity
+from tui.claims.units import Kind, Quantity, Unit
 from tui.config import MatchSettings
 from tui.matching.matcher import Tier, match_claims, similarity, word_diff
 
@@ -17,8 +17,8 @@ SETTINGS = MatchSettings()
 
 def unit(
     article: str, n: int, text: str, kind: Kind = Kind.CLAIM, numbers: Iterable[Quantity] = ()
-) -> Claim:
-    return Claim(f"{article}:{n:02d}", article, text, 0, len(text), kind, n, tuple(numbers))
+) -> Unit:
+    return Unit(f"{article}:{n:02d}", article, text, 0, len(text), kind, n, tuple(numbers))
 
 
 LONG_A = (

@@ -15,16 +15,16 @@ from hypothesis import strategies as st
 from tui.analysis.cache import MatchCache
 from tui.analysis.pipeline import analyse, to_json_document
 from tui.claims.quantities import find_figures, lexicon
-from tui.claims.units import Claim, Kind
+from tui.claims.units import Kind, Unit
 from tui.config import MatchSettings
 from tui.matching.conflicts import scoped_conflicts
 from tui.matching.scope import parse_published, story_scope
 from tui.matching.stated_figures import figures
 
 
-def claim(text: str, article: str = "a", k: int = 0) -> Claim:
+def claim(text: str, article: str = "a", k: int = 0) -> Unit:
     dates, numbers = find_figures(text, lexicon(text))
-    return Claim(f"{article}:{k}", article, text, 0, len(text), Kind.CLAIM, k,
+    return Unit(f"{article}:{k}", article, text, 0, len(text), Kind.CLAIM, k,
                  tuple(numbers), tuple(dates))  # fmt: skip
 
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from tests.fixture_types import WriteCorpus
 from tui.analysis.pipeline import analyse
-from tui.claims.units import Claim, Kind
+from tui.claims.units import Kind, Unit
 from tui.config import MatchSettings
 from tui.corpus.articles import Article
 from tui.corpus.outlets import distinct_outlets, outlet_of
@@ -28,8 +28,8 @@ def article(article_id: str, outlet: str | None = None) -> Article:
     return Article(article_id, Path(f"{article_id}.txt"), article_id, "", "0" * 64, outlet=outlet)
 
 
-def claims_for(article_id: str, n: int, kind: Kind = Kind.CLAIM) -> list[Claim]:
-    return [Claim(f"{article_id}:{i}", article_id, f"s{i}", 0, 2, kind, i) for i in range(n)]
+def claims_for(article_id: str, n: int, kind: Kind = Kind.CLAIM) -> list[Unit]:
+    return [Unit(f"{article_id}:{i}", article_id, f"s{i}", 0, 2, kind, i) for i in range(n)]
 
 
 def match(a: str, b: str, score: float) -> Match:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tui.claims.units import Claim, Quantity, extract_units
+from tui.claims.units import Quantity, Unit, extract_units
 from tui.matching.conflicts import find_conflicts
 from tui.matching.stated_figures import figures, last_digit, significant_step
 
@@ -32,7 +32,7 @@ def test_the_last_significant_digit(value: float, written: float, step: float) -
     assert significant_step(value, written) == pytest.approx(step)
 
 
-def first_claim(text: str) -> Claim:
+def first_claim(text: str) -> Unit:
     (unit,) = [u for u in extract_units("a", text) if u.numbers]
     return unit
 

@@ -6,7 +6,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from tui.analysis.pipeline import Analysis
-from tui.claims.units import Claim, Kind
+from tui.claims.units import Kind, Unit
 from tui.config import MatchSettings
 from tui.corpus.articles import Article, Corpus
 from tui.matching.matcher import Conflict, Match, Tier
@@ -44,7 +44,7 @@ def corpus(
         text = f"Claim in {aid}."
         articles.append(Article(aid, Path(aid), aid.upper(), text, aid, outlet=outlet))
         claims.append(
-            Claim(
+            Unit(
                 aid,
                 aid,
                 text,

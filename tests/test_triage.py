@@ -9,7 +9,7 @@ import pytest
 
 from tests.history_support import entry_from_json
 from tui.analysis.pipeline import Analysis
-from tui.claims.units import Claim, Kind
+from tui.claims.units import Kind, Unit
 from tui.corpus.articles import Article, Corpus
 from tui.matching.matcher import Cluster, Conflict, Match, Tier
 from tui.review.session import FILTER_CYCLE, Filter, Session, TriageError, apply_steps, history_of
@@ -50,7 +50,7 @@ def build_analysis(outlets: dict[str, str | None] | None = None) -> Analysis:
         for index, (sentence, kind) in enumerate(UNITS[aid]):
             start = text.index(sentence, pos)
             pos = start + len(sentence)
-            claims.append(Claim(f"{aid}{index}", aid, sentence, start, pos, kind, index))
+            claims.append(Unit(f"{aid}{index}", aid, sentence, start, pos, kind, index))
     matches = (
         Match("a1", "b0", 88.0, Tier.MATCH, (Conflict("number", "troops", "5", "6"),)),
         Match("a2", "b1", 60.0, Tier.SUGGESTION),

@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tui.claims.units import Claim, Kind
+from tui.claims.units import Kind, Unit
 from tui.corpus.articles import Article
 from tui.verdicts.model import (
     CONTEXT_CHARS,
@@ -442,14 +442,14 @@ def test_syntax_error_at_end_of_document() -> None:
 def test_make_anchor_takes_context_either_side() -> None:
     body = "x" * 50 + "The claim." + "y" * 50
     article = Article("a", Path("a.txt"), "A", body, "s" * 64)
-    claim = Claim("a:1", "a", "The claim.", 50, 60, Kind.CLAIM, 0)
+    claim = Unit("a:1", "a", "The claim.", 50, 60, Kind.CLAIM, 0)
     anchor = make_anchor(article, claim)
     assert anchor == Anchor(
         "a:1", "a", "The claim.", "x" * CONTEXT_CHARS, "y" * CONTEXT_CHARS, 50, 60, "s" * 64
     )
     short = make_anchor(
         Article("a", Path("a.txt"), "A", "Hi. The claim.", "s"),
-        Claim("a:2", "a", "The claim.", 4, 14, Kind.CLAIM, 1),
+        Unit("a:2", "a", "The claim.", 4, 14, Kind.CLAIM, 1),
     )
     assert (short.prefix, short.suffix) == ("Hi. ", "")
 

@@ -54,7 +54,7 @@ from tui.analysis.cache_bodies import (
 )
 from tui.analysis.code_version import code_version
 from tui.analysis.segment_pool import Segmented, segment_articles
-from tui.claims.units import Claim
+from tui.claims.units import Unit
 from tui.config import Config, MatchSettings
 from tui.corpus.articles import Article, Corpus
 from tui.matching import matcher as matching
@@ -99,7 +99,7 @@ class MatchCache:
         self.version = code_version() if version is None else version
         self.report = CacheReport()
         # (units, claims entry body) of the cached articles of the last `segment` call.
-        self._stored_tokens: list[tuple[list[Claim], Any]] = []
+        self._stored_tokens: list[tuple[list[Unit], Any]] = []
         self._writing: threading.Thread | None = None  # claims entries being written
 
     @classmethod
@@ -186,7 +186,7 @@ class MatchCache:
     def match(
         self,
         corpus: Corpus,
-        claims: tuple[Claim, ...],
+        claims: tuple[Unit, ...],
         settings: MatchSettings,
         token_sets: Mapping[str, frozenset[str]] | None = None,
         scope: StoryScope | None = None,
@@ -210,7 +210,7 @@ class MatchCache:
     def _match(
         self,
         corpus: Corpus,
-        claims: tuple[Claim, ...],
+        claims: tuple[Unit, ...],
         settings: MatchSettings,
         token_sets: Mapping[str, frozenset[str]] | None,
         scope: StoryScope,

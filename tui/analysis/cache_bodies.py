@@ -12,14 +12,14 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from tui.claims.units import Claim, DateMention, Kind, Quantity
+from tui.claims.units import DateMention, Kind, Quantity, Unit
 from tui.corpus.articles import Article
 from tui.matching.conflicts import Conflict
 from tui.matching.matcher import Cluster, Match, MatchResult, Tier
 
 
 def claims_to_json(
-    article: Article, claims: Sequence[Claim], tokens: Mapping[str, frozenset[str]] | None
+    article: Article, claims: Sequence[Unit], tokens: Mapping[str, frozenset[str]] | None
 ) -> dict[str, Any]:
     """Units without their text (it is the article's text between the offsets), and the
     claims' match tokens when they are known."""
@@ -47,7 +47,7 @@ def claims_to_json(
     return body
 
 
-def tokens_from_json(claims: Sequence[Claim], body: Any) -> dict[str, frozenset[str]] | None:
+def tokens_from_json(claims: Sequence[Unit], body: Any) -> dict[str, frozenset[str]] | None:
     """The match tokens stored with the claims, by claim id; None when there are none or
     they do not fit the claims (then they are computed again)."""
     text = body.get("tokens") if isinstance(body, dict) else None
@@ -72,13 +72,13 @@ def _in(k: Any, items: list[Any]) -> bool:
     return _is_int(k) and 0 <= k < len(items)
 
 
-def claims_from_json(article: Article, body: Any) -> list[Claim]:
+def claims_from_json(article: Article, body: Any) -> list[Unit]:
     """The units, checked against the article; ValueError (or another error) if they do not fit."""
     if body["article"] != article.id:
         raise ValueError("claims of another article")
     text, prefix, size = article.text, article.id + ":", len(article.text)
     kinds = {str(k): k for k in Kind}
-    claims: list[Claim] = []
+    claims: list[Unit] = []
     for index, (cid, start, end, kind, position, numbers, dates, attribution) in enumerate(
         body["units"]
     ):
@@ -97,7 +97,7 @@ def claims_from_json(article: Article, body: Any) -> list[Claim]:
         )
         mentions = tuple(DateMention(t, y, m, d, s, e) for t, y, m, d, s, e in dates)
         claims.append(
-            Claim(
+            Unit(
                 cid,
                 article.id,
                 text[start:end],

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from tui.analysis.segment_pool import Segmented, segment_articles
-from tui.claims.units import Claim
+from tui.claims.units import Unit
 from tui.config import MatchSettings
 from tui.corpus.articles import Article, Corpus, load_corpus
 from tui.corpus.outlets import distinct_outlets
@@ -34,16 +34,16 @@ class Segmentation:
     """A corpus cut into units, not matched: what `crosscheck claims` shows."""
 
     corpus: Corpus
-    claims: tuple[Claim, ...]  # every unit, by article id then position
+    claims: tuple[Unit, ...]  # every unit, by article id then position
     _article: dict[str, Article] = field(init=False, repr=False, compare=False)
-    _claim: dict[str, Claim] = field(init=False, repr=False, compare=False)
-    _by_article: dict[str, tuple[Claim, ...]] = field(init=False, repr=False, compare=False)
+    _claim: dict[str, Unit] = field(init=False, repr=False, compare=False)
+    _by_article: dict[str, tuple[Unit, ...]] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         set_ = object.__setattr__
         set_(self, "_article", {a.id: a for a in self.corpus.articles})
         set_(self, "_claim", {c.id: c for c in self.claims})
-        by_article: dict[str, list[Claim]] = {a.id: [] for a in self.corpus.articles}
+        by_article: dict[str, list[Unit]] = {a.id: [] for a in self.corpus.articles}
         for c in self.claims:
             by_article[c.article].append(c)
         set_(self, "_by_article", {k: tuple(v) for k, v in by_article.items()})
@@ -55,13 +55,13 @@ class Segmentation:
     def article(self, article_id: str) -> Article:
         return self._article[article_id]
 
-    def claim(self, claim_id: str) -> Claim:
+    def claim(self, claim_id: str) -> Unit:
         return self._claim[claim_id]
 
     def has_claim(self, claim_id: str) -> bool:
         return claim_id in self._claim
 
-    def claims_of(self, article_id: str) -> tuple[Claim, ...]:
+    def claims_of(self, article_id: str) -> tuple[Unit, ...]:
         return self._by_article.get(article_id, ())
 
 
@@ -100,7 +100,7 @@ class Analysis(Segmentation):
         return match.b if match.a == claim_id else match.a
 
 
-def _joined(parts: list[Segmented]) -> tuple[tuple[Claim, ...], dict[str, frozenset[str]]]:
+def _joined(parts: list[Segmented]) -> tuple[tuple[Unit, ...], dict[str, frozenset[str]]]:
     """All units in article order, and the match tokens that were computed with them."""
     tokens: dict[str, frozenset[str]] = {}
     for part in parts:
@@ -120,7 +120,7 @@ def _announcer(corpus: Corpus, say: Say | None) -> Say | None:
 
 def _segment(
     corpus: Corpus, announce: Say | None, cache: MatchCache | None
-) -> tuple[tuple[Claim, ...], dict[str, frozenset[str]]]:
+) -> tuple[tuple[Unit, ...], dict[str, frozenset[str]]]:
     """The segmenting stage, shared by `segment_corpus` and `analyse_corpus`: every unit in
     article order, and the match tokens of the claims computed with them (on every core
     for a large corpus), which matching would otherwise compute again."""
@@ -203,7 +203,7 @@ def _article_json(a: Article) -> dict[str, Any]:
     }
 
 
-def _claim_json(c: Claim) -> dict[str, Any]:
+def _claim_json(c: Unit) -> dict[str, Any]:
     return {
         "id": c.id,
         "article": c.article,

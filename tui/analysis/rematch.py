@@ -14,13 +14,13 @@ from __future__ import annotations
 from collections.abc import Collection, Sequence
 
 from tui.analysis.pipeline import Analysis
-from tui.claims.units import Claim
+from tui.claims.units import Unit
 from tui.config import MatchSettings
 from tui.matching.matcher import match_claims
 
 
 def rematched(
-    analysis: Analysis, units: Sequence[Claim], fresh: Collection[str], settings: MatchSettings
+    analysis: Analysis, units: Sequence[Unit], fresh: Collection[str], settings: MatchSettings
 ) -> Analysis:
     """`analysis` over `units` (every unit of the same articles, in article order), where
     `fresh` are the ids of the units that are new."""

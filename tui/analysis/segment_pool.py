@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
-from tui.claims.units import Claim, DateMention, Kind, Quantity, extract_units
+from tui.claims.units import DateMention, Kind, Quantity, Unit, extract_units
 from tui.corpus.articles import Article
 from tui.matching.scoring import match_tokens
 
@@ -46,7 +46,7 @@ class Segmented:
     """One article's units, and the match tokens of each of its claims by claim id (None
     when they were not computed: units read from the cache)."""
 
-    units: list[Claim]
+    units: list[Unit]
     tokens: dict[str, frozenset[str]] | None
 
 
@@ -199,7 +199,7 @@ def _segment(article_id: str, text: str) -> Segmented:
     return Segmented(units, _claim_tokens(units))
 
 
-def _claim_tokens(units: list[Claim]) -> dict[str, frozenset[str]]:
+def _claim_tokens(units: list[Unit]) -> dict[str, frozenset[str]]:
     return {c.id: match_tokens(c.text) for c in units if c.is_claim}
 
 
@@ -234,7 +234,7 @@ def _from_row(article: Article, row: tuple[Any, ...]) -> Segmented:
     rows, tokens = row
     text, article_id = article.text, article.id
     units = [
-        Claim(
+        Unit(
             cid,
             article_id,
             text[start:end],

@@ -201,7 +201,7 @@ def _count(word: str) -> int:
 
 def read_anchors(text: str, dates: Sequence[DateMention] | None = None) -> Anchors:
     """The claim's time anchors, other-event words and named places. `dates` are the
-    claim's calendar dates when already found (`Claim.dates`)."""
+    claim's calendar dates when already found (`Unit.dates`)."""
     if dates is None:
         dates = find_dates(text)
     times = [

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Collection, Sequence
 from dataclasses import replace
 
-from tui.claims.units import Claim, claim_at
+from tui.claims.units import Unit, claim_at
 
 
 class CutError(ValueError):
@@ -36,7 +36,7 @@ def cut_points(text: str) -> tuple[int, ...]:
     return tuple(p for p in points if any(ch.isalnum() for ch in text[:p]))
 
 
-def split_offsets(text: str, unit: Claim, at: int) -> tuple[tuple[int, int], tuple[int, int]]:
+def split_offsets(text: str, unit: Unit, at: int) -> tuple[tuple[int, int], tuple[int, int]]:
     """The two spans a split of `unit` `at` characters into its text makes (spaces at the
     cut left out); CutError when one would hold no word, or the cut falls inside a word."""
     return split_spans(text, unit.start, unit.end, at)
@@ -59,8 +59,8 @@ def split_spans(
 
 
 def split(
-    text: str, units: Sequence[Claim], unit: Claim, at: int, taken: Collection[str]
-) -> tuple[list[Claim], tuple[Claim, Claim]]:
+    text: str, units: Sequence[Unit], unit: Unit, at: int, taken: Collection[str]
+) -> tuple[list[Unit], tuple[Unit, Unit]]:
     """The article's units with `unit` split `at` characters into its text, and the two
     new claims. `taken`: every unit id in the corpus (new ids never repeat one)."""
     (hs, he), (ts, te) = split_offsets(text, unit, at)
@@ -68,15 +68,15 @@ def split(
     head = claim_at(unit.article, text, hs, he, unit.index, used)
     used.add(head.id)
     tail = claim_at(unit.article, text, ts, te, unit.index + 1, used)
-    out: list[Claim] = []
+    out: list[Unit] = []
     for u in units:
         out.extend((head, tail) if u.id == unit.id else (u,))
     return _numbered(out), (head, tail)
 
 
 def join(
-    text: str, units: Sequence[Claim], first: Claim, second: Claim, taken: Collection[str]
-) -> tuple[list[Claim], Claim]:
+    text: str, units: Sequence[Unit], first: Unit, second: Unit, taken: Collection[str]
+) -> tuple[list[Unit], Unit]:
     """The article's units with `first` and the unit right after it, `second`, made one
     claim (whatever lies between them in the text included)."""
     order = [u.id for u in units]
@@ -85,7 +85,7 @@ def join(
     if order.index(second.id) != order.index(first.id) + 1:
         raise CutError("only a unit and the one right after it can be joined")
     whole = claim_at(first.article, text, first.start, second.end, first.index, set(taken))
-    out: list[Claim] = []
+    out: list[Unit] = []
     for u in units:
         if u.id == first.id:
             out.append(whole)
@@ -94,5 +94,5 @@ def join(
     return _numbered(out), whole
 
 
-def _numbered(units: list[Claim]) -> list[Claim]:
+def _numbered(units: list[Unit]) -> list[Unit]:
     return [u if u.index == i else replace(u, index=i) for i, u in enumerate(units)]

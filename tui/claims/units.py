@@ -3,7 +3,8 @@ figures, dates and attribution.
 
 The work is split by concept: `segmentation` finds the units, `unit_kinds` tells claims from
 headings, furniture and reader comments, `quantities` finds figures and dates, and
-`attribution` finds who a claim comes from. This module ties them into `Claim` records.
+`attribution` finds who a claim comes from. This module ties them into `Unit` records: a
+unit is a claim only when its kind says so (`Unit.is_claim`).
 """
 
 from __future__ import annotations
@@ -22,10 +23,10 @@ from tui.claims.unit_kinds import classify_blocks
 from tui.corpus.articles import Article
 
 __all__ = [
-    "Claim",
     "DateMention",
     "Kind",
     "Quantity",
+    "Unit",
     "claim_at",
     "claim_id",
     "extract_claims",
@@ -41,7 +42,7 @@ class Kind(StrEnum):
 
 
 @dataclass(frozen=True, slots=True)
-class Claim:
+class Unit:
     id: str
     article: str
     text: str
@@ -132,17 +133,17 @@ def _credits_quote(text: str, block: Block, previous: str) -> str:
     return dash_source(line) if line[:1] in _DASHES else ""
 
 
-def extract_claims(article: Article) -> list[Claim]:
+def extract_claims(article: Article) -> list[Unit]:
     """Every unit of the article in order: claims and the other kinds alike."""
     return extract_units(article.id, article.text)
 
 
-def extract_units(article_id: str, text: str) -> list[Claim]:
+def extract_units(article_id: str, text: str) -> list[Unit]:
     """`extract_claims` from the article's id and text alone (all that the units depend on,
     which is what lets other processes segment articles)."""
     blocks = split_blocks(text)
     block_kinds = classify_blocks(text, blocks, [_line_of(text, b.start, b.end) for b in blocks])
-    claims: list[Claim] = []
+    claims: list[Unit] = []
     seen: dict[str, int] = {}
     previous = ""
     previous_kind = Kind.BOILERPLATE
@@ -175,7 +176,7 @@ def extract_units(article_id: str, text: str) -> list[Claim]:
                     attribution = claims[-1].attribution  # a quotation goes on: same speaker
                 dates, numbers = find_figures(sentence, words)
             claims.append(
-                Claim(
+                Unit(
                     _id_of_key(article_id, key, occurrence),
                     article_id,
                     sentence,
@@ -194,7 +195,7 @@ def extract_units(article_id: str, text: str) -> list[Claim]:
 
 def claim_at(
     article_id: str, text: str, start: int, end: int, index: int, taken: Collection[str]
-) -> Claim:
+) -> Unit:
     """A claim unit over `text[start:end]` that the reviewer cut (a split or a join), with
     its figures, dates and attribution found as the segmenter finds them, and an id like
     the segmenter's (article, normalised words, occurrence) whose occurrence is the first
@@ -207,7 +208,7 @@ def claim_at(
         occurrence += 1
     words = frozenset(tokens)
     dates, numbers = find_figures(sentence, words)
-    return Claim(
+    return Unit(
         unit_id,
         article_id,
         sentence,

@@ -25,7 +25,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from tui.claims.units import Claim, DateMention
+from tui.claims.units import DateMention, Unit
 from tui.matching.figure_roles import roles_agree
 from tui.matching.scope import StoryScope
 from tui.matching.stated_figures import Figure, consistent, figures
@@ -72,7 +72,7 @@ def subject(x: Figure, y: Figure) -> str:
     return f"{unit} ({role.casefold()})" if role else unit
 
 
-def number_conflicts(a: Claim, b: Claim) -> list[Conflict]:
+def number_conflicts(a: Unit, b: Unit) -> list[Conflict]:
     if not (a.numbers and b.numbers):
         return []  # the common case, at once
     fa, fb = figures(a), figures(b)
@@ -133,7 +133,7 @@ def _dates_comparable(x: DateMention, y: DateMention) -> bool:
     return bool(shared - {"day"})
 
 
-def date_conflicts(a: Claim, b: Claim) -> list[Conflict]:
+def date_conflicts(a: Unit, b: Unit) -> list[Conflict]:
     if not (a.dates and b.dates):
         return []
     open_a = [x for x in a.dates if not any(_dates_agree(x, y) for y in b.dates)]
@@ -149,12 +149,12 @@ def date_conflicts(a: Claim, b: Claim) -> list[Conflict]:
     return out
 
 
-def find_conflicts(a: Claim, b: Claim) -> tuple[Conflict, ...]:
+def find_conflicts(a: Unit, b: Unit) -> tuple[Conflict, ...]:
     """Disagreeing figures, then dates, in the order they appear in claim a."""
     return (*number_conflicts(a, b), *date_conflicts(a, b))
 
 
-def scoped_conflicts(a: Claim, b: Claim, scope: StoryScope) -> tuple[Conflict, ...]:
+def scoped_conflicts(a: Unit, b: Unit, scope: StoryScope) -> tuple[Conflict, ...]:
     """`find_conflicts` for two claims the story's scope lets be compared: none when one of
     them is about another event (`tui.matching.scope`)."""
     found = find_conflicts(a, b)  # usually none: the scope is read only when needed

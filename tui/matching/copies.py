@@ -24,7 +24,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from tui.claims.units import Claim
+from tui.claims.units import Unit
 
 # More identical claims than this are matched through two stand-ins. At this size the
 # group's own pairs (1,225 at most) are still listed in full.
@@ -35,11 +35,11 @@ COPY_LIMIT = 50
 class CopyGroup:
     """Identical claims (same text and figures), sorted by id."""
 
-    members: tuple[Claim, ...]
-    first: Claim
-    second: Claim | None  # None when every copy is in the first's article
+    members: tuple[Unit, ...]
+    first: Unit
+    second: Unit | None  # None when every copy is in the first's article
 
-    def partner(self, claim: Claim) -> Claim | None:
+    def partner(self, claim: Unit) -> Unit | None:
         """The stand-in a copy is matched to: the first, or the second in its article."""
         if claim.article != self.first.article:
             return self.first
@@ -55,7 +55,7 @@ class Copies:
     def stand_ins(self) -> set[str]:
         return {c.id for g in self.groups for c in (g.first, g.second) if c is not None}
 
-    def kept(self, units: Sequence[Claim]) -> list[Claim]:
+    def kept(self, units: Sequence[Unit]) -> list[Unit]:
         """`units` without the copies the stand-ins speak for, in their order."""
         left_out = {c.id for g in self.groups for c in g.members} - self.stand_ins()
         return [c for c in units if c.id not in left_out]
@@ -64,14 +64,14 @@ class Copies:
         return {c.id: g for g in self.groups for c in (g.first, g.second) if c is not None}
 
 
-def _key(claim: Claim) -> tuple[object, ...]:
+def _key(claim: Unit) -> tuple[object, ...]:
     # Everything matching reads from a claim besides its id and place.
     return (claim.text, claim.numbers, claim.dates, claim.attribution)
 
 
-def find_copies(units: Sequence[Claim], limit: int = COPY_LIMIT) -> Copies | None:
+def find_copies(units: Sequence[Unit], limit: int = COPY_LIMIT) -> Copies | None:
     """The groups of more than `limit` identical claims, or None when there are none."""
-    by_key: dict[tuple[object, ...], list[Claim]] = {}
+    by_key: dict[tuple[object, ...], list[Unit]] = {}
     for c in units:
         by_key.setdefault(_key(c), []).append(c)
     groups = []

@@ -24,7 +24,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from tui.claims.units import Claim
+from tui.claims.units import Unit
 from tui.matching.figure_roles import Context, roles_agree
 from tui.matching.scope import StoryScope
 from tui.matching.stated_figures import Figure, figures
@@ -42,7 +42,7 @@ GENERIC_UNITS = frozenset(
 )
 
 
-def countable(claim: Claim) -> tuple[Figure, ...]:
+def countable(claim: Unit) -> tuple[Figure, ...]:
     """The claim's figures that count a specific thing (an addition, "another 25 homes",
     is not the count another article gives)."""
     if not claim.numbers:
@@ -68,7 +68,7 @@ class FigureEvidence:
 
     def __init__(
         self,
-        units: Sequence[Claim],
+        units: Sequence[Unit],
         token_sets: Sequence[frozenset[str]],
         scope: StoryScope | None = None,
     ) -> None:

@@ -18,7 +18,7 @@ from enum import StrEnum
 
 import numpy as np
 
-from tui.claims.units import Claim
+from tui.claims.units import Unit
 from tui.config import MatchSettings
 from tui.matching.clusters import build_clusters, cluster_id
 from tui.matching.conflicts import Conflict, scoped_conflicts
@@ -139,7 +139,7 @@ def _figure_pass(
 
 
 def _scored(
-    units: Sequence[Claim],
+    units: Sequence[Unit],
     settings: MatchSettings,
     fresh: np.ndarray | None,
     token_sets: Mapping[str, frozenset[str]],
@@ -214,13 +214,13 @@ def _scored(
     return matches
 
 
-def _tokens(claim: Claim, token_sets: Mapping[str, frozenset[str]]) -> frozenset[str]:
+def _tokens(claim: Unit, token_sets: Mapping[str, frozenset[str]]) -> frozenset[str]:
     found = token_sets.get(claim.id)
     return match_tokens(claim.text) if found is None else found
 
 
 def match_claims(
-    claims: Sequence[Claim],
+    claims: Sequence[Unit],
     settings: MatchSettings,
     *,
     fresh: Collection[str] | None = None,

@@ -32,7 +32,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from tui.claims.anchors import NONE, Anchors, TimeAnchor, read_anchors
-from tui.claims.units import Claim
+from tui.claims.units import Unit
 from tui.corpus.articles import Article
 
 # Days either way that still count as one moment.
@@ -227,7 +227,7 @@ class StoryScope:
     def reference(self, article: str) -> Reference:
         return self._references.get(article) or self._story
 
-    def anchors(self, claim: Claim) -> tuple[Anchors, tuple[_When, ...]]:
+    def anchors(self, claim: Unit) -> tuple[Anchors, tuple[_When, ...]]:
         """The claim's anchors, and its times placed on its article's calendar."""
         return self._of_kind(self.kind(claim))
 
@@ -248,7 +248,7 @@ class StoryScope:
             )
         return self._kind_keys[kind][0], found
 
-    def kind(self, claim: Claim) -> int:
+    def kind(self, claim: Unit) -> int:
         """An id shared by the claims with the same anchors on the same calendar (-1: the
         claims with none): two claims of one kind are compatible."""
         found = self._kind_of.get(claim.id)
@@ -265,7 +265,7 @@ class StoryScope:
             self._kind_of[claim.id] = found
         return found
 
-    def compatible(self, a: Claim, b: Claim) -> bool:
+    def compatible(self, a: Unit, b: Unit) -> bool:
         """Whether the two claims can be about one event (see the module's docstring)."""
         return self.compatible_kinds(self.kind(a), self.kind(b))
 
@@ -296,7 +296,7 @@ class StoryScope:
             return True
         return not any(v is False and not soft for v, soft in verdicts)
 
-    def comparable(self, a: Claim, b: Claim) -> bool:
+    def comparable(self, a: Unit, b: Unit) -> bool:
         """Whether the figures of the two claims may be set against each other: they are
         `compatible`, and neither is placed only at another time while the other has no
         time of its own (an unanchored sentence in a story is about the story: "Turnout
@@ -311,7 +311,7 @@ class StoryScope:
             return True
         return not self._background(ha or hb, a if ha else b)
 
-    def _background(self, whens: tuple[_When, ...], claim: Claim) -> bool:
+    def _background(self, whens: tuple[_When, ...], claim: Unit) -> bool:
         """Every time the claim names is another time than the story's."""
         ref = self.reference(claim.article)
         for w in whens:
@@ -326,13 +326,13 @@ class StoryScope:
         return True
 
 
-def scope_of(claims: Sequence[Claim], articles: Sequence[Article]) -> StoryScope:
+def scope_of(claims: Sequence[Unit], articles: Sequence[Article]) -> StoryScope:
     """The scope of a corpus's claims, with its articles' publication dates."""
     return story_scope(claims, {a.id: a.published for a in articles})
 
 
 def story_scope(
-    claims: Sequence[Claim], published: Mapping[str, str | None] | None = None
+    claims: Sequence[Unit], published: Mapping[str, str | None] | None = None
 ) -> StoryScope:
     """The scope of a corpus: `published` maps article ids to their `published` values."""
     published = published or {}
@@ -343,7 +343,7 @@ def story_scope(
     return StoryScope(refs, story, key)
 
 
-def _dateline(claims: Sequence[Claim]) -> Reference:
+def _dateline(claims: Sequence[Unit]) -> Reference:
     """The date most articles state in their opening claims, or nothing."""
     seen: dict[str, int] = {}
     votes: Counter[tuple[int | None, int, int]] = Counter()

@@ -32,7 +32,7 @@ from decimal import Decimal
 from functools import lru_cache
 
 from tui.claims.quantities import counted_word
-from tui.claims.units import Claim, Quantity
+from tui.claims.units import Quantity, Unit
 from tui.matching.figure_roles import Context, is_increment, read_context, read_owners
 from tui.matching.normalise import STOPWORDS, stem
 
@@ -176,7 +176,7 @@ def _unit_words(unit: str) -> list[str]:
     return out
 
 
-def figures(claim: Claim) -> tuple[Figure, ...]:
+def figures(claim: Unit) -> tuple[Figure, ...]:
     """The claim's quantities that count something, in order; adjacent "A-B" / "A to B"
     pairs become one range."""
     return _figures_of(claim.text, claim.numbers)

@@ -22,7 +22,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from tui.claims.units import Claim
+from tui.claims.units import Unit
 from tui.corpus.articles import Article
 from tui.corpus.outlets import UNKNOWN, outlet_key
 from tui.matching.matcher import Cluster
@@ -108,7 +108,7 @@ def _columns(articles: Sequence[Article], sources: Sources) -> tuple[list[str], 
     return [label_of_key[k] for k in order], {a.id: index[outlet_key(a)] for a in articles}
 
 
-def _cell(ids: Sequence[str], claim: Mapping[str, Claim], verdicts: Mapping[str, Status]) -> Cell:
+def _cell(ids: Sequence[str], claim: Mapping[str, Unit], verdicts: Mapping[str, Status]) -> Cell:
     """One outlet's claims in a cluster: the worst verdict among them, and the text of the
     claim that carries it (the first such claim; the first claim when none is decided)."""
     if not ids:
@@ -120,7 +120,7 @@ def _cell(ids: Sequence[str], claim: Mapping[str, Claim], verdicts: Mapping[str,
 
 def build_coverage(
     articles: Sequence[Article],
-    claims: Sequence[Claim],
+    claims: Sequence[Unit],
     clusters: Sequence[Cluster],
     sources: Sources,
     verdicts: Mapping[str, Status] | None = None,

@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from tui.analysis.pipeline import Analysis
-from tui.claims.units import Claim
+from tui.claims.units import Unit
 from tui.config import MatchSettings
 from tui.matching.clusters import build_clusters, cluster_id
 from tui.matching.conflicts import find_conflicts
@@ -169,11 +169,11 @@ def _linked_matches(analysis: Analysis, agreed: Mapping[Pair, Relation]) -> list
 
 # (claim, claim) -> (the machine's word score, the figures and dates they disagree on),
 # kept between calls: a session applies every link again at each change of one.
-_EVIDENCE: dict[tuple[Claim, Claim], tuple[float, tuple[Conflict, ...]]] = {}
+_EVIDENCE: dict[tuple[Unit, Unit], tuple[float, tuple[Conflict, ...]]] = {}
 _EVIDENCE_LIMIT = 200_000
 
 
-def _evidence(pairs: list[tuple[Claim, Claim]]) -> list[tuple[float, tuple[Conflict, ...]]]:
+def _evidence(pairs: list[tuple[Unit, Unit]]) -> list[tuple[float, tuple[Conflict, ...]]]:
     """The score the machine gives each pair (as `similarity` does: its words only, all
     pairs scored in one pass) and the conflicts it would list, for pairs a link makes a
     match of."""

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
-from tui.claims.units import Claim
+from tui.claims.units import Unit
 from tui.corpus.articles import Article
 from tui.review.changes import Change, Step
 from tui.verdicts.anchoring import Orphan, OrphanCorrection, reattach
@@ -89,7 +89,7 @@ def orphan_items(
 
 def reattach_change(
     item: OrphanItem,
-    claim: Claim,
+    claim: Unit,
     article: Article,
     existing: Verdict | Correction | None,
     cursor: str,

@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
-from tui.claims.units import Claim
+from tui.claims.units import Unit
 from tui.review.changes import Change, Step, apply_steps, history_of
 from tui.review.session_links import LinkEdits
 from tui.review.session_view import (
@@ -57,7 +57,7 @@ class Session(LinkEdits):
 
     # ---- changes ----------------------------------------------------------------------
 
-    def _require_cursor(self) -> Claim:
+    def _require_cursor(self) -> Unit:
         claim = self.current
         if claim is None:
             raise TriageError("no claim selected")
@@ -66,7 +66,7 @@ class Session(LinkEdits):
     def evidence(self, claim_id: str) -> tuple[str, ...]:
         return tuple(sorted(other_end(m, claim_id) for m in self.analysis.matches_of(claim_id)))
 
-    def _new_verdict(self, claim: Claim, status: Status, old: Verdict | None) -> Verdict:
+    def _new_verdict(self, claim: Unit, status: Status, old: Verdict | None) -> Verdict:
         article = self.analysis.article(claim.article)
         return Verdict(
             anchor=make_anchor(article, claim),
@@ -78,7 +78,7 @@ class Session(LinkEdits):
             reviewer=self.reviewer if self.merged else "",
         )
 
-    def _decide(self, claim: Claim, status: Status) -> Step:
+    def _decide(self, claim: Unit, status: Status) -> Step:
         """The step giving `claim` the verdict `status` (settling a disagreement on it)."""
         disagreement = self._disagreements.get(claim.id)
         if disagreement is None:

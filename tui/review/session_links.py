@@ -15,7 +15,7 @@ undo brings them back), and the history records them.
 from __future__ import annotations
 
 from tui.claims.recut import CutError, cut_points, split_offsets, split_spans
-from tui.claims.units import Claim
+from tui.claims.units import Unit
 from tui.review.changes import Change, Step
 from tui.review.links import Counterpart, counterparts, pair_of
 from tui.review.session_view import Remedy, SessionView, TriageError
@@ -64,13 +64,13 @@ class LinkEdits(SessionView):
         the reviewer rejected."""
         return counterparts(self.analysis, claim_id)
 
-    def _selected(self) -> Claim:
+    def _selected(self) -> Unit:
         claim = self.current
         if claim is None:
             raise TriageError("no claim selected")
         return claim
 
-    def _known(self, claim_id: str) -> Claim:
+    def _known(self, claim_id: str) -> Unit:
         if claim_id not in self._position:
             raise TriageError(f"no claim {claim_id} in these articles")
         return self.analysis.claim(claim_id)
@@ -216,7 +216,7 @@ class LinkEdits(SessionView):
         )
         return self._commit(Change("join", steps, first.id))
 
-    def _split_of(self, first: Claim, second: Claim) -> Correction | None:
+    def _split_of(self, first: Unit, second: Unit) -> Correction | None:
         """The split that made `first` and `second` its two halves, if one did."""
         text = self.analysis.article(first.article).text
         for c in self.verdict_set.corrections:
@@ -232,7 +232,7 @@ class LinkEdits(SessionView):
         return None
 
     def _removing(
-        self, unit: Claim, old: Correction | None, new: Correction | None, skip: str = ""
+        self, unit: Unit, old: Correction | None, new: Correction | None, skip: str = ""
     ) -> Step:
         """The step that takes `unit` out of the file's decisions (a cut removes it): its
         verdict and its links go (a link to `skip` is left to the other unit's step), its

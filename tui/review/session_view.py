@@ -20,7 +20,7 @@ from datetime import UTC, datetime
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
-from tui.claims.units import Claim
+from tui.claims.units import Unit
 from tui.verdicts.model import Correction, Disagreement, Status, Verdict, VerdictSet
 
 if TYPE_CHECKING:  # the analysis module pulls in the matcher; the app loads it lazily
@@ -103,7 +103,7 @@ class SessionView:
         self.reviewer = reviewer
         self.settings = settings
         self.filter = Filter.ALL
-        self.units: tuple[Claim, ...] = analysis.claims
+        self.units: tuple[Unit, ...] = analysis.claims
         self._position = {c.id: i for i, c in enumerate(self.units)}
         self._sources = sources
         self._orphans: tuple[OrphanItem, ...] = tuple(orphans)
@@ -183,7 +183,7 @@ class SessionView:
         if was is not None and was.id not in self._position:
             self.cursor = self._standing_at(was)
 
-    def _standing_at(self, old: Claim) -> str | None:
+    def _standing_at(self, old: Unit) -> str | None:
         """The unit that now stands where `old` stood (a split's first half, a join's
         whole): the first of its article that ends after `old` began."""
         for unit in self.analysis.claims_of(old.article):
@@ -247,10 +247,10 @@ class SessionView:
         return tuple(o for o in self._orphans if o.decision in held)
 
     @property
-    def current(self) -> Claim | None:
+    def current(self) -> Unit | None:
         return None if self.cursor is None else self.analysis.claim(self.cursor)
 
-    def claims(self) -> Iterator[Claim]:
+    def claims(self) -> Iterator[Unit]:
         """Every unit that is a claim now (corrections applied), in reading order."""
         return (c for c in self.units if self.is_claim(c.id))
 

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from types import MappingProxyType
 from typing import TYPE_CHECKING
 
-from tui.claims.units import Claim
+from tui.claims.units import Unit
 from tui.config import MatchSettings
 from tui.corpus.articles import Article
 from tui.corpus.outlets import UNKNOWN, distinct_outlets, outlet_key, outlet_of
@@ -61,7 +61,7 @@ def _wire_share(
 
 
 def wire_groups(
-    claims: Sequence[Claim], matches: Iterable[Match], settings: MatchSettings
+    claims: Sequence[Unit], matches: Iterable[Match], settings: MatchSettings
 ) -> tuple[WireGroup, ...]:
     """Groups of articles that are wire copies of one another (see the module docstring)."""
     article_of = {c.id: c.article for c in claims if c.is_claim}
@@ -161,7 +161,7 @@ class Sources:
 
 def build_sources(
     articles: Sequence[Article],
-    claims: Sequence[Claim],
+    claims: Sequence[Unit],
     matches: Iterable[Match],
     settings: MatchSettings,
 ) -> Sources:

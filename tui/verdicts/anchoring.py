@@ -39,7 +39,7 @@ from typing import TypeVar
 from rapidfuzz import fuzz
 from rapidfuzz.utils import default_process
 
-from tui.claims.units import Claim
+from tui.claims.units import Unit
 from tui.corpus.articles import Article
 from tui.verdicts.model import Anchor, Correction, Verdict, VerdictSet, make_anchor, moved_to
 
@@ -96,8 +96,8 @@ class Reanchored:
 
 @dataclass(frozen=True, slots=True)
 class _Outcome:
-    unit: Claim | None  # where it goes now; None: an orphan
-    candidate: Claim | None  # the best unit seen, for an orphan
+    unit: Unit | None  # where it goes now; None: an orphan
+    candidate: Unit | None  # the best unit seen, for an orphan
     score: float
 
 
@@ -132,7 +132,7 @@ def _occurrences(text: str, quote: str) -> list[int]:
     return found
 
 
-def _unit_at(units: Sequence[Claim], start: int, end: int) -> Claim | None:
+def _unit_at(units: Sequence[Unit], start: int, end: int) -> Unit | None:
     """The unit that is exactly [start, end), else the one overlapping it most (if any)."""
     best, best_overlap = None, 0
     for unit in units:
@@ -145,14 +145,14 @@ def _unit_at(units: Sequence[Claim], start: int, end: int) -> Claim | None:
 
 
 def _place_in_article(
-    anchors: Sequence[Anchor], article: Article, units: Sequence[Claim]
+    anchors: Sequence[Anchor], article: Article, units: Sequence[Unit]
 ) -> list[_Outcome]:
     """One outcome per anchor, each unit given to at most one anchor (best ranks first)."""
     text = article.text
     by_id = {u.id: u for u in units}
     # (rank, quote score, anchor index, unit) for every pairing worth considering
-    pairs: list[tuple[float, float, int, Claim]] = []
-    best_seen: list[tuple[float, Claim | None]] = [(0.0, None)] * len(anchors)
+    pairs: list[tuple[float, float, int, Unit]] = []
+    best_seen: list[tuple[float, Unit | None]] = [(0.0, None)] * len(anchors)
     for i, anchor in enumerate(anchors):
         same = by_id.get(anchor.claim)
         if same is not None and text[same.start : same.end] == anchor.text:
@@ -184,26 +184,26 @@ def _place_in_article(
     ]
 
 
-Elsewhere = Mapping[str, Sequence[tuple[Article, Claim]]]  # unit text -> where it stands
+Elsewhere = Mapping[str, Sequence[tuple[Article, Unit]]]  # unit text -> where it stands
 
 
 def _units_by_text(
-    articles: Mapping[str, Article], claims_by_article: Mapping[str, Sequence[Claim]]
+    articles: Mapping[str, Article], claims_by_article: Mapping[str, Sequence[Unit]]
 ) -> Elsewhere:
     """Every unit by its exact words, in article id then position order. A dict lookup per
     orphan instead of a search of every article's text: a deleted article's decisions stay
     orphans at every opening until discarded, so they must cost next to nothing."""
-    found: dict[str, list[tuple[Article, Claim]]] = {}
+    found: dict[str, list[tuple[Article, Unit]]] = {}
     for article_id in sorted(articles):
         for unit in claims_by_article.get(article_id, ()):
             found.setdefault(unit.text, []).append((articles[article_id], unit))
     return found
 
 
-def _quote_elsewhere(anchor: Anchor, elsewhere: Elsewhere) -> tuple[Claim | None, float]:
+def _quote_elsewhere(anchor: Anchor, elsewhere: Elsewhere) -> tuple[Unit | None, float]:
     """For a decision whose article is gone: the unit of another article with exactly its
     words (the best context either side, then the first article by id), scored 100."""
-    best: tuple[float, Claim] | None = None
+    best: tuple[float, Unit] | None = None
     for article, unit in elsewhere.get(anchor.text, ()):
         context = _context_score(anchor, article.text, unit.start, unit.end)
         if best is None or context > best[0]:
@@ -247,9 +247,9 @@ def file_anchors(vs: VerdictSet) -> list[Anchor]:
 def place_anchor(
     anchor: Anchor,
     articles: Mapping[str, Article],
-    units: Mapping[str, Sequence[Claim]],
+    units: Mapping[str, Sequence[Unit]],
     renamed: Mapping[str, str],
-) -> tuple[Claim | None, Claim | None, float]:
+) -> tuple[Unit | None, Unit | None, float]:
     """One anchor placed on its own, with no other decision competing for the units (the
     ends of links: a claim may take part in many): (the unit it stands on now or None,
     the best candidate seen, its score). The same steps as `reanchor`'s."""
@@ -278,13 +278,13 @@ def _as_mapping(articles: Mapping[str, Article] | Iterable[Article]) -> Mapping[
 
 
 Placed = list[tuple[D, D]]  # (as in the file, on the current text)
-Lost = list[tuple[D, Claim | None, float]]  # (as in the file, best candidate, its score)
+Lost = list[tuple[D, Unit | None, float]]  # (as in the file, best candidate, its score)
 
 
 def _place_all(
     decisions: Sequence[D],
     articles: Mapping[str, Article],
-    claims_by_article: Mapping[str, Sequence[Claim]],
+    claims_by_article: Mapping[str, Sequence[Unit]],
     renamed: Mapping[str, str],
 ) -> tuple[Placed[D], Lost[D]]:
     placed: Placed[D] = []
@@ -354,7 +354,7 @@ def _settle_id_clashes(placed: Placed[D], orphans: Lost[D]) -> tuple[Placed[D], 
 def reanchor(
     vs: VerdictSet,
     articles: Mapping[str, Article] | Iterable[Article],
-    claims_by_article: Mapping[str, Sequence[Claim]],
+    claims_by_article: Mapping[str, Sequence[Unit]],
 ) -> Reanchored:
     """Place every verdict and every correction of a unit's kind of `vs` on the current
     articles and claim units. Splits and joins (which make the units these are placed on)
@@ -375,7 +375,7 @@ def reanchor(
     )
 
 
-def reattach(orphan: Orphan | Verdict, claim: Claim, article: Article) -> Verdict:
+def reattach(orphan: Orphan | Verdict, claim: Unit, article: Article) -> Verdict:
     """The orphan's verdict moved onto `claim` of `article` (the reviewer chose it), keeping
     the text it was decided on when the claim's words differ from it."""
     verdict = orphan.verdict if isinstance(orphan, Orphan) else orphan

@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
 
 from tui.claims.recut import CutError, join, split
-from tui.claims.units import Claim
+from tui.claims.units import Unit
 from tui.corpus.articles import Article
 from tui.verdicts.anchoring import OrphanCorrection, place_anchor
 from tui.verdicts.model import Correction, make_anchor
@@ -24,7 +24,7 @@ from tui.verdicts.model import Correction, make_anchor
 
 @dataclass(frozen=True, slots=True)
 class Cuts:
-    units: dict[str, tuple[Claim, ...]]  # article id -> its units, cut as the reviewer said
+    units: dict[str, tuple[Unit, ...]]  # article id -> its units, cut as the reviewer said
     placed: tuple[Correction, ...]  # the splits and joins applied, anchored on today's text
     orphans: tuple[OrphanCorrection, ...]  # those that could not be applied, as in the file
     made: frozenset[str]  # ids of the units the cuts made (still there at the end)
@@ -56,7 +56,7 @@ def _order(c: Correction) -> tuple[object, ...]:
 def apply_cuts(
     corrections: Sequence[Correction],
     articles: Mapping[str, Article],
-    units_by_article: Mapping[str, Sequence[Claim]],
+    units_by_article: Mapping[str, Sequence[Unit]],
     renamed: Mapping[str, str],
 ) -> Cuts:
     """Apply the splits and joins among `corrections` (the others are left alone) to the
@@ -84,12 +84,12 @@ def apply_cuts(
 
 def _apply(
     c: Correction,
-    unit: Claim,
+    unit: Unit,
     articles: Mapping[str, Article],
-    units: Mapping[str, Sequence[Claim]],
+    units: Mapping[str, Sequence[Unit]],
     taken: set[str],
     renamed: Mapping[str, str],
-) -> tuple[Correction, list[Claim], tuple[Claim, ...]] | None:
+) -> tuple[Correction, list[Unit], tuple[Unit, ...]] | None:
     article = articles[unit.article]
     here = units[unit.article]
     try:

@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from tui.claims.units import Claim
+from tui.claims.units import Unit
 from tui.corpus.articles import Article
 from tui.verdicts.anchoring import place_anchor
 from tui.verdicts.model import Anchor, Link, link_key, make_anchor
@@ -36,15 +36,15 @@ class OrphanLink:
 def place_links(
     links: Sequence[Link],
     articles: Mapping[str, Article],
-    units: Mapping[str, Sequence[Claim]],
+    units: Mapping[str, Sequence[Unit]],
     renamed: Mapping[str, str],
     *,
     merged: bool = False,
 ) -> tuple[tuple[Link, ...], tuple[OrphanLink, ...]]:
     """(links placed on today's units, orphans as in the file)."""
-    seen: dict[Anchor, tuple[Claim | None, Claim | None, float]] = {}
+    seen: dict[Anchor, tuple[Unit | None, Unit | None, float]] = {}
 
-    def end(anchor: Anchor) -> tuple[Claim | None, Claim | None, float]:
+    def end(anchor: Anchor) -> tuple[Unit | None, Unit | None, float]:
         if anchor not in seen:
             seen[anchor] = place_anchor(anchor, articles, units, renamed)
         return seen[anchor]
@@ -68,7 +68,7 @@ def place_links(
     return _settled(placed, orphans, merged)
 
 
-def _orphan(link: Link, ca: Claim | None, cb: Claim | None, score: float) -> OrphanLink:
+def _orphan(link: Link, ca: Unit | None, cb: Unit | None, score: float) -> OrphanLink:
     return OrphanLink(link, ca.id if ca else None, cb.id if cb else None, round(score, 1))
 
 

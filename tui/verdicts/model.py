@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # make_anchor only reads their fields; the model stays import-light
-    from tui.claims.units import Claim
+    from tui.claims.units import Unit
     from tui.corpus.articles import Article
 
 FORMAT_VERSION = 1
@@ -220,7 +220,7 @@ class VerdictFileError(Exception):
         super().__init__(f"{where}: {message}")
 
 
-def make_anchor(article: Article, claim: Claim) -> Anchor:
+def make_anchor(article: Article, claim: Unit) -> Anchor:
     """The anchor of `claim` in `article` now: its text, position and context either side."""
     text = article.text
     return Anchor(

@@ -26,7 +26,7 @@ from tui.app.keys import KEYS
 from tui.app.marks import cluster_colours, unit_marks
 from tui.app.screens.link_actions import LinkActions
 from tui.app.widgets.article_list import ArticleList, ArticleRow
-from tui.app.widgets.article_pane import ArticlePane, Unit
+from tui.app.widgets.article_pane import ArticlePane, PaneUnit
 from tui.app.widgets.inspector import Inspector
 from tui.app.widgets.key_footer import KeyFooter, priorities
 from tui.app.widgets.search_bar import SearchBar
@@ -161,7 +161,7 @@ class MainScreen(LinkActions, Screen[None]):
             return
         analysis = self.session.analysis
         article = analysis.article(article_id)
-        units = [Unit(c.id, c.start, c.end) for c in analysis.claims_of(article_id)]
+        units = [PaneUnit(c.id, c.start, c.end) for c in analysis.claims_of(article_id)]
         pane.show_article(article_id, article.title, article.text, units)
 
     def paint(self, *, follow: bool = True) -> None:

@@ -33,7 +33,7 @@ KEPT_LAYOUTS = 8  # articles kept prepared per pane: going back to one costs no 
 
 
 @dataclass(frozen=True, slots=True)
-class Unit:
+class PaneUnit:
     id: str
     start: int  # offsets in the article text
     end: int
@@ -53,24 +53,24 @@ class _Layout:
     """An article made ready to paint: safe display text with a slot before each unit,
     the units in display offsets, and its screen lines for each width it was shown at."""
 
-    source: tuple[str, str, tuple[Unit, ...]]  # title, text and units it was built from
+    source: tuple[str, str, tuple[PaneUnit, ...]]  # title, text and units it was built from
     title: str
     display: str
-    units: list[Unit]
+    units: list[PaneUnit]
     starts: list[int]
     lines: dict[int, tuple[list[tuple[int, int]], list[int]]] = field(default_factory=dict)
 
     @classmethod
-    def build(cls, title: str, text: str, units: Sequence[Unit]) -> _Layout:
+    def build(cls, title: str, text: str, units: Sequence[PaneUnit]) -> _Layout:
         safe = printable(text).replace("\t", " ")
         parts: list[str] = []
-        placed: list[Unit] = []
+        placed: list[PaneUnit] = []
         pos = shift = 0
         for u in units:
             parts.append(safe[pos : u.start])
             parts.append(SLOT)
             shift += len(SLOT)
-            placed.append(Unit(u.id, u.start + shift, u.end + shift))
+            placed.append(PaneUnit(u.id, u.start + shift, u.end + shift))
             pos = u.start
         parts.append(safe[pos:])
         return cls(
@@ -162,7 +162,7 @@ class ArticlePane(ScrollView, can_focus=True, inherit_bindings=False):
         self.article_id: str | None = None
         self._title = ""
         self._display = ""
-        self._units: list[Unit] = []  # display offsets: slot at start - 2
+        self._units: list[PaneUnit] = []  # display offsets: slot at start - 2
         self._starts: list[int] = []
         self._lines: list[tuple[int, int]] = []
         self._line_starts: list[int] = []
@@ -174,7 +174,9 @@ class ArticlePane(ScrollView, can_focus=True, inherit_bindings=False):
 
     # ---- content ----------------------------------------------------------------------
 
-    def show_article(self, article_id: str, title: str, text: str, units: Sequence[Unit]) -> None:
+    def show_article(
+        self, article_id: str, title: str, text: str, units: Sequence[PaneUnit]
+    ) -> None:
         """Show an article; `units` are its claims and other units in reading order."""
         self.article_id = article_id
         # Preparing an article (making its text safe, placing the slots, wrapping it) is
