@@ -227,42 +227,25 @@ def _articles(ws: Workspace) -> list[Path]:
 @_fails_cleanly
 def cmd_export(args: argparse.Namespace) -> int:
     from tui.exporters import export
-    from tui.exporters.claimreview import unsettled
-    from tui.exporters.output import (
-        check_writable,
-        inside_corpus,
-        refuse_articles,
-        refuse_overwriting,
-        write_text_atomic,
-    )
+    from tui.exporters.to_file import InsideCorpus, check_target, export_notes, write_export
 
     config = _load_config(args)
+    verdicts = args.verdicts or config.verdicts
     if args.output is not None:
-        check_writable(args.output)
-        refuse_overwriting(args.output, _protected(args.verdicts or config.verdicts, config))
-        verdicts = args.verdicts or config.verdicts
-        if not args.force and (why := inside_corpus(args.output, verdicts, config.corpus)):
-            raise UsageError(why)
+        try:
+            check_target(args.output, verdicts, config.corpus, config.source, force=args.force)
+        except InsideCorpus as exc:
+            raise UsageError(str(exc)) from None
     ws = _workspace(args, config)
-    if args.output is not None:
-        refuse_articles(args.output, _articles(ws))
-    if ws.orphans:
-        n = len(ws.orphans)
-        warn(f"{n} verdict{'s' * (n != 1)} could not be re-anchored; exported with orphan: true")
-    if args.format == "claimreview" and (open_claims := len(unsettled(ws))):
-        warn(
-            f"{open_claims} claim{'s' * (open_claims != 1)} the reviewers disagree on "
-            "left out of ClaimReview (a published rating must be settled: open the merged "
-            "file in the app to adjudicate)"
-        )
-    text = export(ws, args.format)
+    for note in export_notes(ws, args.format):
+        warn(note)
     if args.output is None:
         # A file keeps the exact text; what reaches stdout (a terminal, often) is made
         # inert: JSON formats already escape, CSV and Markdown get visible stand-ins (CSV's
         # CRLF row ends stay).
-        write(text)
+        write(export(ws, args.format))
     else:
-        write_text_atomic(args.output, text)
+        write_export(ws, args.format, args.output)
     return EXIT_OK
 
 
