@@ -1,9 +1,10 @@
 """The main screen: two article panes, the inspector, the article list, every triage key.
 
-The screen paints and routes: each key's action goes to the Triage controller
-(tui/app/screens/triage.py), which calls the Session and asks the Host to save; the screen then
-repaints from the session's state. Until the articles are read, the actions that need them
-are disabled (`check_action`), so the footer and the palette show them dimmed.
+The screen routes: each key's action goes to a controller, Triage (tui/app/screens/triage.py)
+or Linking for the link keys (linking.py), which calls the Session and asks the Host to save;
+the Painter (painting.py) then draws the screen from the session's state. Until the articles
+are read, the actions that need them are disabled (`check_action`), so the footer and the
+palette show them dimmed.
 """
 
 from __future__ import annotations
@@ -11,7 +12,6 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import BindingType
@@ -23,19 +23,19 @@ from textual.widgets import LoadingIndicator, Static
 from tui.app.bindings import bindings_for
 from tui.app.commands import MainCommands
 from tui.app.keys import KEYS
-from tui.app.marks import cluster_colours, unit_marks
-from tui.app.screens.link_actions import LinkActions
-from tui.app.widgets.article_list import ArticleList, ArticleRow
-from tui.app.widgets.article_pane import ArticlePane, PaneUnit
+from tui.app.widgets.article_list import ArticleList
+from tui.app.widgets.article_pane import ArticlePane
 from tui.app.widgets.inspector import Inspector
 from tui.app.widgets.key_footer import KeyFooter, priorities
 from tui.app.widgets.search_bar import SearchBar
 from tui.app.widgets.status_bar import Status, StatusBar
-from tui.support.safe_text import printable
+from tui.verdicts.model import Relation
 from tui.verdicts.model import Status as Verdict
 
 if TYPE_CHECKING:
     from tui.app.host import Host
+    from tui.app.screens.linking import Linking
+    from tui.app.screens.painting import Painter
     from tui.app.screens.triage import Triage
     from tui.review.session import Session
 
@@ -45,7 +45,7 @@ WITHOUT_ARTICLES = frozenset({"help", "quit", "toggle_articles", "switch_pane"})
 NEEDS_ARTICLES = frozenset(k.action for k in KEYS) - WITHOUT_ARTICLES
 
 
-class MainScreen(LinkActions, Screen[None]):
+class MainScreen(Screen[None]):
     # Textual annotates this as an instance variable (mypy then refuses a ClassVar here).
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (WIDE, "-wide")]  # noqa: RUF012
     # Nothing while loading (None would mean the app's "*", the article list): the left
@@ -63,11 +63,12 @@ class MainScreen(LinkActions, Screen[None]):
     def __init__(self, host: Host) -> None:
         super().__init__(classes="-loading")  # `analysing` starts True; no restyle for it
         self.host = host
-        self.triage: Triage | None = None  # once the articles are read
+        # The controllers and the painter, once the articles are read.
+        self.triage: Triage | None = None
+        self.linking: Linking | None = None
+        self.painter: Painter | None = None
         self.compare: str | None = None  # the article in the right pane
         self._search_from: str | None = None
-        self._colours: dict[str, int] = {}
-        self._counted: tuple[object, ...] | None = None  # what the status line counted
 
     @property
     def keymap(self) -> Mapping[str, str]:
@@ -126,10 +127,21 @@ class MainScreen(LinkActions, Screen[None]):
 
     def start(self, session: Session, cursor: str | None) -> None:
         """The analysis is ready: show it, the cursor on `cursor` (resume point) if given."""
+        from tui.app.screens.linking import Linking
+        from tui.app.screens.painting import Painter, Widgets
         from tui.app.screens.triage import Triage
 
         self.triage = Triage(self.host, session, self)
-        self._colours = cluster_colours(session)
+        self.linking = Linking(self.triage, self)
+        widgets = Widgets(
+            left=self.query_one("#left", ArticlePane),
+            right=self.query_one("#right", ArticlePane),
+            inspector=self.query_one(Inspector),
+            status=self.query_one(StatusBar),
+            articles=self.query_one(ArticleList),
+            pane_label=self.query_one("#pane-label", Static),
+        )
+        self.painter = Painter(self.host, session, widgets)
         session.move_to(cursor)
         self.analysing = False
         self.query(LoadingIndicator).remove()  # its animation would keep repainting
@@ -153,112 +165,20 @@ class MainScreen(LinkActions, Screen[None]):
         if self.has_class("-narrow"):
             self.show_right = True
 
-    # ---- painting ---------------------------------------------------------------------
+    def highlighted_match(self) -> str | None:
+        return self.query_one(Inspector).highlighted_match
 
-    def _show(self, pane: ArticlePane, article_id: str) -> None:
-        assert self.session is not None
-        if pane.article_id == article_id:
-            return
-        analysis = self.session.analysis
-        article = analysis.article(article_id)
-        units = [PaneUnit(c.id, c.start, c.end) for c in analysis.claims_of(article_id)]
-        pane.show_article(article_id, article.title, article.text, units)
+    # ---- painting (tui/app/screens/painting.py) ----------------------------------------
 
     def paint(self, *, follow: bool = True) -> None:
         """Repaint everything from the session; `follow` brings the right pane along."""
-        from tui.review.session import other_end
-
-        s = self.session
-        if s is None:
-            return
-        left, right = self.query_one("#left", ArticlePane), self.query_one("#right", ArticlePane)
-        current = s.current
-        articles = [a.id for a in s.analysis.articles]
-        left_id = current.article if current else articles[0]
-        self._show(left, left_id)
-        counterparts: set[str] = set()
-        if current is not None:
-            matches = s.analysis.matches_of(current.id)
-            counterparts = {other_end(m, current.id) for m in matches}
-            in_right = [
-                m
-                for m in matches
-                if s.analysis.claim(other_end(m, current.id)).article == self.compare
-            ]
-            if follow and matches and not in_right:
-                self.compare = s.analysis.claim(other_end(matches[0], current.id)).article
-                in_right = [matches[0]]
-            if follow and in_right and self.compare is not None:
-                self._show(right, self.compare)
-                right.scroll_to_claim(other_end(in_right[0], current.id))
-        if self.compare is None or (self.compare == left_id and len(articles) > 1):
-            self.compare = (
-                next(a for a in articles if a != left_id) if len(articles) > 1 else left_id
-            )
-        self._show(right, self.compare)
-        selected = current.id if current else None
-        linked, marked = self.linked_marks()
-        left.set_marks(unit_marks(s, left_id, selected, set(), self._colours, marked=marked))
-        right.set_marks(
-            unit_marks(
-                s, self.compare, None, counterparts, self._colours, linked=linked, marked=marked
-            )
-        )
-        if current is not None:
-            left.scroll_to_claim(current.id)
-        self.query_one(Inspector).show_claim(s, selected)
-        self._paint_status()
-        self._paint_pane_label()
+        if self.painter is not None:
+            self.compare = self.painter.paint(self.compare, follow=follow)
+            self._paint_pane_label()
 
     def _paint_pane_label(self) -> None:
-        """The narrow layout's one pane: which article it shows, and how to see the other."""
-        s = self.session
-        if s is None:
-            return
-        pane = self.query_one("#right" if self.show_right else "#left", ArticlePane)
-        if pane.article_id is None:
-            return
-        article = s.analysis.article(pane.article_id)
-        which = "Comparison" if self.show_right else "Claim's article"
-        other = "the claim's article" if self.show_right else "the comparison"
-        label = f"{which}: {article.title} ({s.sources.outlet[article.id]})"
-        hint = f" · {self.host.key('switch_pane')} shows {other}"
-        text = Text(printable(label, keep_newlines=False), no_wrap=True, end="")
-        text.truncate(max(8, self.size.width - len(hint) - 2), overflow="ellipsis")
-        text.append(hint)
-        self.query_one("#pane-label", Static).update(text)
-
-    def _paint_status(self) -> None:
-        """The status line and the article list; counted again only when the verdicts, the
-        filter or what is unsaved changed (the cursor moving changes none of them)."""
-        s = self.session
-        assert s is not None
-        articles = self.query_one(ArticleList)
-        unsaved = self.host.unsaved
-        counted = (s.verdict_set, s.filter, unsaved)
-        last = self._counted
-        if last is None or last[0] is not s.verdict_set or last[1:] != counted[1:]:
-            self._counted = counted
-            triaged, total = s.progress()
-            self.query_one(StatusBar).status = Status(
-                triaged=triaged,
-                total=total,
-                filter=str(s.filter),
-                shown=len(s.visible()) if s.filter != "all" else total,
-                orphans=len(s.orphans()),
-                disagreements=s.disagreements(),
-                later=s.later_count(),
-                unsaved=unsaved,
-                path=self.host.path_label,
-            )
-            wire = {a: i for i, g in enumerate(s.sources.wire, 1) for a in g.articles}
-            rows = [
-                ArticleRow(a.id, a.title, *s.progress(a.id), s.sources.outlet[a.id], wire.get(a.id))
-                for a in s.analysis.articles
-            ]
-            articles.show_rows(rows, s.current.article if s.current else None)
-        elif s.current is not None:
-            articles.show_current(s.current.article)
+        if self.painter is not None:
+            self.painter.paint_pane_label(self.show_right, self.size.width)
 
     def on_screen_resume(self) -> None:
         """Back from another screen (orphans, coverage, help): show what may have changed."""
@@ -344,6 +264,43 @@ class MainScreen(LinkActions, Screen[None]):
     def action_redo(self) -> None:
         self._run(lambda t: t.redo())
 
+    def _link(self, act: Callable[[Linking], None]) -> None:
+        if self.linking is not None:  # check_action keeps these off until then
+            act(self.linking)
+
+    def action_defer(self) -> None:
+        self._link(lambda k: k.defer())
+
+    def action_confirm_link(self) -> None:
+        self._link(lambda k: k.relate(Relation.SAME))
+
+    def action_reject_link(self) -> None:
+        self._link(lambda k: k.relate(Relation.DIFFERENT))
+
+    def action_contradicts_link(self) -> None:
+        self._link(lambda k: k.relate(Relation.CONTRADICTS))
+
+    def action_link_claims(self) -> None:
+        self._link(lambda k: k.link())
+        self.refresh_bindings()  # the mark enables the keys
+
+    def action_unlink(self) -> None:
+        self._link(lambda k: k.unlink())
+        self.refresh_bindings()
+
+    def action_split_claim(self) -> None:
+        self._link(lambda k: k.split())
+
+    def action_join_claims(self) -> None:
+        self._link(lambda k: k.join())
+
+    def action_focus_matches(self) -> None:
+        inspector = self.query_one(Inspector)
+        if inspector.highlighted_match is None:
+            self._run(lambda t: t.say("This claim has no match or suggestion to judge."))
+            return
+        inspector.focus()
+
     def action_search(self) -> None:
         self._search_from = self.session.cursor if self.session else None
         self.searching = True
@@ -414,6 +371,20 @@ class MainScreen(LinkActions, Screen[None]):
             self.compare = s.current.article if s.current else None
         s.move_to(event.claim)
         self.paint(follow=event.pane.id != "right")
+
+    @on(Inspector.MatchChosen)
+    def _match_chosen(self, event: Inspector.MatchChosen) -> None:
+        """enter on a listed match: its article in the right pane, scrolled to it."""
+        s = self.session
+        if s is None or not s.analysis.has_claim(event.claim):
+            return
+        self.compare = s.analysis.claim(event.claim).article
+        self.paint(follow=False)
+        self.reveal(event.claim)
+
+    @on(Inspector.Left)
+    def _inspector_left(self) -> None:
+        self.query_one("#left", ArticlePane).focus()
 
     @on(ArticleList.ArticleChosen)
     def _article_chosen(self, event: ArticleList.ArticleChosen) -> None:

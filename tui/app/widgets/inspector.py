@@ -3,8 +3,8 @@ disagreement in a merged file), the suggestion and every match and suggestion wi
 outlet and the reviewer's word on it (confirmed, rejected, contradicts).
 
 With the focus (`i`, or a click), the matches are a list: j/k move the highlight, the link
-keys judge the highlighted one (tui/app/screens/link_actions.py), enter shows it in the
-right pane (`MatchChosen`).
+keys judge the highlighted one (the Linking controller, tui/app/screens/linking.py), enter
+shows it in the right pane (`MatchChosen`).
 
 Everything is plain Text built from strings (article text is never parsed as markup); the
 styles come from component classes, coloured in app.tcss.
