@@ -122,6 +122,7 @@ def test_filters(session: Session) -> None:
         Filter.UNTRIAGED: ["a1", "a2", "b0"],
         Filter.MATCHED: ["a1", "b0"],
         Filter.CONFLICTS: ["a1", "b0"],
+        Filter.CONTESTED: ["a1", "b0"],  # their figures disagree
         Filter.CORROBORATED: [],
         Filter.DISPUTED: [],
         Filter.UNSOURCED: ["a3"],

@@ -1,5 +1,6 @@
 """The read side of the reviewer's session: what is decided, what the filter lets through,
-and moving the cursor. No textual here. `tui.review.session.Session` builds on it with the changes.
+and moving the cursor in the order the filter walks (`tui.review.walk`: reading order, or
+most contested first for `contested`). No textual here. `tui.review.session.Session` builds on it with the changes.
 
 The session's analysis is the reviewer's (`tui.review.links.LinkedAnalysis`): the splits and
 joins of the verdict set cut its units, its links decide the matches. Whenever the set's
@@ -21,6 +22,7 @@ from enum import StrEnum
 from typing import TYPE_CHECKING
 
 from tui.claims.units import Unit
+from tui.review.walk import SortedWalk, Walk
 from tui.verdicts.model import Correction, Disagreement, Status, Verdict, VerdictSet
 
 if TYPE_CHECKING:  # the analysis module pulls in the matcher; the app loads it lazily
@@ -44,6 +46,8 @@ class Filter(StrEnum):
     UNTRIAGED = "untriaged"
     MATCHED = "matched"
     CONFLICTS = "conflicts"
+    # Disputed by a match, or matched by several other sources; most contested first.
+    CONTESTED = "contested"
     CORROBORATED = "corroborated"
     DISPUTED = "disputed"
     UNSOURCED = "unsourced"
@@ -77,7 +81,7 @@ def other_end(match: Match, claim_id: str) -> str:
     return match.b if match.a == claim_id else match.a
 
 
-class SessionView:
+class SessionView(Walk):
     """The read side of a session: the cursor, the filter, the verdicts of one reviewer
     over one analysis, and moving about them. `Session` (tui/review/session.py) adds the changes.
 
@@ -105,6 +109,8 @@ class SessionView:
         self.filter = Filter.ALL
         self.units: tuple[Unit, ...] = analysis.claims
         self._position = {c.id: i for i, c in enumerate(self.units)}
+        self._reading = tuple(c.id for c in self.units)
+        self._contest: tuple[Analysis, SortedWalk] | None = None
         self._sources = sources
         self._orphans: tuple[OrphanItem, ...] = tuple(orphans)
         self.verdict_set = verdict_set
@@ -180,6 +186,7 @@ class SessionView:
         if changed:
             self.units = analysis.claims
             self._position = {c.id: i for i, c in enumerate(self.units)}
+            self._reading = tuple(c.id for c in self.units)
         if was is not None and was.id not in self._position:
             self.cursor = self._standing_at(was)
 
@@ -271,10 +278,9 @@ class SessionView:
             return any(m.tier == "match" for m in self.analysis.matches_of(claim_id))
         if f is Filter.CONFLICTS:
             return any(m.conflicts for m in self.analysis.matches_of(claim_id))
+        if f is Filter.CONTESTED:
+            return claim_id in self._contested_walk().index
         return verdict is not None and verdict.status == f.value
-
-    def visible(self) -> list[str]:
-        return [c.id for c in self.units if self.passes(c.id)]
 
     def progress(self, article_id: str | None = None) -> tuple[int, int]:
         """(triaged, claims) over the corpus, or over one article; a deferred claim is not
@@ -295,38 +301,6 @@ class SessionView:
 
     # ---- navigation -------------------------------------------------------------------
 
-    def _scan(self, start: int, step: int, wrap: bool, test: Callable[[str], bool]) -> str | None:
-        n = len(self.units)
-        for k in range(n):
-            i = start + step * k
-            if wrap:
-                i %= n
-            elif not 0 <= i < n:
-                return None
-            if test(self.units[i].id):
-                return self.units[i].id
-        return None
-
-    def _here(self) -> int:
-        return -1 if self.cursor is None else self._position[self.cursor]
-
-    def first(self) -> str | None:
-        return self._scan(0, 1, False, self.passes)
-
-    def last(self) -> str | None:
-        return self._scan(len(self.units) - 1, -1, False, self.passes)
-
-    def following(self, step: int, *, untriaged: bool = False, wrap: bool = False) -> str | None:
-        """The next (step=1) or previous (step=-1) claim in the filter after the cursor."""
-
-        def test(cid: str) -> bool:
-            return self.passes(cid) and (not untriaged or cid not in self._verdicts)
-
-        here = self._here()
-        if here < 0:
-            return self.first() if step > 0 else self.last()
-        return self._scan(here + step, step, wrap, test)
-
     def move_to(self, claim_id: str | None) -> bool:
         """Select `claim_id` (ignored when None or unknown); True when the cursor moved."""
         if claim_id is None or claim_id not in self._position or claim_id == self.cursor:
@@ -335,11 +309,28 @@ class SessionView:
         return True
 
     def set_filter(self, filter_: Filter) -> None:
-        """Change the filter; the cursor moves to the nearest claim it lets through."""
+        """Change the filter; the cursor moves to the nearest claim it lets through (in a
+        filter sorted otherwise than in reading order, to its first)."""
         self.filter = filter_
         if self.cursor is not None and self.passes(self.cursor):
             return
+        if self._sorted_walk() is not None:
+            self.move_to(self.first())
+            return
         self.move_to(self.following(1) or self.following(-1) or self.first())
+
+    def _sorted_walk(self) -> SortedWalk | None:
+        return self._contested_walk() if self.filter is Filter.CONTESTED else None
+
+    def _contested_walk(self) -> SortedWalk:
+        """The contested claims, most contested first; ranked again when the analysis
+        changes (a link, a split or a join can change how contested a claim is)."""
+        if self._contest is None or self._contest[0] is not self.analysis:
+            from tui.review.contest import contested_order
+
+            ids, rank = contested_order(self.analysis, self.sources, self._position, self._reading)
+            self._contest = (self.analysis, SortedWalk(ids, rank))
+        return self._contest[1]
 
     @property
     def filter_cycle(self) -> tuple[Filter, ...]:
@@ -353,27 +344,6 @@ class SessionView:
         i = cycle.index(self.filter)
         self.set_filter(cycle[(i + 1) % len(cycle)])
         return self.filter
-
-    def article_start(self, article_id: str) -> str | None:
-        """The first claim in the filter in `article_id` (None when it has none)."""
-        for c in self.analysis.claims_of(article_id):
-            if self.passes(c.id):
-                return c.id
-        return None
-
-    def search(self, query: str, *, after: str | None = None, step: int = 1) -> str | None:
-        """The first claim in the filter containing `query` (case-insensitive), from the
-        cursor (inclusive) or strictly after `after`, wrapping round; None if none does."""
-        needle = query.casefold().strip()
-        if not needle or not self.units:
-            return None
-
-        def test(cid: str) -> bool:
-            return self.passes(cid) and needle in self.analysis.claim(cid).text.casefold()
-
-        if after is not None:
-            return self._scan(self._position[after] + step, step, True, test)
-        return self._scan(max(self._here(), 0), step, True, test)
 
     def group(self, claim_id: str) -> tuple[str, ...]:
         """The claim's cluster, or (without one) the claim and its `match`-tier matches,

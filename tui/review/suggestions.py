@@ -37,12 +37,11 @@ The `Sources` are built once per analysis (`tui.review.sources.sources_of`) and 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from tui.matching.matcher import Conflict, Match, Tier
 from tui.review.links import relation
-from tui.review.session_view import other_end
 from tui.verdicts.model import Relation, Status
 
 if TYPE_CHECKING:
@@ -75,76 +74,94 @@ def _plural(n: int, word: str) -> str:
     return f"{n} {word}" if n == 1 else f"{n} {word}s"
 
 
-def suggest(analysis: Analysis, claim_id: str, sources: Sources) -> Suggestion:
-    claim = analysis.claim(claim_id)
-    own = sources.source_of(claim.article)
-    conflicting: set[str] = set()
-    conflicting_articles: set[str] = set()
-    conflict_kinds: set[str] = set()
-    matched_articles: set[str] = set()
-    matched_sources: set[str] = set()
-    same_source: set[str] = set()  # articles of the claim's own source that match it
+@dataclass(slots=True)
+class Reading:
+    """A claim's pairs sorted as the rules read them; `tui.review.contest` counts the same
+    pairs for the inspector's count line and the "contested" order."""
+
+    article: str  # the claim's article
+    own: str  # its independent source
     # Each list holds (match, the other claim's id).
-    disputing: list[tuple[Match, str]] = []
-    matching: list[tuple[Match, str]] = []
-    own_matches: list[tuple[Match, str]] = []
-    counterparts: list[tuple[Match, str]] = []
-    contradicting: list[tuple[Match, str]] = []  # the reviewer linked them as contradicting
+    contradicting: list[tuple[Match, str]] = field(default_factory=list)  # reviewer's links
+    disputing: list[tuple[Match, str]] = field(default_factory=list)  # figures disagree
+    matching: list[tuple[Match, str]] = field(default_factory=list)  # independent sources
+    own_matches: list[tuple[Match, str]] = field(default_factory=list)  # its own source
+    counterparts: list[tuple[Match, str]] = field(default_factory=list)  # tier suggestion
+    conflicting: set[str] = field(default_factory=set)  # sources that disagree
+    conflicting_articles: set[str] = field(default_factory=set)
+    conflict_kinds: set[str] = field(default_factory=set)
+    matched_articles: set[str] = field(default_factory=set)
+    matched_sources: set[str] = field(default_factory=set)
+    same_source: set[str] = field(default_factory=set)  # articles of its own source matching
+    same_article: int = 0  # matches within the claim's own article (a reviewer's links)
+
+
+def read(analysis: Analysis, claim_id: str, sources: Sources) -> Reading:
+    """The claim's matches and suggestions, sorted by what they say about it."""
+    claim = analysis.claim(claim_id)
+    r = Reading(claim.article, sources.source_of(claim.article))
     for m in analysis.matches_of(claim_id):
-        other = other_end(m, claim_id)
+        other = m.b if m.a == claim_id else m.a
         other_article = analysis.claim(other).article
         said = relation(analysis, claim_id, other)
         if said is Relation.CONTRADICTS:
-            contradicting.append((m, other))
+            r.contradicting.append((m, other))
         if other_article == claim.article:
+            r.same_article += m.tier == Tier.MATCH
             continue
         key = sources.source_of(other_article)
         if m.conflicts and said is not Relation.SAME:
-            conflicting.add(key)
-            conflicting_articles.add(other_article)
-            conflict_kinds.update(k.kind for k in m.conflicts)
-            disputing.append((m, other))
+            r.conflicting.add(key)
+            r.conflicting_articles.add(other_article)
+            r.conflict_kinds.update(k.kind for k in m.conflicts)
+            r.disputing.append((m, other))
         if m.tier != Tier.MATCH:
-            counterparts.append((m, other))
-        elif key == own:
-            same_source.add(other_article)
-            own_matches.append((m, other))
+            r.counterparts.append((m, other))
+        elif key == r.own:
+            r.same_source.add(other_article)
+            r.own_matches.append((m, other))
         else:
-            matched_articles.add(other_article)
-            matched_sources.add(key)
-            matching.append((m, other))
-    if contradicting:
-        articles = {analysis.claim(other).article for _, other in contradicting}
+            r.matched_articles.add(other_article)
+            r.matched_sources.add(key)
+            r.matching.append((m, other))
+    return r
+
+
+def suggest(analysis: Analysis, claim_id: str, sources: Sources) -> Suggestion:
+    claim = analysis.claim(claim_id)
+    r = read(analysis, claim_id, sources)
+    if r.contradicting:
+        articles = {analysis.claim(other).article for _, other in r.contradicting}
         return Suggestion(
             Status.DISPUTED,
             f"contradicted by {sources.phrase(articles)} (reviewer's link)",
-            _evidence(contradicting),
+            _evidence(r.contradicting),
         )
-    if conflicting:
+    if r.conflicting:
         what = {"number": "figures", "date": "dates"}
-        subject = " and ".join(what.get(k, k) for k in sorted(conflict_kinds)) or "figures"
+        subject = " and ".join(what.get(k, k) for k in sorted(r.conflict_kinds)) or "figures"
         return Suggestion(
             Status.DISPUTED,
-            f"{subject} disagree with {sources.phrase(conflicting_articles)}",
-            _evidence(disputing),
+            f"{subject} disagree with {sources.phrase(r.conflicting_articles)}",
+            _evidence(r.disputing),
         )
-    if matched_sources:
-        reason = f"matched in {sources.phrase(matched_articles)}"
-        if len(matched_sources) < len(matched_articles):
-            reason += f" ({_plural(len(matched_articles), 'article')})"
-        return Suggestion(Status.CORROBORATED, reason, _evidence(matching))
+    if r.matched_sources:
+        reason = f"matched in {sources.phrase(r.matched_articles)}"
+        if len(r.matched_sources) < len(r.matched_articles):
+            reason += f" ({_plural(len(r.matched_articles), 'article')})"
+        return Suggestion(Status.CORROBORATED, reason, _evidence(r.matching))
     no_match = "no match"
-    if same_source:
+    if r.same_source:
         wire = sources.wire_group_of(claim.article)
-        copies = wire is not None and any(a in wire.articles for a in same_source)
+        copies = wire is not None and any(a in wire.articles for a in r.same_source)
         no_match = "matched only by wire copies" if copies else "matched only by the same outlet"
     if claim.attribution.strip():
         return Suggestion(
             None,
             f"{no_match}; attributed to {claim.attribution.strip()}: check that source",
-            _evidence(own_matches),
+            _evidence(r.own_matches),
         )
     reason = f"{no_match} and no named source"
-    if counterparts:
-        reason += f" ({_plural(len(counterparts), 'suggested counterpart')} to look at)"
-    return Suggestion(Status.UNSOURCED, reason, _evidence(own_matches + counterparts))
+    if r.counterparts:
+        reason += f" ({_plural(len(r.counterparts), 'suggested counterpart')} to look at)"
+    return Suggestion(Status.UNSOURCED, reason, _evidence(r.own_matches + r.counterparts))
