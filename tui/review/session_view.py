@@ -1,6 +1,7 @@
 """The read side of the reviewer's session: what is decided, what the filter lets through,
 and moving the cursor in the order the filter walks (`tui.review.walk`: reading order, or
-most contested first for `contested`). No textual here. `tui.review.session.Session` builds on it with the changes.
+most contested first for `contested`). No textual here. `tui.review.session.Session`
+builds on it with the changes.
 
 The session's analysis is the reviewer's (`tui.review.links.LinkedAnalysis`): the splits and
 joins of the verdict set cut its units, its links decide the matches. Whenever the set's
