@@ -46,7 +46,10 @@ async def test_confirm_links_the_highlighted_match_and_undo_removes_it(
 ) -> None:
     async with start(conflict) as r:
         inspector = await on_fifty_in_the_list(r)
-        assert inspector.highlighted_match == MOSCOW  # the best first
+        # the match whose figures disagree first, right under the suggestion it disputes
+        assert inspector.highlighted_match == FORTY_FIVE
+        await r.press("j")
+        assert inspector.highlighted_match == MOSCOW
         await r.press("s")
         (link,) = links(verdicts)
         assert link["relation"] == "same" and link["reviewer"] == "tester"
@@ -67,8 +70,7 @@ async def test_reject_takes_the_pair_out_of_the_matches(
 ) -> None:
     async with start(conflict) as r:
         inspector = await on_fifty_in_the_list(r)
-        await r.press("j")  # the second match
-        assert inspector.highlighted_match == FORTY_FIVE
+        assert inspector.highlighted_match == FORTY_FIVE  # the disputing match, first
         await r.press("r")
         (link,) = links(verdicts)
         assert (link["relation"], link["a"]["claim"], link["b"]["claim"]) == (
@@ -90,7 +92,7 @@ async def test_contradicts_is_saved_and_undone(
 ) -> None:
     async with start(conflict) as r:
         await on_fifty_in_the_list(r)
-        await r.press("j", "exclamation_mark")
+        await r.press("exclamation_mark")
         (link,) = links(verdicts)
         assert (link["relation"], link["b"]["claim"]) == ("contradicts", FORTY_FIVE)
         assert "contradicts" in inspector_text(r)
@@ -109,7 +111,7 @@ async def test_the_keys_judge_the_pointed_match_from_the_article_too(
         assert "▶" in inspector_text(r)  # the first match is pointed at
         await r.press("exclamation_mark")
         assert [(k["relation"], k["b"]["claim"]) for k in links(verdicts)] == [
-            ("contradicts", MOSCOW)
+            ("contradicts", FORTY_FIVE)
         ]
         r.s.move_to(RESIDENTS)  # no match: the keys say so and change nothing
         r.app.main_screen.paint()
@@ -125,9 +127,9 @@ async def test_enter_in_the_list_shows_that_match_in_the_right_pane(
         await on_fifty_in_the_list(r)
         right = r.app.main_screen.query_one("#right", ArticlePane)
         await r.press("j", "enter")
-        assert right.article_id == "desk-b"
-        await r.press("k", "enter")
         assert right.article_id == "desk-c"
+        await r.press("k", "enter")
+        assert right.article_id == "desk-b"
         assert r.s.cursor == FIFTY
         await r.press("escape")
         assert r.app.focused is r.app.main_screen.query_one("#left")
@@ -177,13 +179,13 @@ async def test_unlink_removes_the_reviewers_link_and_undo_restores_it(
 ) -> None:
     async with start(conflict) as r:
         await on_fifty_in_the_list(r)
-        await r.press("r")  # MOSCOW rejected
+        await r.press("r")  # FORTY_FIVE rejected
         assert [k["relation"] for k in links(verdicts)] == ["different"]
         inspector = r.app.main_screen.query_one(Inspector)
-        assert inspector.highlighted_match == MOSCOW  # the highlight follows the claim
+        assert inspector.highlighted_match == FORTY_FIVE  # the highlight follows the claim
         await r.press("minus")
         assert links(verdicts) == []
-        assert r.s.link_between(FIFTY, MOSCOW) is None
+        assert r.s.link_between(FIFTY, FORTY_FIVE) is None
         await r.press("ctrl+z")
         assert [k["relation"] for k in links(verdicts)] == ["different"]
 
@@ -196,7 +198,7 @@ async def test_unlink_of_a_machine_match_is_refused(
         await r.press("minus")
         assert links(verdicts) == []
         assert any("not linked" in n for n in r.notices)
-        assert r.s.analysis.relation(FIFTY, MOSCOW) is None  # type: ignore[attr-defined]
+        assert r.s.analysis.relation(FIFTY, FORTY_FIVE) is None  # type: ignore[attr-defined]
 
 
 async def test_split_at_a_chosen_word_then_undo(

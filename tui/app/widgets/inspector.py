@@ -1,6 +1,8 @@
 """The claim inspector: the selected claim, its outlet, its verdict (or the reviewers'
-disagreement in a merged file), the suggestion and every match and suggestion with its
-outlet and the reviewer's word on it (confirmed, rejected, contradicts).
+disagreement in a merged file), the suggestion with what it rests on right under it, and
+every match and suggestion with its outlet and the reviewer's word on it (confirmed,
+rejected, contradicts). The text is written by tui/app/widgets/claim_summary.py (down to the
+suggestion) and tui/app/widgets/match_list.py (the evidence, the count line, the rest).
 
 With the focus (`i`, or a click), the matches are a list: j/k move the highlight, the link
 keys judge the highlighted one (the Linking controller, tui/app/screens/linking.py), enter
@@ -32,20 +34,12 @@ from textual.strip import Strip
 from textual.widget import Widget
 
 from tui.app.bindings import bindings_for
-from tui.app.keys import DECIDE, MATCH_LIST_KEYS, bound_key, bound_keys
-from tui.support.safe_text import printable
+from tui.app.keys import MATCH_LIST_KEYS
+from tui.app.widgets.claim_summary import Pen, write_summary
+from tui.app.widgets.match_list import GUTTER, POINTER, write_matches
 
 if TYPE_CHECKING:
     from tui.review.session import Session
-
-SYMBOLS = {"corroborated": "✓", "disputed": "✗", "unsourced": "?", "later": "…"}
-# The reviewer's word on a pair, as the list names it (the machine's pairs by their tier).
-RELATION_LABELS = {"same": "confirmed", "different": "rejected", "contradicts": "contradicts"}
-GUTTER, POINTER = "  ", "▶ "
-
-
-def _safe(text: str) -> str:
-    return printable(text, keep_newlines=False)
 
 
 class Inspector(ScrollView, can_focus=True, inherit_bindings=False):
@@ -201,13 +195,6 @@ class Inspector(ScrollView, can_focus=True, inherit_bindings=False):
         self._rewrap()
         return [self._strip(i).text.rstrip() for i in range(len(self._wrapped))]
 
-    def _status(self, status: str) -> Text:
-        """A status with its symbol, coloured when it is a verdict (a status this version
-        has no colour for, such as a deferral, shows muted)."""
-        if status in SYMBOLS:
-            return Text(f"{SYMBOLS[status]} {status}", style=self._s(status))
-        return Text(f"· {status}", style=self._s("muted"))
-
     def _s(self, name: str) -> Style:
         return self.get_component_rich_style(f"inspector--{name}")
 
@@ -242,159 +229,10 @@ class Inspector(ScrollView, can_focus=True, inherit_bindings=False):
             self._paint_highlight(scroll=self.has_focus)
 
     def describe(self, session: Session, claim_id: str) -> Text:
-        from tui.review.suggestions import suggest
-
-        analysis = session.analysis
-        claim = analysis.claim(claim_id)
-        article = analysis.article(claim.article)
-        self._entries = []  # the list's entries, as `_matches` writes them
-        out = Text(no_wrap=False, end="")
-        out.append(_safe(claim.text), style=self._s("claim"))
-        units = analysis.claims_of(claim.article)
-        sources = session.sources
-        out.append(f"\n{_safe(article.title)} · ", self._s("muted"))
-        out.append(_safe(sources.outlet[claim.article]), self._s("outlet"))
-        out.append(f" · unit {claim.index + 1} of {len(units)}", self._s("muted"))
-        marked = session.link_from
-        if marked is not None and analysis.has_claim(marked):
-            link = bound_key("link_claims", self.keymap)
-            out.append("\nMarked for a link: ", style=self._s("label"))
-            if marked == claim_id:
-                out.append(f"this claim (select the other, then {link}; {link} here cancels)")
-            else:
-                out.append(_safe(analysis.claim(marked).text), style=self._s("linking"))
-                out.append(f" ({link} links it to this claim)", style=self._s("suggestion"))
-        wire = sources.wire_group_of(claim.article)
-        if wire is not None:
-            copies = [analysis.article(a).title for a in wire.articles if a != claim.article]
-            out.append("\nWire copy: ", style=self._s("label"))
-            out.append(
-                f"{'; '.join(_safe(t) for t in copies)} carry the same story "
-                "(counted as one source)",
-                style=self._s("wire"),
-            )
-        if not session.is_claim(claim_id):
-            make = bound_key("toggle_claim", self.keymap)
-            out.append(f"\nNot a claim ({make} makes it one).", style=self._s("muted"))
-            return out
-        if claim.attribution.strip():
-            out.append("\nAttributed to: ", style=self._s("label"))
-            out.append(_safe(claim.attribution))
-        verdict = session.verdict(claim_id)
-        disagreement = session.disagreement(claim_id)
-        out.append("\nVerdict: ", style=self._s("label"))
-        if disagreement is not None:
-            out.append("reviewers disagree: ", style=self._s("conflict"))
-            for i, (name, said) in enumerate(disagreement.statuses):
-                out.append(", " if i else "")
-                out.append(f"{_safe(name)} ")
-                out.append_text(self._status(said.value))
-            out.append(f" ({self._decide_keys()} settles it)", style=self._s("suggestion"))
-        elif verdict is None:
-            out.append("untriaged", style=self._s("muted"))
-        else:
-            status = verdict.status.value
-            out.append_text(self._status(status))
-            if verdict.reviewer:
-                out.append(f" ({_safe(verdict.reviewer)})", style=self._s("muted"))
-            if verdict.text_changed:
-                out.append("\nDecided on: ", style=self._s("label"))
-                out.append(_safe(verdict.decided_text), style=self._s("conflict"))
-                out.append(
-                    f" (the text has changed since; {self._decide_keys()} decides again)",
-                    style=self._s("suggestion"),
-                )
-            if verdict.note:
-                out.append("\nNote: ", style=self._s("label"))
-                out.append(printable(verdict.note))
-            if verdict.sources:
-                out.append("\nSources: ", style=self._s("label"))
-                out.append("; ".join(_safe(s) for s in verdict.sources))
-        suggestion = suggest(analysis, claim_id, sources)
-        out.append("\nSuggestion: ", style=self._s("label"))
-        if suggestion.status is not None:
-            status = suggestion.status.value
-            out.append_text(self._status(status))
-            accept = bound_key("accept_suggestion", self.keymap)
-            out.append(
-                f" ({_safe(suggestion.reason)}; {accept} accepts)", style=self._s("suggestion")
-            )
-        else:
-            out.append(f"none ({_safe(suggestion.reason)})", style=self._s("suggestion"))
-        self._matches(out, session, claim_id)
-        return out
-
-    def _decide_keys(self) -> str:
-        return bound_keys(DECIDE, self.keymap)
-
-    def _matches(self, out: Text, session: Session, claim_id: str) -> None:
-        analysis = session.analysis
-        listed = session.counterparts(claim_id)
-        matches = [c for c in listed if c.tier is not None]
-        out.append(f"\nMatches: {len(matches)}", style=self._s("label"))
-        if not matches:
-            out.append(" (no other article says this)", style=self._s("muted"))
-        if listed:
-            said = (
-                (bound_key(action, self.keymap), what)
-                for action, what in (
-                    ("confirm_link", "same fact"),
-                    ("reject_link", "not the same"),
-                    ("contradicts_link", "contradicts"),
-                    ("unlink", "unlink"),
-                    ("focus_matches", "picks another"),
-                )
-            )
-            hint = ", ".join(f"{key} {what}" for key, what in said)
-            out.append(f" (on {POINTER.strip()}: {hint})", style=self._s("muted"))
-        own = analysis.claim(claim_id)
-        sources = session.sources
-        wire_number = {a: i for i, g in enumerate(sources.wire, 1) for a in g.articles}
-        for m in listed:
-            other = analysis.claim(m.claim)
-            title = _safe(analysis.article(other.article).title)
-            out.append("\n")
-            self._entries.append((m.claim, len(out)))
-            out.append(GUTTER)
-            out.append(f"{m.score:5.1f} ", style=self._s("score"))
-            if m.relation is not None:
-                label = RELATION_LABELS[m.relation.value]
-                out.append(f"{label:<11}", style=self._s(m.relation.value))
-                out.append(" ")
-            else:
-                out.append(f"{m.tier!s:<11} ", style=self._s("score"))
-            out.append(title, style=self._s("label"))
-            out.append(" · ", style=self._s("muted"))
-            out.append(_safe(sources.outlet[other.article]), style=self._s("outlet"))
-            if other.article in wire_number:  # the article list's marker for the group
-                out.append(f" ≈ wire {wire_number[other.article]}", style=self._s("wire"))
-            if other.article != own.article and sources.source_of(
-                other.article
-            ) == sources.source_of(own.article):
-                out.append(" (same source: not independent)", style=self._s("wire"))
-            ours_first = claim_id < m.claim  # a conflict's `a` is the pair's first claim
-            theirs = [k.b if ours_first else k.a for k in m.conflicts]
-            for k in m.conflicts:
-                ours, their = (k.a, k.b) if ours_first else (k.b, k.a)
-                what = f" {k.subject}" if k.subject else ""
-                out.append(
-                    f"\n        ⚠ {k.kind}{what}: {_safe(ours)} here, {_safe(their)} there",
-                    style=self._s("conflict"),
-                )
-            out.append("\n        ")
-            out.append_text(self._diff(own.text, other.text, theirs))
-
-    def _diff(self, ours: str, theirs: str, conflicts: list[str]) -> Text:
-        """Their sentence, with the words ours does not share highlighted and conflicting
-        figures in the warning colour."""
-        from tui.matching.matcher import word_diff
-
-        text = Text(end="")
-        for piece, tag in word_diff(theirs, ours):
-            text.append(_safe(piece), style=self._s("diff") if tag != "same" else None)
-        plain = text.plain
-        for surface in conflicts:
-            at = plain.find(_safe(surface))
-            if surface and at >= 0:
-                text.stylize(self._s("conflict"), at, at + len(surface))
-        return text
+        """The claim's whole account; the list's entries are kept for the highlight."""
+        pen = Pen(self._s, self.keymap)
+        suggestion = write_summary(pen, session, claim_id)
+        self._entries = (
+            [] if suggestion is None else write_matches(pen, session, claim_id, suggestion)
+        )
+        return pen.out
