@@ -144,7 +144,7 @@ PAIRS: list[Pair] = [
     (("a", 1), ("b", 1), "match", False),
     (("a", 1), ("c", 0), "match", False),  # a:1 in 3 outlets
     (("b", 1), ("c", 0), "match", False),
-    (("a", 2), ("c", 1), "match", False),  # a:2 and c:1 in 2 outlets
+    (("a", 2), ("c", 1), "match", False),  # a:2 and c:1 in one other outlet: not contested
     (("c", 2), ("b", 2), "suggestion", False),
 ]
 
@@ -196,7 +196,8 @@ def test_a_contradicting_link_moves_a_claim_up() -> None:
     s = session_of(build(STORY, PAIRS))
     s.set_filter(Filter.CONTESTED)
     s.link("c:1", "a:2", Relation.CONTRADICTS)
-    assert s.visible()[:3] == ["a:0", "a:2", "b:0"]  # disputed now, in reading order
+    assert s.visible()[:4] == ["a:0", "a:2", "b:0", "c:1"]  # disputed now, in reading order
+    assert s.article_start("c") == "c:1"  # before c:0, which two outlets match
     s.undo()
     assert s.visible() == ["a:0", "b:0", "a:1", "b:1", "c:0"]
 

@@ -8,8 +8,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from tests.app.conftest import Run, Start
+from tests.screenshots import keys_for_text
 from tui.app.widgets.article_pane import ArticlePane
 from tui.app.widgets.inspector import Inspector
+from tui.app.widgets.search_bar import SearchBar
 from tui.app.widgets.status_bar import StatusBar
 from tui.review.contest import tally
 from tui.review.session import Filter
@@ -228,3 +230,33 @@ async def test_contested_filter_walks_the_most_contested_first(
         assert s.cursor == order[1]
         await r.press("G", "k")
         assert s.cursor == order[-2]
+
+
+async def test_search_and_the_article_keys_keep_the_contested_order(
+    start: Start, tmp_path: Path
+) -> None:
+    async with start(write(tmp_path, FIRE | MORE)) as r:
+        s = r.s
+        s.set_filter(Filter.CONTESTED)
+        r.app.main_screen.paint()
+        order = s.visible()
+        await r.press("g")
+        bar = r.app.main_screen.query_one(SearchBar)
+        await r.press("slash", *keys_for_text("grain terminal"))
+        hits = [c for c in order if "grain terminal" in s.analysis.claim(c).text.casefold()]
+        assert len(hits) > 2 and s.cursor == hits[0] == order[0]
+        assert bar.status.endswith(f"· 1 of {len(hits)}")
+        reading = [c.id for c in s.claims() if c.id in hits]
+        assert reading != hits
+        found = [s.cursor]
+        for n in range(2, len(hits) + 1):  # each next hit in the filter's order
+            await r.press("enter")
+            found.append(s.cursor)
+            assert bar.status.endswith(f"· {n} of {len(hits)}")
+        assert found == hits
+        await r.press("escape")
+        here = s.analysis.claim(s.cursor).article  # type: ignore[arg-type]
+        await r.press("right_curly_bracket")  # the next article: its most contested claim
+        there = s.analysis.claim(s.cursor).article  # type: ignore[arg-type]
+        assert there != here
+        assert s.cursor == next(c for c in order if s.analysis.claim(c).article == there)
