@@ -255,8 +255,8 @@ async def test_search_and_the_article_keys_keep_the_contested_order(
             assert bar.status.endswith(f"· {n} of {len(hits)}")
         assert found == hits
         await r.press("escape")
-        here = s.analysis.claim(s.cursor).article  # type: ignore[arg-type]
+        here = s.analysis.claim(s.cursor).article
         await r.press("right_curly_bracket")  # the next article: its most contested claim
-        there = s.analysis.claim(s.cursor).article  # type: ignore[arg-type]
+        there = s.analysis.claim(s.cursor).article
         assert there != here
         assert s.cursor == next(c for c in order if s.analysis.claim(c).article == there)
