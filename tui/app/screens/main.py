@@ -21,6 +21,7 @@ from textual.screen import Screen
 from textual.widgets import LoadingIndicator, Static
 
 from tui.app.bindings import bindings_for
+from tui.app.citing import copy_claim, open_article
 from tui.app.commands import MainCommands
 from tui.app.keys import KEYS
 from tui.app.widgets.article_list import ArticleList
@@ -36,6 +37,8 @@ if TYPE_CHECKING:
     from tui.app.host import Host
     from tui.app.screens.linking import Linking
     from tui.app.screens.painting import Painter
+    from tui.app.screens.right_cursor import RightCursor
+    from tui.app.screens.searching import Searching
     from tui.app.screens.triage import Triage
     from tui.review.session import Session
 
@@ -67,8 +70,9 @@ class MainScreen(Screen[None]):
         self.triage: Triage | None = None
         self.linking: Linking | None = None
         self.painter: Painter | None = None
+        self.right_cursor: RightCursor | None = None
+        self.finder: Searching | None = None
         self.compare: str | None = None  # the article in the right pane
-        self._search_from: str | None = None
 
     @property
     def keymap(self) -> Mapping[str, str]:
@@ -129,10 +133,14 @@ class MainScreen(Screen[None]):
         """The analysis is ready: show it, the cursor on `cursor` (resume point) if given."""
         from tui.app.screens.linking import Linking
         from tui.app.screens.painting import Painter, Widgets
+        from tui.app.screens.right_cursor import RightCursor
+        from tui.app.screens.searching import Searching
         from tui.app.screens.triage import Triage
 
         self.triage = Triage(self.host, session, self)
         self.linking = Linking(self.triage, self)
+        self.right_cursor = RightCursor(self.triage)
+        self.finder = Searching(self.triage, self.query_one(SearchBar))
         widgets = Widgets(
             left=self.query_one("#left", ArticlePane),
             right=self.query_one("#right", ArticlePane),
@@ -172,13 +180,40 @@ class MainScreen(Screen[None]):
 
     def paint(self, *, follow: bool = True) -> None:
         """Repaint everything from the session; `follow` brings the right pane along."""
-        if self.painter is not None:
-            self.compare = self.painter.paint(self.compare, follow=follow)
-            self._paint_pane_label()
+        if self.painter is None or self.right_cursor is None:
+            return
+        held = self.right_cursor.settle()
+        self.compare = self.painter.paint(self.compare, follow=follow, hold_left=held)
+        self._paint_pane_label()
+
+    # ---- the cursor in the right pane (tui/app/screens/right_cursor.py) ----------------
+
+    def _step(self, direction: int) -> None:
+        """j/k: in the pane that has the focus."""
+        right = self.query_one("#right", ArticlePane)
+        if self.right_cursor is not None and right.has_focus and right.article_id is not None:
+            left = self.query_one("#left", ArticlePane).article_id
+            self.right_cursor.step(left, right.article_id, direction)
+        else:
+            self._move(lambda t: t.step(direction))
+
+    def _back_to_left(self) -> None:
+        if self.right_cursor is not None:
+            self.right_cursor.back_to_left()
 
     def _paint_pane_label(self) -> None:
         if self.painter is not None:
             self.painter.paint_pane_label(self.show_right, self.size.width)
+
+    def on_resize(self) -> None:
+        # The panes wrap their text again at the new width: the selected claim's line moves.
+        self.call_after_refresh(self._keep_selected_in_view)
+
+    def _keep_selected_in_view(self) -> None:
+        s = self.session
+        if s is not None and s.current is not None and self.right_cursor is not None:
+            held = self.right_cursor.hold_left is not None
+            self.query_one("#right" if held else "#left", ArticlePane).scroll_to_claim(s.current.id)
 
     def on_screen_resume(self) -> None:
         """Back from another screen (orphans, coverage, help): show what may have changed."""
@@ -192,44 +227,49 @@ class MainScreen(Screen[None]):
         if self.triage is not None:  # check_action keeps these off until then
             act(self.triage)
 
+    def _move(self, act: Callable[[Triage], None]) -> None:
+        """A move that starts from the left pane's claim (the cursor leaves the right pane)."""
+        self._back_to_left()
+        self._run(act)
+
     def action_next_claim(self) -> None:
-        self._run(lambda t: t.step(1))
+        self._step(1)
 
     def action_previous_claim(self) -> None:
-        self._run(lambda t: t.step(-1))
+        self._step(-1)
 
     def action_next_untriaged(self) -> None:
-        self._run(lambda t: t.step(1, untriaged=True))
+        self._move(lambda t: t.step(1, untriaged=True))
 
     def action_previous_untriaged(self) -> None:
-        self._run(lambda t: t.step(-1, untriaged=True))
+        self._move(lambda t: t.step(-1, untriaged=True))
 
     def action_first_claim(self) -> None:
-        self._run(lambda t: t.first())
+        self._move(lambda t: t.first())
 
     def action_last_claim(self) -> None:
-        self._run(lambda t: t.last())
+        self._move(lambda t: t.last())
 
     def action_previous_comparison(self) -> None:
-        self._run(lambda t: t.cycle_compare(-1))
+        self._move(lambda t: t.cycle_compare(-1))
 
     def action_next_comparison(self) -> None:
-        self._run(lambda t: t.cycle_compare(1))
+        self._move(lambda t: t.cycle_compare(1))
 
     def action_previous_article(self) -> None:
-        self._run(lambda t: t.cycle_article(-1))
+        self._move(lambda t: t.cycle_article(-1))
 
     def action_next_article(self) -> None:
-        self._run(lambda t: t.cycle_article(1))
+        self._move(lambda t: t.cycle_article(1))
 
     def action_show_best_match(self) -> None:
-        self._run(lambda t: t.show_best_match())
+        self._move(lambda t: t.show_best_match())
 
     def action_cycle_filter(self) -> None:
-        self._run(lambda t: t.cycle_filter())
+        self._move(lambda t: t.cycle_filter())
 
     def action_coverage(self) -> None:
-        self._run(lambda t: t.coverage())
+        self._move(lambda t: t.coverage())
 
     def action_orphans(self) -> None:
         self._run(lambda t: t.orphans())
@@ -302,21 +342,37 @@ class MainScreen(Screen[None]):
         inspector.focus()
 
     def action_search(self) -> None:
-        self._search_from = self.session.cursor if self.session else None
-        self.searching = True
-        bar = self.query_one(SearchBar)
-        bar.value = ""
-        bar.show_hits("", 0, 0)
-        bar.focus()
+        if self.finder is not None:
+            self._back_to_left()
+            self.searching = True
+            self.finder.start()
 
     def action_switch_pane(self) -> None:
         left, right = self.query_one("#left", ArticlePane), self.query_one("#right", ArticlePane)
         if self.has_class("-narrow"):
             self.show_right = not self.show_right
+        if right.has_focus and self.right_cursor is not None and self.right_cursor.back_to_left():
+            self.paint(follow=False)
         (left if right.has_focus else right).focus()
 
     def action_toggle_articles(self) -> None:
         self.show_articles = not self.show_articles
+
+    def action_open_url(self) -> None:
+        self._run(lambda t: open_article(self, t.session))
+
+    def action_copy_claim(self) -> None:
+        self._run(lambda t: copy_claim(self, t.session))
+
+    def action_export_verdicts(self) -> None:
+        from tui.app.screens.export import ExportScreen
+
+        self.app.push_screen(ExportScreen(self.host))
+
+    def action_add_article(self) -> None:
+        from tui.app.screens.add_article import AddArticleWanted
+
+        self.post_message(AddArticleWanted())  # the app opens the dialog (tui/app/fetching.py)
 
     def action_help(self) -> None:
         from tui.app.screens.help import HelpScreen
@@ -330,32 +386,13 @@ class MainScreen(Screen[None]):
 
     @on(SearchBar.Changed)
     def _search_changed(self, event: SearchBar.Changed) -> None:
-        if self.triage is None or not event.value.strip():
-            return
-        s = self.triage.session
-        s.move_to(self._search_from)
-        self._found(s.search(event.value), event.value)
+        if self.finder is not None:
+            self.finder.changed(event.value)
 
     @on(SearchBar.Submitted)
     def _search_next(self, event: SearchBar.Submitted) -> None:
-        if self.triage is None or not event.value.strip():
-            return
-        s = self.triage.session
-        if s.cursor is not None:
-            self._found(s.search(event.value, after=s.cursor), event.value)
-
-    def _found(self, claim_id: str | None, query: str) -> None:
-        """Go to what the search found; the bar's one status says how it went (no toasts:
-        one per keystroke would stack)."""
-        s = self.session
-        assert s is not None
-        if claim_id is not None:
-            s.move_to(claim_id)
-            self.paint()
-        needle = query.casefold().strip()
-        hits = [c for c in s.visible() if needle in s.analysis.claim(c).text.casefold()]
-        at = hits.index(s.cursor) + 1 if claim_id is not None and s.cursor in hits else 0
-        self.query_one(SearchBar).show_hits(query, len(hits), at)
+        if self.finder is not None:
+            self.finder.submitted(event.value)
 
     @on(SearchBar.Closed)
     def _search_closed(self) -> None:
@@ -368,9 +405,16 @@ class MainScreen(Screen[None]):
         if s is None or not (s.is_claim(event.claim) or s.filter == "not claims"):
             return
         if event.pane.id == "right":
-            self.compare = s.current.article if s.current else None
+            # Selected there, the articles staying where they are (j/k then walk that pane).
+            event.pane.focus()
+            if self.right_cursor is not None:
+                left = self.query_one("#left", ArticlePane).article_id
+                self.right_cursor.select(left, event.claim)
+            return
+        if self.right_cursor is not None:
+            self.right_cursor.hold_left = None
         s.move_to(event.claim)
-        self.paint(follow=event.pane.id != "right")
+        self.paint()
 
     @on(Inspector.MatchChosen)
     def _match_chosen(self, event: Inspector.MatchChosen) -> None:

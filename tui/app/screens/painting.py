@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from rich.text import Text
 
+from tui.app.article_meta import meta_of
 from tui.app.marks import cluster_colours, unit_marks
 from tui.app.widgets.article_list import ArticleList, ArticleRow
 from tui.app.widgets.article_pane import ArticlePane, PaneUnit
@@ -51,15 +52,22 @@ class Painter:
         analysis = self.session.analysis
         article = analysis.article(article_id)
         units = [PaneUnit(c.id, c.start, c.end) for c in analysis.claims_of(article_id)]
-        pane.show_article(article_id, article.title, article.text, units)
+        meta = meta_of(article, self.session.sources.outlet[article_id])
+        pane.show_article(article_id, article.title, article.text, units, meta)
 
-    def paint(self, compare: str | None, *, follow: bool = True) -> str:
+    def paint(
+        self, compare: str | None, *, follow: bool = True, hold_left: str | None = None
+    ) -> str:
         """Repaint everything from the session; `follow` brings the right pane along to the
-        selected claim's best match. The article the right pane compares now."""
+        selected claim's best match. With `hold_left`, the cursor is in the right pane: the
+        left pane keeps that article and the right one shows the selected claim. The
+        article the right pane compares now."""
         from tui.review.session import other_end
 
         s, left, right = self.session, self.w.left, self.w.right
         current = s.current
+        if hold_left is not None and current is not None and current.article != hold_left:
+            return self._paint_right_cursor(hold_left, current.id)
         articles = [a.id for a in s.analysis.articles]
         left_id = current.article if current else articles[0]
         self._show(left, left_id)
@@ -90,6 +98,29 @@ class Painter:
         self.w.inspector.show_claim(s, selected)
         self.paint_status()
         return compare
+
+    def _paint_right_cursor(self, left_id: str, selected: str) -> str:
+        """The cursor in the right pane: its claim selected there, its counterparts and links
+        marked in the left pane (which keeps its article), the left scrolled to the first."""
+        from tui.review.session import other_end
+
+        s, left, right = self.session, self.w.left, self.w.right
+        right_id = s.analysis.claim(selected).article
+        self._show(left, left_id)
+        self._show(right, right_id)
+        counterparts = {other_end(m, selected) for m in s.analysis.matches_of(selected)}
+        linked, marked = self.linked_marks()
+        left.set_marks(
+            unit_marks(s, left_id, None, counterparts, self._colours, linked=linked, marked=marked)
+        )
+        right.set_marks(unit_marks(s, right_id, selected, set(), self._colours, marked=marked))
+        right.scroll_to_claim(selected)
+        in_left = [c for c in counterparts if s.analysis.claim(c).article == left_id]
+        if in_left:
+            left.scroll_to_claim(min(in_left, key=lambda c: s.analysis.claim(c).start))
+        self.w.inspector.show_claim(s, selected)
+        self.paint_status()
+        return right_id
 
     def linked_marks(self) -> tuple[dict[str, str], str | None]:
         """The claims linked to the selected one (-> relation) and the claim marked to be
@@ -146,7 +177,14 @@ class Painter:
             )
             wire = {a: i for i, g in enumerate(s.sources.wire, 1) for a in g.articles}
             rows = [
-                ArticleRow(a.id, a.title, *s.progress(a.id), s.sources.outlet[a.id], wire.get(a.id))
+                ArticleRow(
+                    a.id,
+                    a.title,
+                    *s.progress(a.id),
+                    s.sources.outlet[a.id],
+                    wire.get(a.id),
+                    published=a.published or "",
+                )
                 for a in s.analysis.articles
             ]
             self.w.articles.show_rows(rows, s.current.article if s.current else None)
