@@ -7,14 +7,24 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
+    from tui.config import Config
     from tui.review.changes import Change
     from tui.review.session import Session
+    from tui.verdicts.store import VerdictStore
 
 
 class Host(Protocol):
     @property
     def session(self) -> Session | None:
         """The reviewer's session; None until the articles are read."""
+
+    @property
+    def config(self) -> Config:
+        """The configuration the app runs with (corpus, matching, cache, its own file)."""
+
+    @property
+    def store(self) -> VerdictStore:
+        """The verdict file, open and locked; `store.path` is the file."""
 
     @property
     def keymap(self) -> Mapping[str, str]:

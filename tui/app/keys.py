@@ -73,6 +73,9 @@ KEYS: tuple[Key, ...] = (
     Key("unlink", "-", "Unlink (the machine's view again)", "Links"),
     Key("split_claim", "S", "Split the claim at a word", "Links"),
     Key("join_claims", "J", "Join with the next unit", "Links"),
+    Key("open_url", "b", "Open the article's web page in the browser", "App"),
+    Key("copy_claim", "y", "Copy the claim with its source", "App"),
+    Key("export_verdicts", "E", "Export verdicts…", "App"),
     Key("help", "?", "Help", "App", show=True, priority=1),
     Key("quit", "q", "Quit", "App", show=True, priority=1),
 )
@@ -120,6 +123,11 @@ SPLIT_KEYS: tuple[Key, ...] = (
     Key("split_cancel", "escape", "Cancel", "Split question", show=True),
 )
 
+EXPORT_KEYS: tuple[Key, ...] = (
+    Key("export_cancel", "escape", "Close without exporting", "Export dialog", show=True),
+    Key("export_write", "ctrl+s", "Export (also enter in the file name)", "Export dialog"),
+)
+
 SCREEN_KEYS: tuple[Key, ...] = (
     MATCH_LIST_KEYS
     + ORPHAN_KEYS
@@ -128,6 +136,7 @@ SCREEN_KEYS: tuple[Key, ...] = (
     + HELP_KEYS
     + RELATION_KEYS
     + SPLIT_KEYS
+    + EXPORT_KEYS
 )
 # What acts on the match list's highlighted match: bound with the main screen's keys, so
 # they must not share a key with the list's own.
@@ -146,6 +155,7 @@ SCREENS: tuple[tuple[str, tuple[Key, ...]], ...] = (
     ("the match list", MATCH_LIST_KEYS + tuple(k for k in KEYS if k.id in ON_MATCH)),
     ("the link question", RELATION_KEYS),
     ("the split question", SPLIT_KEYS),
+    ("the export dialog", EXPORT_KEYS),
 )
 
 
