@@ -1,9 +1,13 @@
 """The coverage screen: shared claims as rows, outlets as columns, verdicts in the cells.
 
 Self-contained: it is given a `tui.review.coverage.Coverage` and shows it; it holds no logic of
-its own. Rows carried by the fewest independent sources come first (the domain sorts
-them) and their claim text is bold. Enter on a row dismisses the screen with that
-cluster's id, so the app can jump to it; Escape dismisses it with None.
+its own. Each row is labelled with the cluster's first claim; each cell holds the verdict
+mark and the words of the outlet's claim that carries it (`Cell.text`), cut to the column,
+so the reviewer reads which claim each outlet carries; under the table, the highlighted
+row's cells are shown whole, one outlet a line. Rows carried by the fewest independent
+sources come first (the domain sorts them) and their claim text is bold. Enter on a row
+dismisses the screen with that cluster's id, so the app can jump to it; Escape dismisses it
+with None.
 """
 
 from __future__ import annotations
@@ -20,29 +24,35 @@ from textual.widgets import DataTable, Footer, Static
 from tui.app.bindings import bindings_for
 from tui.app.keys import COVERAGE_KEYS
 from tui.app.screens.closing import dismiss_once
-from tui.review.coverage import LEGEND, Coverage
+from tui.review.coverage import LEGEND, Cell, Coverage, Row
 from tui.support.safe_text import printable
 
 UNMATCHED_ROW = "coverage:unmatched"
 CLAIM_WIDTH = 72  # at most; less when the outlets' columns need the room
 MIN_CLAIM_WIDTH = 24
-OUTLET_WIDTH = 24  # at most; outlet names are cut to fit a narrow terminal
+OUTLET_WIDTH = 24  # at most, for a name; outlet names are cut to fit a narrow terminal
+OUTLET_TEXT_WIDTH = 40  # at most, for a cell holding a mark and a claim's words
 MIN_OUTLET_WIDTH = 8
 SOURCES_WIDTH = len("Sources")
 CELL_PADDING = 2  # DataTable pads each cell by one column on either side
 
 
 def column_widths(
-    screen_width: int, outlets: int, longest_name: int, longest_claim: int
+    screen_width: int,
+    outlets: int,
+    longest_name: int,
+    longest_claim: int,
+    longest_cell: int = 0,
 ) -> tuple[int, int]:
-    """Widths of the claim text and of each outlet's name, so that the table fits the
-    screen when it can: the claim keeps up to half the room (within its bounds), the
-    outlets' names share the rest (down to MIN_OUTLET_WIDTH), and the claim takes what is
-    left. Nothing is wider than its longest content."""
+    """Widths of the claim text and of each outlet's column, so that the table fits the
+    screen when it can: the claim keeps up to half the room (a third when the cells hold
+    claims' words: `longest_cell`), within its bounds; the outlets' columns share the rest
+    (down to MIN_OUTLET_WIDTH), and the claim takes what is left. Nothing is wider than its
+    longest content."""
     room = screen_width - 2 - (SOURCES_WIDTH + CELL_PADDING) - CELL_PADDING
     wanted = min(CLAIM_WIDTH, max(longest_claim, MIN_CLAIM_WIDTH))
-    claim = max(MIN_CLAIM_WIDTH, min(wanted, room // 2))
-    outlet = min(OUTLET_WIDTH, longest_name)
+    claim = max(MIN_CLAIM_WIDTH, min(wanted, room // 3 if longest_cell else room // 2))
+    outlet = max(min(OUTLET_WIDTH, longest_name), min(OUTLET_TEXT_WIDTH, longest_cell))
     if outlets:
         share = (room - claim) // outlets - CELL_PADDING
         outlet = max(min(MIN_OUTLET_WIDTH, outlet), min(outlet, share))
@@ -50,9 +60,29 @@ def column_widths(
     return max(MIN_CLAIM_WIDTH, claim), outlet
 
 
+def _one_line(text: str) -> str:
+    return " ".join(printable(text, keep_newlines=False).split())
+
+
 def _label(text: str, width: int = CLAIM_WIDTH) -> str:
-    text = " ".join(printable(text, keep_newlines=False).split())
+    text = _one_line(text)
     return text if len(text) <= width else text[: width - 1].rstrip() + "…"
+
+
+def cell_text(cell: Cell) -> str:
+    """A cell as the table shows it before cutting: the mark, then the claim's words."""
+    words = _one_line(cell.text) if cell.carried else ""
+    return f"{cell.symbol} {words}" if words else cell.symbol
+
+
+def row_detail(coverage: Coverage, row: Row) -> Text:
+    """The highlighted row whole: each outlet that carries it, its mark and its claim."""
+    lines = [
+        f"{cell.symbol} {_label(outlet, OUTLET_WIDTH)}: {_one_line(cell.text)}"
+        for outlet, cell in zip(coverage.outlets, row.cells, strict=True)
+        if cell.carried
+    ]
+    return Text("\n".join(lines), no_wrap=True, overflow="ellipsis")
 
 
 class CoverageScreen(Screen[str | None]):
@@ -66,12 +96,18 @@ class CoverageScreen(Screen[str | None]):
         text-style: bold;
         padding: 0 1;
     }
-    CoverageScreen #coverage-legend, CoverageScreen #coverage-notes {
+    CoverageScreen #coverage-legend, CoverageScreen #coverage-notes,
+    CoverageScreen #coverage-detail {
         color: $text-muted;
         padding: 0 1;
     }
     CoverageScreen #coverage-table {
         height: 1fr;
+    }
+    CoverageScreen #coverage-detail {
+        height: auto;
+        max-height: 8;
+        border-top: solid $primary-muted;
     }
     """
 
@@ -89,6 +125,7 @@ class CoverageScreen(Screen[str | None]):
         )
         yield Static(Text(LEGEND), id="coverage-legend")
         yield DataTable(id="coverage-table", cursor_type="row", zebra_stripes=True)
+        yield Static(Text(""), id="coverage-detail")
         notes = "\n".join(f"Counted as one source: {n}." for n in self.coverage.notes)
         yield Static(Text(printable(notes)), id="coverage-notes")
         yield Footer()
@@ -112,6 +149,7 @@ class CoverageScreen(Screen[str | None]):
             len(outlets),
             max((len(o) for o in outlets), default=0),
             max((len(r.text) for r in self.coverage.rows), default=0),
+            max((len(cell_text(c)) for r in self.coverage.rows for c in r.cells), default=0),
         )
         table = self.query_one("#coverage-table", DataTable)
         cursor = table.cursor_row
@@ -125,7 +163,7 @@ class CoverageScreen(Screen[str | None]):
             table.add_row(
                 Text(_label(row.text, claim_width), style=style),
                 Text(str(row.sources), style=style, justify="center"),
-                *(Text(cell.symbol, justify="center") for cell in row.cells),
+                *(self._cell(cell, outlet_width) for cell in row.cells),
                 key=row.cluster,
             )
         if self.coverage.outlets:
@@ -136,6 +174,21 @@ class CoverageScreen(Screen[str | None]):
                 key=UNMATCHED_ROW,
             )
         table.move_cursor(row=cursor)
+
+    @staticmethod
+    def _cell(cell: Cell, width: int) -> Text:
+        """The mark and the carrying claim's words, cut to the column; a lone mark (not
+        carried) centred."""
+        if not cell.carried:
+            return Text(cell.symbol, justify="center")
+        return Text(_label(cell_text(cell), width), no_wrap=True)
+
+    @on(DataTable.RowHighlighted, "#coverage-table")
+    def _row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        row = next((r for r in self.coverage.rows if r.cluster == event.row_key.value), None)
+        detail = self.query_one("#coverage-detail", Static)
+        detail.update(row_detail(self.coverage, row) if row is not None else Text(""))
+        detail.display = row is not None
 
     @on(DataTable.RowSelected, "#coverage-table")
     def _row_chosen(self, event: DataTable.RowSelected) -> None:
