@@ -90,6 +90,9 @@ class ExportScreen(ModalScreen[None]):
         width: 100%;
         margin-bottom: 1;
     }
+    ExportScreen #export-source {
+        margin-bottom: 1;
+    }
     ExportScreen #export-status {
         color: $text-muted;
         height: auto;
@@ -114,8 +117,10 @@ class ExportScreen(ModalScreen[None]):
         return self.host.store.path
 
     def compose(self) -> ComposeResult:
-        cancel = first_key(EXPORT_KEYS[0], self.host.keymap)
+        cancel, write = (first_key(k, self.host.keymap) for k in EXPORT_KEYS)
         with Vertical(id="export-box"):
+            source = f"The decisions saved in {shown_path(self.verdict_file)}, with their articles."
+            yield Static(Text(printable(source, keep_newlines=False)), id="export-source")
             yield Label("Format")
             with RadioSet(id="export-format"):
                 for index, (fmt, what, _) in enumerate(FORMATS):
@@ -124,7 +129,7 @@ class ExportScreen(ModalScreen[None]):
             yield Input(default_target(self.verdict_file, self.format), id="export-file")
             yield Static(Text(""), id="export-status")
             with Horizontal(id="export-buttons"):
-                yield Button("Export", id="export-write", variant="primary")
+                yield Button(Text(f"Export ({write})"), id="export-write", variant="primary")
                 yield Button(Text(f"Cancel ({cancel})"), id="export-cancel")
 
     def on_mount(self) -> None:
