@@ -223,3 +223,24 @@ class TestInsideTheCorpus:
             out = desk / "cli-report.md"
             assert written == cli_export(verdicts, "md", out)
             assert r.notices[-1] == "Exported md to conflict/report.md."
+
+
+async def test_decisions_not_saved_are_named(
+    start: Start, desk: Path, conflict: Path, verdicts: Path
+) -> None:
+    """The export is of the verdict file as saved: when saves failed, the notice says how
+    many decisions it lacks."""
+    from tests.app.test_unsaved import failing_save
+
+    async with start(conflict) as r:
+        await decide(r)
+        _, heal = failing_save(r, OSError(errno.ENOSPC, "No space left"), history_first=False)
+        await r.press("u")
+        assert r.app.unsaved == 1
+        await export(r, "json", "out.json")
+        heal()
+        assert r.notices[-1] == (
+            "Exported json to out.json; 1 decision(s) not yet saved to the verdict file are "
+            "not in it."
+        )
+        assert (desk / "out.json").read_bytes() == cli_export(verdicts, "json", desk / "cli.json")
