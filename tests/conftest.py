@@ -53,6 +53,15 @@ def private_cache(
 
 
 @pytest.fixture(autouse=True)
+def private_state(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Keep every test (and the app it runs) out of the user's real state folder, where the
+    app remembers its theme: each test starts with none remembered."""
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path_factory.mktemp("state")))
+
+
+@pytest.fixture(autouse=True)
 def loopback_only(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
     """No test reaches the network beyond 127.0.0.1 (make test needs none): resolving or
     connecting elsewhere raises, and fails the test (tests/web_server.py)."""

@@ -44,7 +44,7 @@ def test_config_problems_name_the_key_and_its_line(tmp_path: Path) -> None:
         '\n[cache]\nenabled = "yes"\n\n[extra]\nx = 1\n',
     )
     assert check_file(path) == [
-        f"{path}:11:1: unknown section or key 'extra' (known: cache, corpus, keys, matching, verdicts, web)",  # noqa: E501
+        f"{path}:11:1: unknown section or key 'extra' (known: app, cache, corpus, keys, matching, verdicts, web)",  # noqa: E501
         f"{path}:6:1: [matching] unknown key 'colour' (known: cluster_min_share, match_threshold, short_claim_words, short_match_threshold, short_suggestion_floor, suggestion_floor, suggestion_margin, wire_score, wire_share)",  # noqa: E501
         f"{path}:5:1: [matching] match_threshold: 140 is out of range (0 to 100)",
         f"{path}:9:1: [cache] enabled: expected true or false, got a string",

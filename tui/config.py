@@ -70,6 +70,9 @@ class Config:
     cache_dir: Path | None = None  # None: the platform's user cache folder
     keys: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
     web: WebSettings = field(default_factory=WebSettings)
+    # [app] theme: a Textual theme's name; "" keeps the theme last chosen in the app. The
+    # app checks the name (the themes are Textual's) and says when it falls back.
+    theme: str = ""
     source: Path | None = None  # the file these settings came from, None for built-ins
 
 
@@ -143,7 +146,7 @@ def parse_config(
     problems: list[str] = []
     config = Config()
     matching = MatchSettings()
-    sections = {"corpus", "verdicts", "matching", "cache", "web", "keys"}
+    sections = {"corpus", "verdicts", "matching", "cache", "web", "keys", "app"}
     for name in data:
         if name not in sections:
             problems.append(
@@ -228,6 +231,14 @@ def parse_config(
         config = replace(config, cache_dir=p)
 
     config = replace(config, web=_web_settings(table("web"), problems))
+
+    app = table("app")
+    unknown("app", app, {"theme"})
+    if "theme" in app:
+        if isinstance(app["theme"], str):
+            config = replace(config, theme=app["theme"].strip())
+        else:
+            problems.append(f"[app] theme: expected a theme's name, got {_type_name(app['theme'])}")
 
     keys = table("keys")
     good_keys: dict[str, str] = {}

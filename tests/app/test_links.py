@@ -274,7 +274,7 @@ async def test_later_defers_counts_apart_and_is_skipped_by_next_untriaged(
 async def test_remapped_link_keys_work_and_are_named(
     start: Start, conflict: Path, verdicts: Path
 ) -> None:
-    async with start(conflict, confirm_link="e", defer="L") as r:
+    async with start(conflict, confirm_link="e", defer="W") as r:
         await r.press("j")
         said = inspector_text(r)
         assert "e same fact" in said and "s same fact" not in said
@@ -282,5 +282,5 @@ async def test_remapped_link_keys_work_and_are_named(
         assert links(verdicts) == []
         await r.press("e")
         assert [k["relation"] for k in links(verdicts)] == ["same"]
-        await r.press("L")
+        await r.press("W")
         assert "later" in statuses(verdicts).values()

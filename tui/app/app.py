@@ -28,6 +28,7 @@ from tui.app.loading import ArticlesLoaded, LoadingFailed, LoadingProgressed, lo
 from tui.app.notices import tell
 from tui.app.screens.confirm import ConfirmScreen
 from tui.app.screens.main import MainScreen
+from tui.app.theme_state import ThemeKeeper, state_path
 from tui.config import Config
 
 if TYPE_CHECKING:
@@ -75,12 +76,16 @@ class CrosscheckApp(App[int]):
         self.main_screen = MainScreen(self)
         self._frozen = False  # whether the long-lived objects are out of the collector's sight
         self._asking = False  # whether "quit without these decisions?" is on screen
+        # The theme: config.toml's or the one last chosen, before the first frame; a change
+        # is remembered (tui/app/theme_state.py).
+        self.theme_keeper = ThemeKeeper(self, config.theme, state_path())
 
     def get_default_screen(self) -> MainScreen:
         return self.main_screen
 
     def on_mount(self) -> None:
         self.set_keymap(self.keymap)
+        self.theme_keeper.start()
         for action, why in self.key_clashes.items():
             tell(self, f"[keys] {action}: {why}", severity="warning", timeout=8)
         if read_only := getattr(self.store, "read_only", None):  # saves are refused: say so

@@ -56,6 +56,7 @@ KEYS: tuple[Key, ...] = (
     Key("next_article", "}", "Next article to triage", "View"),
     Key("show_best_match", "enter", "Best match in right pane", "View"),
     Key("toggle_articles", "l", "Article list", "View"),
+    Key("toggle_legend", "L", "Legend: what the colours and marks mean (again: more)", "View"),
     Key("coverage", "o", "Coverage: claims by outlet", "View"),
     Key("orphans", "O", "Orphaned decisions", "View"),
     Key("search", "/", "Search claims", "Find", show=True),

@@ -1,4 +1,6 @@
-"""The help screen: every key, grouped, as bound now (config.toml [keys] applied)."""
+"""The help screen: every key, grouped, as bound now (config.toml [keys] applied), then the
+legend: every colour, underline and mark on screen, drawn as the panes draw it
+(tui/app/legend.py, the table the one-line legend shows too)."""
 
 from __future__ import annotations
 
@@ -15,23 +17,8 @@ from textual.widgets import Static
 
 from tui.app.bindings import bindings_for
 from tui.app.keys import HELP_KEYS, KEYS, SCREEN_KEYS, display_keys, first_key
+from tui.app.legend import LegendTable
 from tui.app.screens.closing import dismiss_once
-
-VERDICT_LEGEND = (
-    "✓ corroborated   ✗ disputed   ? unsourced   … later (deferred, not a verdict)   "
-    "· untriaged   ≠ reviewers disagree (merged file)"
-)
-# What the panes and the inspector show of matches and of the reviewer's links.
-LINK_LEGEND = (
-    "Machine: a claim with a match is shaded (darker from a score of 90), a claim with only "
-    "suggestions underlined, one whose figures disagree bold; the selected claim's matches "
-    "stand out in the right pane.\n"
-    "Reviewer, in the right pane, for the claims linked to the selected one: confirmed (same "
-    "fact) in a strong green and underlined, contradicts in a strong red and underlined, "
-    "rejected (not the same fact) struck through; the claim marked for a link is reversed. "
-    "The inspector names each pair: match or suggestion (the machine's), confirmed, "
-    "contradicts or rejected (yours)."
-)
 
 
 class HelpScreen(ModalScreen[None]):
@@ -44,11 +31,12 @@ class HelpScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help-box"):
             yield Static(self._table(), id="help-keys")
-            yield Static(Text(VERDICT_LEGEND), id="help-legend")
-            yield Static(Text(LINK_LEGEND), id="help-links")
+            yield Static(Text("Legend"), id="help-legend-title")
+            yield LegendTable(self.keymap, id="help-legend")
             yield Static(
                 Text(
-                    "Every decision is saved at once. ctrl+p lists every action; "
+                    "Every decision is saved at once. ctrl+p lists every action and changes "
+                    "the theme (crosscheck-high-contrast among them; the choice is kept); "
                     f"{first_key(HELP_KEYS[0], self.keymap)} closes this screen."
                 ),
                 id="help-footnote",

@@ -24,6 +24,7 @@ from tui.app.bindings import bindings_for
 from tui.app.citing import copy_claim, open_article
 from tui.app.commands import MainCommands
 from tui.app.keys import KEYS
+from tui.app.legend import LegendLine
 from tui.app.widgets.article_list import ArticleList
 from tui.app.widgets.article_pane import ArticlePane
 from tui.app.widgets.inspector import Inspector
@@ -101,6 +102,7 @@ class MainScreen(Screen[None]):
             yield ArticlePane(id="right")
             yield LoadingIndicator(id="loading")
         yield Inspector(self.host.keymap, id="inspector")
+        yield LegendLine(self.host.keymap, id="legend")  # L: what the marks mean
         yield SearchBar(id="search")
         yield KeyFooter(priorities(KEYS))
 
@@ -357,6 +359,9 @@ class MainScreen(Screen[None]):
 
     def action_toggle_articles(self) -> None:
         self.show_articles = not self.show_articles
+
+    def action_toggle_legend(self) -> None:
+        self.query_one(LegendLine).toggle()
 
     def action_open_url(self) -> None:
         self._run(lambda t: open_article(self, t.session))

@@ -71,6 +71,14 @@ class ArticleList(OptionList):
         if current in self._ids and self.highlighted != self._ids.index(current):
             self.highlighted = self._ids.index(current)
 
+    def on_mount(self) -> None:
+        # The rows' colours are in their text: a new theme writes them again.
+        self.app.theme_changed_signal.subscribe(self, lambda theme: self._restyle())
+
+    def _restyle(self) -> None:
+        for i, row in enumerate(self._rows):
+            self.replace_option_prompt_at_index(i, self._prompt(row))
+
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
         if event.option.id is not None:

@@ -77,6 +77,7 @@ class Inspector(ScrollView, can_focus=True, inherit_bindings=False):
         self._entries: list[tuple[str, int]] = []  # each listed claim, where its line starts
         self._highlight = 0
         self._analysis: object = None  # the analysis described (links change it)
+        self._session: Session | None = None  # the session of the claim described
 
     @dataclass
     class MatchChosen(Message):
@@ -203,6 +204,17 @@ class Inspector(ScrollView, can_focus=True, inherit_bindings=False):
         self._entries = []
         self._show_text(Text(message, style=self._s("muted")))
 
+    def on_mount(self) -> None:
+        # The description's colours are in its text: a new theme describes the claim again.
+        self.app.theme_changed_signal.subscribe(self, lambda theme: self._describe_again())
+
+    def _describe_again(self) -> None:
+        shown, session = self._shown, self._session
+        if shown is not None and session is not None:
+            self._shown = None
+            claim = shown[0]
+            self.show_claim(session, claim if isinstance(claim, str) else None)
+
     def show_claim(self, session: Session, claim_id: str | None) -> None:
         """Describe the claim; nothing is rebuilt when neither it nor its state changed."""
         state = (
@@ -216,7 +228,7 @@ class Inspector(ScrollView, can_focus=True, inherit_bindings=False):
             return
         same_claim = self._shown is not None and self._shown[0] == claim_id
         highlighted = self.highlighted_match if same_claim else None
-        self._shown, self._analysis = state, session.analysis
+        self._shown, self._analysis, self._session = state, session.analysis, session
         self._entries = []
         if claim_id is None:
             self._show_text(Text("No claim selected.", style=self._s("muted")))

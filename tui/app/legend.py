@@ -1,0 +1,445 @@
+"""The legend: what every colour, underline and mark on screen means, from one table.
+
+LEGEND is that table. The help screen shows it whole (`LegendTable`); the main screen shows
+it as one line above the footer (`LegendLine`, toggled by a key): when the line is too
+narrow for every entry, it shows as many whole entries as fit, the key again shows the next
+page, and after the last it hides; its right end always names the help screen, where the
+whole legend is.
+
+Each entry's sample is drawn with the styles the panes draw with: the component classes of
+the article pane, the inspector or the article list, taken from those widgets on screen, so
+the legend follows the theme. A test keeps the table complete: every component class those
+widgets have is either explained here or listed in PLAIN (text whose words say it all).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from rich.cells import cell_len
+from rich.style import Style
+from rich.table import Table
+from rich.text import Text
+from textual.app import RenderResult
+from textual.reactive import reactive
+from textual.widget import Widget
+from textual.widgets import Static
+
+from tui.app.keys import bound_key
+from tui.app.marks import CONTESTED, STRONG_SCORE, SYMBOL
+from tui.app.widgets.article_list import ArticleList
+from tui.app.widgets.article_pane import ArticlePane
+from tui.app.widgets.inspector import Inspector
+
+if TYPE_CHECKING:
+    from textual.theme import Theme
+
+UNTRIAGED = "·"  # the verdict slot of a claim without a verdict (tui/app/marks.py)
+CLUSTER_CLASSES = tuple(f"article-pane--cluster-{i}" for i in range(6))
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    group: str
+    sample: str  # drawn with `classes` (each in turn when `each`); "": `short` is the sample
+    short: str  # the one-line legend's words
+    meaning: str  # the help screen's words; {action} fields name keys as bound
+    classes: tuple[str, ...]  # every component class that draws this mark, the sample's first
+    each: bool = False  # draw the sample once per class (the cluster colours)
+
+
+MACHINE, VERDICTS, REVIEWER, INSPECTOR = "Matching", "Verdicts", "Your links", "Inspector"
+
+LEGEND: tuple[Entry, ...] = (
+    Entry(
+        VERDICTS,
+        SYMBOL["corroborated"],
+        "corroborated",
+        "corroborated: independent sources carry the claim and none contradicts it",
+        ("article-pane--corroborated", "inspector--corroborated"),
+    ),
+    Entry(
+        VERDICTS,
+        SYMBOL["disputed"],
+        "disputed",
+        "disputed: another source contradicts it, or the figures disagree",
+        ("article-pane--disputed", "inspector--disputed"),
+    ),
+    Entry(
+        VERDICTS,
+        SYMBOL["unsourced"],
+        "unsourced",
+        "unsourced: no other source carries it and it names no source of its own",
+        ("article-pane--unsourced", "inspector--unsourced"),
+    ),
+    Entry(
+        VERDICTS,
+        SYMBOL["later"],
+        "later",
+        "later: deferred for a second look ({defer}); not a verdict",
+        ("article-pane--later", "inspector--later"),
+    ),
+    Entry(
+        VERDICTS,
+        UNTRIAGED,
+        "untriaged",
+        "untriaged: no verdict yet",
+        ("article-pane--untriaged",),
+    ),
+    Entry(
+        VERDICTS,
+        CONTESTED,
+        "reviewers disagree",
+        "reviewers disagree (a merged verdict file): your verdict settles it",
+        ("article-pane--untriaged",),
+    ),
+    Entry(
+        MACHINE,
+        "",
+        f"match ≥{STRONG_SCORE:.0f}",
+        f"shaded dark: another article states the same fact (a match scoring {STRONG_SCORE:.0f}"
+        " or more)",
+        ("article-pane--match-strong",),
+    ),
+    Entry(
+        MACHINE,
+        "",
+        "match",
+        f"shaded light: a weaker match (scoring under {STRONG_SCORE:.0f})",
+        ("article-pane--match",),
+    ),
+    Entry(
+        MACHINE,
+        "",
+        "suggestion",
+        "underlined: no match, only suggestions (a likely counterpart below the match "
+        "threshold: check it)",
+        ("article-pane--suggestion",),
+    ),
+    Entry(
+        MACHINE,
+        "",
+        "conflict",
+        "bold: a figure or date disagrees with a claim it matches (the inspector says which)",
+        ("article-pane--conflict",),
+    ),
+    Entry(
+        MACHINE,
+        "",
+        "its matches",
+        "in the right pane: the selected claim's matches and suggestions",
+        ("article-pane--counterpart",),
+    ),
+    Entry(
+        MACHINE,
+        "",
+        "selected",
+        "the selected claim",
+        ("article-pane--selected",),
+    ),
+    Entry(
+        MACHINE,
+        "",
+        "not a claim",
+        "dim: not a claim (a heading, a byline, a question...; {toggle_claim} makes it one)",
+        ("article-pane--dim",),
+    ),
+    Entry(
+        MACHINE,
+        " ",
+        "cluster",
+        "the verdict slot's colour: the claim's cluster (claims of every article stating one "
+        "fact share a colour; six colours, repeating)",
+        CLUSTER_CLASSES,
+        each=True,
+    ),
+    Entry(
+        MACHINE,
+        "",
+        "≈ wire copy",
+        "≈ wire N (article list, inspector): articles carrying one wire copy; they count as "
+        "one source",
+        ("article-list--wire", "inspector--wire"),
+    ),
+    Entry(
+        REVIEWER,
+        "",
+        "same fact",
+        "right pane and inspector: you confirmed it states the same fact ({confirm_link})",
+        ("article-pane--link-same", "inspector--same"),
+    ),
+    Entry(
+        REVIEWER,
+        "",
+        "contradicts",
+        "right pane and inspector: you linked it as the same fact told in contradicting ways "
+        "({contradicts_link})",
+        ("article-pane--link-contradicts", "inspector--contradicts"),
+    ),
+    Entry(
+        REVIEWER,
+        "",
+        "not the same",
+        "struck through: you rejected the pair, not the same fact ({reject_link})",
+        ("article-pane--link-different", "inspector--different"),
+    ),
+    Entry(
+        REVIEWER,
+        "",
+        "marked",
+        "reversed: the claim marked for a link ({link_claims}; select the other claim and "
+        "press it again)",
+        ("article-pane--link-from",),
+    ),
+    Entry(
+        INSPECTOR,
+        "",
+        "differing words",
+        "word diff, under each listed match: that article's sentence with the DIFFERING words "
+        "(those the selected claim does not have) bold and underlined; shared words are plain",
+        ("inspector--diff",),
+    ),
+    Entry(
+        INSPECTOR,
+        "",
+        "⚠ conflicting figure",
+        "⚠ and this colour: the figure or date that disagrees, in the list and in the sentence",
+        ("inspector--conflict",),
+    ),
+    Entry(
+        INSPECTOR,
+        "",
+        "▶ pointed match",
+        "▶ (highlighted while the list has the focus, {focus_matches}): the match the link "
+        "keys act on",
+        ("inspector--highlight",),
+    ),
+)
+
+# Component classes whose text needs no legend: their words say what they are.
+PLAIN: frozenset[str] = frozenset(
+    {
+        "article-pane--title",
+        "article-pane--meta",
+        "article-pane--url",
+        "article-pane--archive-ok",  # "archive matches", in words
+        "article-pane--archive-bad",  # "file changed since fetched", in words
+        "article-pane--claim",  # a claim's text, unmarked
+        "inspector--claim",
+        "inspector--label",
+        "inspector--muted",
+        "inspector--score",
+        "inspector--outlet",
+        "inspector--suggestion",  # the hints in brackets
+        "inspector--linking",  # the marked claim, after "Marked for a link:"
+        "article-list--outlet",
+        "article-list--date",
+    }
+)
+
+# The one-line legend's order: what the reviewer meets first, first.
+LINE_ORDER = (
+    "corroborated",
+    "disputed",
+    "unsourced",
+    "later",
+    "untriaged",
+    f"match ≥{STRONG_SCORE:.0f}",
+    "match",
+    "suggestion",
+    "conflict",
+    "its matches",
+    "selected",
+    "differing words",
+    "not a claim",
+    "cluster",
+    "same fact",
+    "contradicts",
+    "not the same",
+    "marked",
+    "≈ wire copy",
+    "reviewers disagree",
+    "⚠ conflicting figure",
+    "▶ pointed match",
+)
+
+Styler = Callable[[str], Style]
+
+
+def styler(widget: Widget) -> Styler:
+    """A component class's style as the widget drawing it draws it: the article panes,
+    the inspector and the article list of the screens open now (the main screen's, under
+    the help screen). A class with no such widget on any screen gets a plain style."""
+    owners: dict[str, Widget] = {}
+    for prefix, kind in (
+        ("article-pane--", ArticlePane),
+        ("inspector--", Inspector),
+        ("article-list--", ArticleList),
+    ):
+        for screen in reversed(widget.app.screen_stack):
+            found = list(screen.query(kind))
+            if found:
+                owners[prefix] = found[0]
+                break
+    plain = Style()
+
+    def style(name: str) -> Style:
+        owner = owners.get(name[: name.index("--") + 2])
+        return plain if owner is None else owner.get_component_rich_style(name)
+
+    return style
+
+
+def sample(entry: Entry, style: Styler) -> Text:
+    """The entry's mark, drawn as the panes draw it."""
+    text = Text(end="", no_wrap=True)
+    for name in entry.classes if entry.each else entry.classes[:1]:
+        text.append(entry.sample or entry.short, style=style(name))
+    return text
+
+
+def item(entry: Entry, style: Styler) -> Text:
+    """The entry in the one-line legend: its sample, then its words unless they were it."""
+    text = sample(entry, style)
+    if entry.sample:
+        text.append(f" {entry.short}")
+    return text
+
+
+def meaning(entry: Entry, keymap: Mapping[str, str]) -> str:
+    """The entry's words, with the keys it names as bound now."""
+    fields = {
+        name: bound_key(name, keymap)
+        for name in (
+            "defer",
+            "toggle_claim",
+            "confirm_link",
+            "contradicts_link",
+            "reject_link",
+            "link_claims",
+            "focus_matches",
+        )
+    }
+    return entry.meaning.format_map(fields)
+
+
+def legend_table(keymap: Mapping[str, str], style: Styler) -> Table:
+    """The whole legend, by group: the help screen's "Legend" section."""
+    table = Table(box=None, show_header=False, expand=True, padding=(0, 1))
+    table.add_column("group", no_wrap=True)
+    table.add_column("mark", no_wrap=True)
+    table.add_column("meaning", ratio=1)
+    group = ""
+    for entry in LEGEND:
+        label = entry.group if entry.group != group else ""
+        group = entry.group
+        table.add_row(Text(label), sample(entry, style), Text(meaning(entry, keymap)))
+    return table
+
+
+def line_items(style: Styler) -> list[Text]:
+    """The one-line legend's items, in LINE_ORDER: each a sample and its short words."""
+    by_short = {e.short: e for e in LEGEND}
+    return [item(by_short[short], style) for short in LINE_ORDER]
+
+
+GAP = "  "
+
+
+def pages(items: Iterable[Text], width: int) -> list[list[Text]]:
+    """The items in pages of whole items that fit `width` cells (an item wider than the
+    line is a page of its own, cut by the line)."""
+    out: list[list[Text]] = [[]]
+    used = 0
+    for item in items:
+        need = item.cell_len + (cell_len(GAP) if out[-1] else 0)
+        if out[-1] and used + need > width:
+            out.append([])
+            used, need = 0, item.cell_len
+        out[-1].append(item)
+        used += need
+    return [p for p in out if p]
+
+
+class LegendTable(Static):
+    """The help screen's legend, drawn with the panes' styles; redrawn when the theme
+    changes."""
+
+    def __init__(self, keymap: Mapping[str, str], **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.keymap = keymap
+
+    def on_mount(self) -> None:
+        self._draw()
+        self.app.theme_changed_signal.subscribe(self, self._themed)
+
+    def _themed(self, theme: Theme) -> None:
+        self._draw()
+
+    def _draw(self) -> None:
+        self.update(legend_table(self.keymap, styler(self)))
+
+
+class LegendLine(Widget):
+    """The legend in one line above the footer; hidden until its key is pressed. The key
+    shows it, then its next page while there is one, then hides it."""
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {"legend-line--hint"}
+    page: reactive[int] = reactive(-1)  # the page shown; -1: hidden
+
+    def __init__(self, keymap: Mapping[str, str], **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.keymap = keymap
+
+    def on_mount(self) -> None:
+        self.app.theme_changed_signal.subscribe(self, self._themed)
+
+    def _themed(self, theme: Theme) -> None:
+        self.refresh()
+
+    def watch_page(self, page: int) -> None:
+        self.set_class(page >= 0, "-shown")
+
+    @property
+    def shown(self) -> bool:
+        return self.page >= 0
+
+    def _pages(self) -> tuple[list[list[Text]], Text]:
+        width = self.content_region.width or self.app.size.width
+        help_key = bound_key("help", self.keymap)
+        hint = Text(f"{GAP}{help_key} help: full legend", end="")
+        more = Text(f"{GAP}{bound_key('toggle_legend', self.keymap)} more", end="")
+        items = line_items(styler(self))
+        found = pages(items, max(1, width - hint.cell_len))
+        if len(found) > 1:  # room for "L more" on every page
+            found = pages(items, max(1, width - hint.cell_len - more.cell_len - 6))
+        return found, hint
+
+    def toggle(self) -> None:
+        """Show the legend, or its next page, or hide it after the last."""
+        count = len(self._pages()[0])
+        self.page = self.page + 1 if self.page + 1 < count else -1
+
+    def render(self) -> RenderResult:
+        if self.page < 0:
+            return Text()
+        found, hint = self._pages()
+        page = found[min(self.page, len(found) - 1)] if found else []
+        line = Text(no_wrap=True, overflow="ellipsis", end="")
+        for i, item in enumerate(page):
+            if i:
+                line.append(GAP)
+            line.append_text(item)
+        style = self.get_component_rich_style("legend-line--hint")
+        tail = Text(end="", style=style)
+        if len(found) > 1:
+            more = bound_key("toggle_legend", self.keymap)
+            tail.append(f"{GAP}{self.page + 1}/{len(found)} · {more} more")
+        tail.append_text(hint)
+        tail.stylize(style)
+        width = self.content_region.width or self.app.size.width
+        line.truncate(max(0, width - tail.cell_len), pad=True)
+        line.append_text(tail)
+        return line
