@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 from rich.text import Text
 
 from tui.app.widgets.claim_summary import Pen, safe
+from tui.corpus.outlets import UNKNOWN
 
 if TYPE_CHECKING:
     from tui.review.links import Counterpart
@@ -50,10 +51,11 @@ def write_matches(pen: Pen, session: Session, claim_id: str, suggestion: Suggest
             _entry(pen, session, claim_id, c, entries)
     counted = tally(session.analysis, claim_id, session.sources)
     pen.write("\nMatches: ", "label")
-    pen.write(counted.phrase())
     if not listed:
+        pen.write("none", "muted")
         pen.write(" (no other article says this)", "muted")
     else:
+        pen.write(counted.phrase())
         said = (
             (pen.key(action), what)
             for action, what in (
@@ -85,7 +87,11 @@ def _by_source(
         articles = list(dict.fromkeys(analysis.claim(c.claim).article for c in group))
         outlets = list(dict.fromkeys(sources.outlet[a] for a in articles))
         pen.write(f"\n{GUTTER}")
-        pen.write(" / ".join(safe(o) for o in outlets), "outlet")
+        known = [safe(o) for o in outlets if o != UNKNOWN]
+        if known:
+            pen.write(" / ".join(known), "outlet")
+        else:  # each article of unknown outlet is a source of its own
+            pen.write("unknown outlet", "muted")
         if len(articles) > 1:
             pen.write(f" · {len(articles)} articles, one source", "muted")
         for c in group:
