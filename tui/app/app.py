@@ -23,9 +23,11 @@ from textual.message import Message
 from textual.worker import get_current_worker
 
 from tui.app.commands import CommandPalette
+from tui.app.fetching import Adding, ArticleAdder
 from tui.app.keys import bound_key, bound_keys, clashes, unknown_ids
 from tui.app.loading import ArticlesLoaded, LoadingFailed, LoadingProgressed, load
 from tui.app.notices import tell
+from tui.app.screens.add_article import AddArticleWanted
 from tui.app.screens.confirm import ConfirmScreen
 from tui.app.screens.main import MainScreen
 from tui.app.theme_state import ThemeKeeper, state_path
@@ -74,6 +76,7 @@ class CrosscheckApp(App[int]):
         self.failure: str | None = None  # why the app gave up, printed after it exits
         self.analysed = asyncio.Event()  # set when the articles are shown (or loading failed)
         self.main_screen = MainScreen(self)
+        self.adder = ArticleAdder(self, self)  # adding articles from the web
         self._frozen = False  # whether the long-lived objects are out of the collector's sight
         self._asking = False  # whether "quit without these decisions?" is on screen
         # The theme: config.toml's or the one last chosen, before the first frame; a change
@@ -168,6 +171,14 @@ class CrosscheckApp(App[int]):
                 f"({decide} gives your verdict).",
                 timeout=8,
             )
+
+    @on(AddArticleWanted)
+    def _add_wanted(self) -> None:
+        self.adder.open()
+
+    @on(Adding)
+    def _adding(self, message: Adding) -> None:
+        self.adder.handle(message)
 
     def _freeze_long_lived(self) -> None:
         """Take what exists once the articles are shown (the analysis, the widgets) out of

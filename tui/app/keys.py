@@ -77,6 +77,7 @@ KEYS: tuple[Key, ...] = (
     Key("open_url", "b", "Open the article's web page in the browser", "App"),
     Key("copy_claim", "y", "Copy the claim with its source", "App"),
     Key("export_verdicts", "E", "Export verdicts…", "App"),
+    Key("add_article", "plus", "Add an article from the web (page or feed)", "App", display="+"),
     Key("help", "?", "Help", "App", show=True, priority=1),
     Key("quit", "q", "Quit", "App", show=True, priority=1),
 )
@@ -129,6 +130,12 @@ EXPORT_KEYS: tuple[Key, ...] = (
     Key("export_write", "ctrl+s", "Export (also enter in the file name)", "Export dialog"),
 )
 
+# The add-article dialog (tui/app/screens/add_article.py); space and enter tick a feed entry.
+ADD_KEYS: tuple[Key, ...] = (
+    Key("add_chosen", "ctrl+s", "Add the ticked feed entries", "Add article", show=True),
+    Key("add_close", "escape", "Close (a fetch goes on)", "Add article", show=True),
+)
+
 SCREEN_KEYS: tuple[Key, ...] = (
     MATCH_LIST_KEYS
     + ORPHAN_KEYS
@@ -137,6 +144,7 @@ SCREEN_KEYS: tuple[Key, ...] = (
     + HELP_KEYS
     + RELATION_KEYS
     + SPLIT_KEYS
+    + ADD_KEYS
     + EXPORT_KEYS
 )
 # What acts on the match list's highlighted match: bound with the main screen's keys, so
@@ -156,6 +164,7 @@ SCREENS: tuple[tuple[str, tuple[Key, ...]], ...] = (
     ("the match list", MATCH_LIST_KEYS + tuple(k for k in KEYS if k.id in ON_MATCH)),
     ("the link question", RELATION_KEYS),
     ("the split question", SPLIT_KEYS),
+    ("the add-article dialog", ADD_KEYS),
     ("the export dialog", EXPORT_KEYS),
 )
 

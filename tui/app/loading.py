@@ -80,21 +80,19 @@ def load(
     report(ArticlesLoaded(session, cursor, tuple(notes)))
 
 
-def open_session(
-    analysis: Analysis, store: VerdictStore, config: Config
-) -> tuple[Session, str | None]:
-    """The session over `analysis` with the store's verdicts placed on today's text (the
-    same placement every command makes), and the claim to resume on: the first untriaged
-    one after the latest decision, or the latest decision itself when every claim is
-    triaged. A merged file with disagreements opens on them (the "disagreements" filter)."""
+def session_over(
+    analysis: Analysis, verdict_set: VerdictSet, store: VerdictStore, config: Config
+) -> Session:
+    """The session over `analysis` with `verdict_set` placed on today's text (the same
+    placement every command makes): at start-up the store's verdicts, after an article is
+    added the session's (which may hold decisions a failed save did not write)."""
     from tui.review.orphans import orphan_items
     from tui.review.placement import place
-    from tui.review.session import Filter, Session
+    from tui.review.session import Session
     from tui.review.sources import sources_of
-    from tui.verdicts.anchoring import resume_claim
 
-    placement = place(store.verdict_set, analysis)
-    session = Session(
+    placement = place(verdict_set, analysis)
+    return Session(
         analysis,
         placement.verdict_set,
         clock=store.now,
@@ -103,13 +101,25 @@ def open_session(
         reviewer=store.reviewer,
         settings=config.matching,  # a split article is matched again with these
     )
+
+
+def open_session(
+    analysis: Analysis, store: VerdictStore, config: Config
+) -> tuple[Session, str | None]:
+    """The session over `analysis` with the store's verdicts placed on today's text, and
+    the claim to resume on: the first untriaged one after the latest decision, or the
+    latest decision itself when every claim is triaged. A merged file with disagreements
+    opens on them (the "disagreements" filter)."""
+    from tui.review.session import Filter
+    from tui.verdicts.anchoring import resume_claim
+
+    session = session_over(analysis, store.verdict_set, store, config)
     if session.disagreements():
         session.set_filter(Filter.DISAGREEMENTS)
         return session, session.first()
     ids = [c.id for c in session.claims()]
-    return session, resume_claim(placement.verdict_set, ids) or last_decided(
-        placement.verdict_set, ids
-    )
+    placed = session.verdict_set  # as placed on today's text
+    return session, resume_claim(placed, ids) or last_decided(placed, ids)
 
 
 def last_decided(vs: VerdictSet, ordered_claim_ids: Sequence[str]) -> str | None:

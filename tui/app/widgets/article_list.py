@@ -1,4 +1,5 @@
-"""The toggleable list of articles: title, outlet, claims and how many are triaged.
+"""The toggleable list of articles: title, outlet, publication date (when known), claims and
+how many are triaged.
 
 Articles that are wire copies of one story carry the same marker ("≈ wire 1"), so the
 reviewer sees at a glance which articles count as one source."""
@@ -14,7 +15,10 @@ from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from tui.app.article_meta import short_date
 from tui.support.safe_text import printable
+
+DATE_CELLS = 24  # a date that is not ISO 8601 is shown as given, up to this many cells
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,10 +29,15 @@ class ArticleRow:
     claims: int
     outlet: str = ""
     wire: int | None = None  # number of its wire group (1, 2, ...), None when not a copy
+    published: str = ""  # as the article's metadata gives it ("" when unknown)
 
 
 class ArticleList(OptionList):
-    COMPONENT_CLASSES: ClassVar[set[str]] = {"article-list--outlet", "article-list--wire"}
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "article-list--outlet",
+        "article-list--date",
+        "article-list--wire",
+    }
 
     @dataclass
     class ArticleChosen(Message):
@@ -46,6 +55,10 @@ class ArticleList(OptionList):
         text.append("\n  ")
         outlet = printable(row.outlet, keep_newlines=False)
         text.append(outlet, style=self.get_component_rich_style("article-list--outlet"))
+        if date := printable(short_date(row.published), keep_newlines=False):
+            if len(date) > DATE_CELLS:
+                date = date[: DATE_CELLS - 1] + "…"
+            text.append(f" · {date}", style=self.get_component_rich_style("article-list--date"))
         if row.wire is not None:
             text.append(
                 f" ≈ wire {row.wire}", style=self.get_component_rich_style("article-list--wire")

@@ -1,5 +1,10 @@
 """One article, painted line by line (the Line API), with its units styled by spans.
 
+The first lines are its header: the title, then what is known of where it came from
+(outlet, author, date; its web address; when it was fetched and whether the saved file
+still holds what the archive recorded: that check reads files, so it runs in a worker and
+the header is repainted when it answers). All of it is untrusted text, drawn literally.
+
 Only visible lines are rendered, so a long article costs the same per frame as a short one.
 Each unit is preceded by a two-cell slot ("✓ ", "✗ ", "? ", "· ") that shows its verdict as
 a symbol; the slot is always there, so a verdict changing never reflows the text. How a unit
@@ -11,6 +16,8 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import partial
+from pathlib import Path
 from typing import ClassVar
 
 from rich.cells import cell_len, get_character_cell_size
@@ -25,6 +32,8 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.widget import Widget
 
+from tui.app.article_meta import Archive, ArticleMeta, archive_state
+from tui.app.widgets.article_header import header_height, header_lines
 from tui.support.safe_text import printable
 
 SLOT = "  "
@@ -53,15 +62,18 @@ class _Layout:
     """An article made ready to paint: safe display text with a slot before each unit,
     the units in display offsets, and its screen lines for each width it was shown at."""
 
-    source: tuple[str, str, tuple[PaneUnit, ...]]  # title, text and units it was built from
+    source: tuple[str, str, tuple[PaneUnit, ...], ArticleMeta | None]  # what it was built from
     title: str
+    meta: ArticleMeta | None
     display: str
     units: list[PaneUnit]
     starts: list[int]
     lines: dict[int, tuple[list[tuple[int, int]], list[int]]] = field(default_factory=dict)
 
     @classmethod
-    def build(cls, title: str, text: str, units: Sequence[PaneUnit]) -> _Layout:
+    def build(
+        cls, title: str, text: str, units: Sequence[PaneUnit], meta: ArticleMeta | None = None
+    ) -> _Layout:
         safe = printable(text).replace("\t", " ")
         parts: list[str] = []
         placed: list[PaneUnit] = []
@@ -74,18 +86,25 @@ class _Layout:
             pos = u.start
         parts.append(safe[pos:])
         return cls(
-            (title, text, tuple(units)),
+            (title, text, tuple(units), meta),
             printable(title, keep_newlines=False),
+            meta,
             "".join(parts),
             placed,
             [u.start for u in placed],
         )
 
+    @property
+    def head(self) -> int:
+        """Screen lines before the text: the title, then the metadata lines."""
+        return header_height(self.meta)
+
     def wrapped(self, width: int) -> tuple[list[tuple[int, int]], list[int]]:
-        """(start, end) of each screen line at `width` (line 0: the title), and the starts."""
+        """(start, end) of each screen line at `width` (the header's lines first), and the
+        starts."""
         found = self.lines.get(width)
         if found is None:
-            lines = [(0, 0), *wrap_offsets(self.display, width)]
+            lines = [(0, 0)] * self.head + wrap_offsets(self.display, width)
             found = self.lines[width] = (lines, [s for s, _ in lines])
         return found
 
@@ -132,6 +151,10 @@ class ArticlePane(ScrollView, can_focus=True, inherit_bindings=False):
     ]
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         "article-pane--title",
+        "article-pane--meta",
+        "article-pane--url",
+        "article-pane--archive-ok",
+        "article-pane--archive-bad",
         "article-pane--claim",
         "article-pane--dim",
         "article-pane--selected",
@@ -157,6 +180,13 @@ class ArticlePane(ScrollView, can_focus=True, inherit_bindings=False):
         pane: ArticlePane
         claim: str
 
+    @dataclass
+    class ArchiveChecked(Message, bubble=False):
+        """The worker compared a fetched page's file with its archive record."""
+
+        path: Path
+        state: Archive | None  # None: no provenance names the file after all
+
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
         self.article_id: str | None = None
@@ -171,28 +201,64 @@ class ArticlePane(ScrollView, can_focus=True, inherit_bindings=False):
         self._styles: dict[tuple[str, ...], Style] = {}
         self._layout = _Layout.build("", "", ())  # no article yet: an empty page
         self._layouts: dict[str, _Layout] = {}  # by article id, the most recent last
+        self._head = 1  # screen lines of the header (title, metadata)
+        self._archive: dict[Path, Archive | None] = {}  # a fetched file -> its check
 
     # ---- content ----------------------------------------------------------------------
 
     def show_article(
-        self, article_id: str, title: str, text: str, units: Sequence[PaneUnit]
+        self,
+        article_id: str,
+        title: str,
+        text: str,
+        units: Sequence[PaneUnit],
+        meta: ArticleMeta | None = None,
     ) -> None:
-        """Show an article; `units` are its claims and other units in reading order."""
+        """Show an article; `units` are its claims and other units in reading order, `meta`
+        what the header says of it beside the title."""
         self.article_id = article_id
         # Preparing an article (making its text safe, placing the slots, wrapping it) is
         # most of the cost of a key that changes articles: panes keep the last few.
         layout = self._layouts.pop(article_id, None)
-        if layout is None or layout.source != (title, text, tuple(units)):
-            layout = _Layout.build(title, text, units)
+        if layout is None or layout.source != (title, text, tuple(units), meta):
+            layout = _Layout.build(title, text, units, meta)
         self._layouts[article_id] = layout
         if len(self._layouts) > KEPT_LAYOUTS:
             del self._layouts[next(iter(self._layouts))]
         self._layout = layout
         self._title, self._display = layout.title, layout.display
         self._units, self._starts = layout.units, layout.starts
+        self._head = layout.head
         self._wrapped_at = -1
         self._rewrap()
         self.scroll_to(y=0, animate=False, immediate=True)
+        if meta is not None and meta.path is not None and meta.path not in self._archive:
+            self._check_archive(meta.path)
+
+    # ---- the archive check ------------------------------------------------------------
+
+    def _check_archive(self, path: Path) -> None:
+        """Compare a fetched page's file with its archive record in a worker thread."""
+        self._archive[path] = Archive.CHECKING
+        self.run_worker(
+            partial(self._archive_worker, path),
+            thread=True,
+            group="archive-check",
+            exit_on_error=False,
+        )
+
+    def _archive_worker(self, path: Path) -> None:
+        self.post_message(self.ArchiveChecked(path, archive_state(path)))
+
+    def on_article_pane_archive_checked(self, event: ArticlePane.ArchiveChecked) -> None:
+        self._archive[event.path] = event.state
+        meta = self._layout.meta
+        if meta is not None and meta.path == event.path:
+            self.refresh_lines(0, self._head)
+
+    def archive(self, path: Path) -> Archive | None:
+        """What the check of the fetched file `path` said (CHECKING while it runs)."""
+        return self._archive.get(path)
 
     def set_marks(self, marks: Mapping[str, Mark]) -> None:
         """Restyle the units; only the lines of units whose mark changed are repainted."""
@@ -202,9 +268,10 @@ class ArticlePane(ScrollView, can_focus=True, inherit_bindings=False):
             self.refresh()
             return
         for u in changed:
-            first = bisect_right(self._line_starts, u.start - len(SLOT), lo=1) - 1
-            last = bisect_right(self._line_starts, max(u.start, u.end - 1), lo=1) - 1
-            self.refresh_lines(max(1, first), last - max(1, first) + 1)
+            head = self._head
+            first = max(head, bisect_right(self._line_starts, u.start - len(SLOT), lo=head) - 1)
+            last = bisect_right(self._line_starts, max(u.start, u.end - 1), lo=head) - 1
+            self.refresh_lines(first, last - first + 1)
 
     def _rewrap(self) -> None:
         width = self.scrollable_content_region.width
@@ -231,9 +298,10 @@ class ArticlePane(ScrollView, can_focus=True, inherit_bindings=False):
         self._rewrap()
 
     def line_of(self, claim_id: str) -> int | None:
+        head = self._head
         for u in self._units:
             if u.id == claim_id:
-                return max(1, bisect_right(self._line_starts, u.start - len(SLOT), lo=1) - 1)
+                return max(head, bisect_right(self._line_starts, u.start - len(SLOT), lo=head) - 1)
         return None
 
     def scroll_to_claim(self, claim_id: str) -> None:
@@ -247,7 +315,7 @@ class ArticlePane(ScrollView, can_focus=True, inherit_bindings=False):
             self.scroll_to(y=max(0, line - height // 3), animate=False, immediate=True)
 
     def unit_at(self, line: int, x: int) -> str | None:
-        if not 0 < line < len(self._lines):
+        if not self._head <= line < len(self._lines):
             return None
         start, end = self._lines[line]
         offset, cells = start, 0
@@ -282,10 +350,11 @@ class ArticlePane(ScrollView, can_focus=True, inherit_bindings=False):
         width = self.scrollable_content_region.width
         index = self.scroll_offset.y + y
         base = self._base()
-        if index == 0:
-            title = Text(self._title, style=base + self._style(("article-pane--title",)))
-            title.truncate(width, overflow="ellipsis")
-            return Strip(list(title.render(self.app.console))).extend_cell_length(width, base)
+        if index < self._head:
+            lines = self.header(base)
+            head = lines[index] if index < len(lines) else Text("", style=base)
+            head.truncate(width, overflow="ellipsis")
+            return Strip(list(head.render(self.app.console))).extend_cell_length(width, base)
         if index >= len(self._lines):
             return Strip.blank(width, base)
         start, end = self._lines[index]
@@ -316,6 +385,15 @@ class ArticlePane(ScrollView, can_focus=True, inherit_bindings=False):
         if at < len(line):
             segments.append(Segment(line[at:], base))
         return Strip(segments).crop_extend(0, width, base)
+
+    def header(self, base: Style | None = None) -> list[Text]:
+        """The header's lines as drawn (title, byline, web address, fetch and archive)."""
+        meta = self._layout.meta
+        state = self._archive.get(meta.path) if meta is not None and meta.path else None
+        on = base if base is not None else Style()
+        return header_lines(
+            self._title, meta, state, lambda name: on + self._style((f"article-pane--{name}",))
+        )
 
     def on_click(self, event: events.Click) -> None:
         offset = event.get_content_offset(self)
