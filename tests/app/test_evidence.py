@@ -260,3 +260,17 @@ async def test_search_and_the_article_keys_keep_the_contested_order(
         there = s.analysis.claim(s.cursor).article
         assert there != here
         assert s.cursor == next(c for c in order if s.analysis.claim(c).article == there)
+
+
+async def test_keys_typed_fast_after_i_move_in_the_list(start: Start, tmp_path: Path) -> None:
+    async with start(write(tmp_path, FIRE)) as r:
+        claim = await on_heralds_toll(r)
+        inspector = r.app.main_screen.query_one(Inspector)
+        first = inspector.highlighted_match
+        await r.burst("i", "j", "enter")  # no pause: the list takes the focus at once
+        assert r.s.cursor == claim
+        assert r.app.focused is inspector
+        second = inspector.highlighted_match
+        assert second is not None and second != first
+        right = r.app.main_screen.query_one("#right", ArticlePane)
+        assert right.article_id == r.s.analysis.claim(second).article

@@ -21,12 +21,13 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, ClassVar, Self
 
 from rich.style import Style
 from rich.text import Text
 from textual import events
 from textual.binding import BindingType
+from textual.dom import NoScreen
 from textual.geometry import Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
@@ -114,6 +115,15 @@ class Inspector(ScrollView, can_focus=True, inherit_bindings=False):
 
     def action_match_leave(self) -> None:
         self.post_message(self.Left())
+
+    def focus(self, scroll_visible: bool = True) -> Self:
+        """Take the focus at once rather than after the keys already queued (Widget.focus
+        waits its turn): `i` then `j` typed fast moves in the list, not to the next claim."""
+        try:
+            self.screen.set_focus(self, scroll_visible=scroll_visible)
+        except NoScreen:
+            return super().focus(scroll_visible)
+        return self
 
     def on_focus(self) -> None:
         self._paint_highlight(scroll=True)
