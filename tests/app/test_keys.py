@@ -240,7 +240,7 @@ async def test_f_cycles_filter_and_navigation_follows_it(start: Start) -> None:
         assert shown is Filter.UNTRIAGED
         await r.press("g")
         assert r.s.verdict(r.s.cursor) is None  # type: ignore[arg-type]
-        await r.press("f", "f", "f")
+        await r.press("f", "f", "f", "f")  # matched, conflicts, contested, corroborated
         assert r.s.filter is Filter.CORROBORATED
         visited = {r.s.cursor}
         await r.press("g", "j", "j")
