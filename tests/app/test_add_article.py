@@ -22,6 +22,7 @@ from tui.app.app import build_app
 from tui.app.screens.add_article import AddArticleScreen
 from tui.app.widgets.article_list import ArticleList
 from tui.app.widgets.article_pane import ArticlePane
+from tui.corpus.web.names import quoted
 from tui.corpus.web.provenance import load_provenance
 
 SECOND = article_html("Second story on the budget", STORY[::-1], "Other Times")
@@ -112,6 +113,61 @@ async def test_a_404_says_so_in_the_dialog_and_adds_nothing(
         assert not any("404" in n for n in r.notices)  # said in the dialog, not as toasts
 
 
+NO_TEXT = b"<!DOCTYPE html><html><head><title>Gallery</title></head><body></body></html>"
+
+
+@pytest.mark.parametrize(
+    ("reply", "said"),
+    [
+        (Reply(body=NO_TEXT), "no article text found in the page (archived, not saved)"),
+        (Reply(body=b"%PDF-1.4", content_type="application/pdf"), "application/pdf"),
+        (Reply(500, b"oops"), "HTTP 500"),
+    ],
+    ids=["no article text", "not a page", "server error"],
+)
+async def test_a_page_that_is_not_an_article_says_why_and_adds_nothing(
+    start: Start, corpus: Path, site: Site, reply: Reply, said: str
+) -> None:
+    url = site.route("/page", reply)
+    files = files_of(corpus)
+    async with start(corpus) as r:
+        articles = r.s.analysis.articles
+        dialog = await ask_to_add(r, url)
+        await finish(r)
+        assert status_of(dialog).startswith(f"Nothing added: {url}: ")
+        assert said in status_of(dialog)
+        assert files_of(corpus) == files and r.s.analysis.articles == articles
+
+
+async def test_a_page_already_in_the_corpus_is_not_saved_twice(
+    start: Start, corpus: Path, site: Site
+) -> None:
+    url = site.route("/story", Reply(body=PAGE))
+    async with start(corpus) as r:
+        await ask_to_add(r, url)
+        await finish(r)
+        articles = r.s.analysis.articles
+        dialog = await ask_to_add(r, url)
+        await finish(r)
+        assert status_of(dialog) == f"Nothing added: {url}: already in the corpus as {quoted(NAME)}"
+        assert r.s.analysis.articles == articles and files_of(corpus).count(NAME) == 1
+
+
+async def test_a_damaged_provenance_file_stops_the_add_before_any_fetch(
+    start: Start, corpus: Path, site: Site
+) -> None:
+    url = site.route("/story", Reply(body=PAGE))
+    (corpus / ".crosscheck").mkdir()
+    (corpus / ".crosscheck" / "provenance.toml").write_text("[[[ not toml", encoding="utf-8")
+    async with start(corpus) as r:
+        dialog = await ask_to_add(r, url)
+        await finish(r)
+        said = status_of(dialog)
+        assert said.startswith("Nothing added: ") and said.endswith("; nothing was fetched")
+        assert "provenance.toml" in said and not site.requests
+        assert NAME not in files_of(corpus)
+
+
 async def test_an_address_that_is_not_http_is_refused_inline_before_any_fetch(
     start: Start, corpus: Path, site: Site
 ) -> None:
@@ -152,6 +208,38 @@ async def test_a_feed_lists_its_entries_and_only_the_ticked_one_is_fetched(
         assert site.hits.get("/news/1") is None and site.hits["/news/2"] == 1
         assert SECOND_NAME in files_of(corpus) and NAME not in files_of(corpus)
         assert [a.title for a in r.s.analysis.articles if a.url] == ["Second story on the budget"]
+
+
+async def test_a_feed_listed_after_the_dialog_closed_is_offered_on_the_next_add(
+    start: Start, corpus: Path, site: Site
+) -> None:
+    gate = threading.Event()
+    listing = FEED.format(base=site.url("")).encode()
+
+    def slow(_: BaseHTTPRequestHandler) -> Reply:
+        gate.wait(10)
+        return Reply(body=listing, content_type="application/rss+xml")
+
+    feed = site.route("/feed.xml", slow)
+    try:
+        async with start(corpus) as r:
+            await ask_to_add(r, feed)
+            await r.press("escape")  # closed before the listing came
+            gate.set()
+            await finish(r)
+            await offered_on_the_next_add(r, feed)
+    finally:
+        gate.set()
+
+
+async def offered_on_the_next_add(r: Run, feed: str) -> None:
+    """A notice says the feed was listed; the add key shows its entries to tick."""
+    assert any(n.startswith(f"{feed} is a feed of 2 entries: + lists them") for n in r.notices)
+    await r.press("plus")
+    dialog = r.app.screen
+    assert isinstance(dialog, AddArticleScreen)
+    assert dialog.query_one("#add-entries", SelectionList).option_count == 2
+    assert dialog.query_one("#add-url", Input).value == feed
 
 
 async def test_ticking_nothing_says_so(start: Start, corpus: Path, site: Site) -> None:
