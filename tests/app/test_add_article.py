@@ -242,6 +242,25 @@ async def offered_on_the_next_add(r: Run, feed: str) -> None:
     assert dialog.query_one("#add-url", Input).value == feed
 
 
+async def test_hostile_feed_entries_are_listed_literally(
+    start: Start, corpus: Path, site: Site
+) -> None:
+    hostile = FEED.replace("Council approves road budget", "[@click=app.quit]x\u202e[b]evil")
+    feed = site.route(
+        "/feed.xml",
+        Reply(body=hostile.format(base=site.url("")).encode(), content_type="application/rss+xml"),
+    )
+    async with start(corpus) as r:
+        dialog = await ask_to_add(r, feed)
+        await finish(r)
+        entries = dialog.query_one("#add-entries", SelectionList)
+        first = str(entries.get_option_at_index(0).prompt)
+        assert first.startswith("[@click=app.quit]x") and "[b]evil" in first
+        assert "\u202e" not in first  # the bidi override is shown as a stand-in, not obeyed
+        await r.press("enter")  # ticks the entry; nothing is clicked, the app goes on
+        assert r.app.is_running and entries.selected == [0]
+
+
 async def test_ticking_nothing_says_so(start: Start, corpus: Path, site: Site) -> None:
     feed = site.route(
         "/feed.xml",
