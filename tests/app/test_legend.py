@@ -1,5 +1,6 @@
-"""The legend (tui/app/legend.py): complete, one table for the help screen and the
-one-line legend, drawn with the panes' own styles, and readable at 80 columns."""
+"""The legend (tui/app/legend_entries.py, drawn by tui/app/legend.py): complete, one table
+for the help screen and the one-line legend, drawn with the panes' own styles, and readable
+at 80 columns."""
 
 from __future__ import annotations
 
@@ -13,15 +14,8 @@ from rich.text import Text
 from textual.widget import Widget
 
 from tests.app.conftest import Start
-from tui.app.legend import (
-    LEGEND,
-    LINE_ORDER,
-    PLAIN,
-    UNTRIAGED,
-    LegendLine,
-    LegendTable,
-    meaning,
-)
+from tui.app.legend import LegendLine, LegendTable
+from tui.app.legend_entries import LEGEND, LINE_ORDER, PLAIN, UNTRIAGED, meaning
 from tui.app.marks import CONTESTED, SYMBOL, cluster_colours, unit_marks
 from tui.app.screens.help import HelpScreen
 from tui.app.widgets.article_list import ArticleList

@@ -1,21 +1,18 @@
-"""The legend: what every colour, underline and mark on screen means, from one table.
-
-LEGEND is that table. The help screen shows it whole (`LegendTable`); the main screen shows
-it as one line above the footer (`LegendLine`, toggled by a key): when the line is too
-narrow for every entry, it shows as many whole entries as fit, the key again shows the next
-page, and after the last it hides; its right end always names the help screen, where the
-whole legend is.
+"""The legend drawn: what every colour, underline and mark on screen means, from the one
+table of tui/app/legend_entries.py. The help screen shows it whole (`LegendTable`); the
+main screen shows it as one line above the footer (`LegendLine`, toggled by a key): when the
+line is too narrow for every entry, it shows as many whole entries as fit, the key again
+shows the next page, and after the last it hides; its right end always names the help
+screen, where the whole legend is.
 
 Each entry's sample is drawn with the styles the panes draw with: the component classes of
 the article pane, the inspector or the article list, taken from those widgets on screen, so
-the legend follows the theme. A test keeps the table complete: every component class those
-widgets have is either explained here or listed in PLAIN (text whose words say it all).
+the legend follows the theme.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from rich.cells import cell_len
@@ -28,242 +25,13 @@ from textual.widget import Widget
 from textual.widgets import Static
 
 from tui.app.keys import bound_key
-from tui.app.marks import CONTESTED, STRONG_SCORE, SYMBOL
+from tui.app.legend_entries import LEGEND, LINE_ORDER, Entry, meaning
 from tui.app.widgets.article_list import ArticleList
 from tui.app.widgets.article_pane import ArticlePane
 from tui.app.widgets.inspector import Inspector
 
 if TYPE_CHECKING:
     from textual.theme import Theme
-
-UNTRIAGED = "·"  # the verdict slot of a claim without a verdict (tui/app/marks.py)
-CLUSTER_CLASSES = tuple(f"article-pane--cluster-{i}" for i in range(6))
-
-
-@dataclass(frozen=True, slots=True)
-class Entry:
-    group: str
-    sample: str  # drawn with `classes` (each in turn when `each`); "": `short` is the sample
-    short: str  # the one-line legend's words
-    meaning: str  # the help screen's words; {action} fields name keys as bound
-    classes: tuple[str, ...]  # every component class that draws this mark, the sample's first
-    each: bool = False  # draw the sample once per class (the cluster colours)
-
-
-MACHINE, VERDICTS, REVIEWER, INSPECTOR = "Matching", "Verdicts", "Your links", "Inspector"
-
-LEGEND: tuple[Entry, ...] = (
-    Entry(
-        VERDICTS,
-        SYMBOL["corroborated"],
-        "corroborated",
-        "corroborated: independent sources carry the claim and none contradicts it",
-        ("article-pane--corroborated", "inspector--corroborated"),
-    ),
-    Entry(
-        VERDICTS,
-        SYMBOL["disputed"],
-        "disputed",
-        "disputed: another source contradicts it, or the figures disagree",
-        ("article-pane--disputed", "inspector--disputed"),
-    ),
-    Entry(
-        VERDICTS,
-        SYMBOL["unsourced"],
-        "unsourced",
-        "unsourced: no other source carries it and it names no source of its own",
-        ("article-pane--unsourced", "inspector--unsourced"),
-    ),
-    Entry(
-        VERDICTS,
-        SYMBOL["later"],
-        "later",
-        "later: deferred for a second look ({defer}); not a verdict",
-        ("article-pane--later", "inspector--later"),
-    ),
-    Entry(
-        VERDICTS,
-        UNTRIAGED,
-        "untriaged",
-        "untriaged: no verdict yet",
-        ("article-pane--untriaged",),
-    ),
-    Entry(
-        VERDICTS,
-        CONTESTED,
-        "reviewers disagree",
-        "reviewers disagree (a merged verdict file): your verdict settles it",
-        ("article-pane--untriaged",),
-    ),
-    Entry(
-        MACHINE,
-        "",
-        f"match ≥{STRONG_SCORE:.0f}",
-        f"shaded dark: another article states the same fact (a match scoring {STRONG_SCORE:.0f}"
-        " or more)",
-        ("article-pane--match-strong",),
-    ),
-    Entry(
-        MACHINE,
-        "",
-        "match",
-        f"shaded light: a weaker match (scoring under {STRONG_SCORE:.0f})",
-        ("article-pane--match",),
-    ),
-    Entry(
-        MACHINE,
-        "",
-        "suggestion",
-        "underlined: no match, only suggestions (a likely counterpart below the match "
-        "threshold: check it)",
-        ("article-pane--suggestion",),
-    ),
-    Entry(
-        MACHINE,
-        "",
-        "conflict",
-        "bold: a figure or date disagrees with a claim it matches (the inspector says which)",
-        ("article-pane--conflict",),
-    ),
-    Entry(
-        MACHINE,
-        "",
-        "its matches",
-        "in the right pane: the selected claim's matches and suggestions",
-        ("article-pane--counterpart",),
-    ),
-    Entry(
-        MACHINE,
-        "",
-        "selected",
-        "the selected claim",
-        ("article-pane--selected",),
-    ),
-    Entry(
-        MACHINE,
-        "",
-        "not a claim",
-        "dim: not a claim (a heading, a byline, a question...; {toggle_claim} makes it one)",
-        ("article-pane--dim",),
-    ),
-    Entry(
-        MACHINE,
-        " ",
-        "cluster",
-        "the verdict slot's colour: the claim's cluster (claims of every article stating one "
-        "fact share a colour; six colours, repeating)",
-        CLUSTER_CLASSES,
-        each=True,
-    ),
-    Entry(
-        MACHINE,
-        "",
-        "≈ wire copy",
-        "≈ wire N (article list, inspector): articles carrying one wire copy; they count as "
-        "one source",
-        ("article-list--wire", "inspector--wire"),
-    ),
-    Entry(
-        REVIEWER,
-        "",
-        "same fact",
-        "right pane and inspector: you confirmed it states the same fact ({confirm_link})",
-        ("article-pane--link-same", "inspector--same"),
-    ),
-    Entry(
-        REVIEWER,
-        "",
-        "contradicts",
-        "right pane and inspector: you linked it as the same fact told in contradicting ways "
-        "({contradicts_link})",
-        ("article-pane--link-contradicts", "inspector--contradicts"),
-    ),
-    Entry(
-        REVIEWER,
-        "",
-        "not the same",
-        "struck through: you rejected the pair, not the same fact ({reject_link})",
-        ("article-pane--link-different", "inspector--different"),
-    ),
-    Entry(
-        REVIEWER,
-        "",
-        "marked",
-        "reversed: the claim marked for a link ({link_claims}; select the other claim and "
-        "press it again)",
-        ("article-pane--link-from",),
-    ),
-    Entry(
-        INSPECTOR,
-        "",
-        "differing words",
-        "word diff, under each listed match: that article's sentence with the DIFFERING words "
-        "(those the selected claim does not have) bold and underlined; shared words are plain",
-        ("inspector--diff",),
-    ),
-    Entry(
-        INSPECTOR,
-        "",
-        "⚠ conflicting figure",
-        "⚠ and this colour: the figure or date that disagrees, in the list and in the sentence",
-        ("inspector--conflict",),
-    ),
-    Entry(
-        INSPECTOR,
-        "",
-        "▶ pointed match",
-        "▶ (highlighted while the list has the focus, {focus_matches}): the match the link "
-        "keys act on",
-        ("inspector--highlight",),
-    ),
-)
-
-# Component classes whose text needs no legend: their words say what they are.
-PLAIN: frozenset[str] = frozenset(
-    {
-        "article-pane--title",
-        "article-pane--meta",
-        "article-pane--url",
-        "article-pane--archive-ok",  # "archive matches", in words
-        "article-pane--archive-bad",  # "file changed since fetched", in words
-        "article-pane--claim",  # a claim's text, unmarked
-        "inspector--claim",
-        "inspector--label",
-        "inspector--muted",
-        "inspector--score",
-        "inspector--outlet",
-        "inspector--suggestion",  # the hints in brackets
-        "inspector--linking",  # the marked claim, after "Marked for a link:"
-        "article-list--outlet",
-        "article-list--date",
-    }
-)
-
-# The one-line legend's order: what the reviewer meets first, first.
-LINE_ORDER = (
-    "corroborated",
-    "disputed",
-    "unsourced",
-    "later",
-    "untriaged",
-    f"match ≥{STRONG_SCORE:.0f}",
-    "match",
-    "suggestion",
-    "conflict",
-    "its matches",
-    "selected",
-    "differing words",
-    "not a claim",
-    "cluster",
-    "same fact",
-    "contradicts",
-    "not the same",
-    "marked",
-    "≈ wire copy",
-    "reviewers disagree",
-    "⚠ conflicting figure",
-    "▶ pointed match",
-)
 
 Styler = Callable[[str], Style]
 
@@ -306,23 +74,6 @@ def item(entry: Entry, style: Styler) -> Text:
     if entry.sample:
         text.append(f" {entry.short}")
     return text
-
-
-def meaning(entry: Entry, keymap: Mapping[str, str]) -> str:
-    """The entry's words, with the keys it names as bound now."""
-    fields = {
-        name: bound_key(name, keymap)
-        for name in (
-            "defer",
-            "toggle_claim",
-            "confirm_link",
-            "contradicts_link",
-            "reject_link",
-            "link_claims",
-            "focus_matches",
-        )
-    }
-    return entry.meaning.format_map(fields)
 
 
 def legend_table(keymap: Mapping[str, str], style: Styler) -> Table:

@@ -88,4 +88,6 @@ class StatusBar(Static):
     def on_mount(self) -> None:
         self.update(self._text(self.status))
         # The line's colours are in its text: a new theme paints it again.
-        self.app.theme_changed_signal.subscribe(self, lambda theme: self._paint())
+        self.app.theme_changed_signal.subscribe(
+            self, lambda theme: self.update(self._text(self.status))
+        )
