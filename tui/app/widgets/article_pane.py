@@ -389,7 +389,7 @@ class ArticlePane(ScrollView, can_focus=True, inherit_bindings=False):
     def header(self, base: Style | None = None) -> list[Text]:
         """The header's lines as drawn (title, byline, web address, fetch and archive)."""
         meta = self._layout.meta
-        state = self._archive.get(meta.path) if meta is not None and meta.path else None
+        state = self.archive(meta.path) if meta is not None and meta.path else None
         on = base if base is not None else Style()
         return header_lines(
             self._title, meta, state, lambda name: on + self._style((f"article-pane--{name}",))
