@@ -78,6 +78,13 @@ def test_disputed_claims_say_why_note_first_then_conflict() -> None:
     assert (bare.why, bare.reason) == ("", "")
 
 
+def test_a_conflict_with_an_unknown_outlet_names_the_article() -> None:
+    s = session({"a": None, "b": None})
+    decide(s, "a1", Status.DISPUTED)
+    (disputed,) = session_summary(s).disputed
+    assert disputed.reason == "number troops: 5 here, 6 in “Title b”"
+
+
 def test_quit_line() -> None:
     s = session()
     assert (

@@ -312,4 +312,9 @@ def run_app(config: Config, paths: Sequence[Path], verdicts: Path | None = None)
         app.store.close()
     if app.failure:
         warn(app.failure)
+    elif app.session is not None:  # where the review stands, in one line (made printable)
+        from tui.review.summary import quit_line, session_summary
+        from tui.support.terminal import PREFIX, say
+
+        say(PREFIX + quit_line(session_summary(app.session), app.path_label), err=True)
     return app.return_code or EXIT_OK

@@ -1,8 +1,9 @@
 """The command palette (ctrl+p): the main screen's provider, and the palette itself.
 
 `MainCommands` is in the main screen's COMMANDS: it offers every action of the key table on
-the screen the palette was opened over, by its description and its keys as bound; those that
-cannot run yet (while the articles load) are shown dimmed and do nothing. `CommandPalette` is
+the screen the palette was opened over, by its description and its keys as bound, and the
+few commands of `PALETTE_ONLY` that have no key; those that cannot run yet (while the
+articles load) are shown dimmed and do nothing. `CommandPalette` is
 Textual's, made safe against page keys pressed before its list is laid out.
 """
 
@@ -16,6 +17,18 @@ from textual.command import CommandPalette as TextualCommandPalette
 from textual.content import Content
 
 from tui.app.keys import KEYS, display_keys
+
+# Offered by the palette alone, with no key: (label, group, method of the screen's Triage
+# controller that runs it); dimmed until the articles are read.
+PALETTE_ONLY: tuple[tuple[str, str, str], ...] = (
+    ("Summary: verdicts by kind and outlet, disputed claims, export", "View", "summary"),
+)
+
+
+def _on_triage(screen: object, method: str) -> None:
+    triage = getattr(screen, "triage", None)
+    if triage is not None:
+        getattr(triage, method)()
 
 
 class CommandPalette(TextualCommandPalette):
@@ -37,6 +50,9 @@ class MainCommands(Provider):
             label = f"{key.description} ({display_keys(key, keymap)})"
             enabled = bool(screen.check_action(key.action, ()))
             yield label, enabled, partial(screen.run_action, key.action), key.group
+        ready = getattr(screen, "triage", None) is not None
+        for label, group, method in PALETTE_ONLY:
+            yield label, ready, partial(_on_triage, screen, method), group
 
     async def discover(self) -> Hits:
         for label, enabled, run, group in self._commands():

@@ -96,6 +96,12 @@ COVERAGE_KEYS: tuple[Key, ...] = (
     Key("coverage_up", "k", "Previous row (also ↑)", "Coverage screen"),
 )
 
+SUMMARY_KEYS: tuple[Key, ...] = (
+    Key("summary_close", "escape,q", "Close", "Summary screen", show=True, display="escape q"),
+    Key("summary_down", "j", "Scroll down (also ↓)", "Summary screen"),
+    Key("summary_up", "k", "Scroll up (also ↑)", "Summary screen"),
+)
+
 CONFIRM_KEYS: tuple[Key, ...] = (
     Key("confirm_yes", "y,enter", "Yes", "Yes/no question", show=True, display="y enter"),
     Key("confirm_no", "n,escape", "No", "Yes/no question", show=True, display="n escape"),
@@ -140,6 +146,7 @@ SCREEN_KEYS: tuple[Key, ...] = (
     MATCH_LIST_KEYS
     + ORPHAN_KEYS
     + COVERAGE_KEYS
+    + SUMMARY_KEYS
     + CONFIRM_KEYS
     + HELP_KEYS
     + RELATION_KEYS
@@ -159,6 +166,7 @@ SCREENS: tuple[tuple[str, tuple[Key, ...]], ...] = (
     ("the main screen", KEYS),
     ("the orphans screen", ORPHAN_KEYS),
     ("the coverage screen", COVERAGE_KEYS),
+    ("the summary screen", SUMMARY_KEYS),
     ("the yes/no question", CONFIRM_KEYS),
     ("the help screen", HELP_KEYS),
     ("the match list", MATCH_LIST_KEYS + tuple(k for k in KEYS if k.id in ON_MATCH)),

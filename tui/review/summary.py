@@ -30,6 +30,8 @@ if TYPE_CHECKING:
     from tui.review.session_view import SessionView
     from tui.review.sources import Sources
 
+UNKNOWN = "unknown"  # the outlet of an article nothing names (tui.review.sources)
+
 # The file each export format is written to, beside the verdict file: its stem and this.
 EXTENSIONS = {
     "json": ".json",
@@ -97,16 +99,19 @@ def _reason(analysis: Analysis, claim: str, verdict: Verdict, sources: Sources) 
             ours, theirs = (
                 (conflict.a, conflict.b) if claim < evidence.claim else (conflict.b, conflict.a)
             )
-            outlet = sources.outlet[analysis.claim(evidence.claim).article]
+            article = analysis.claim(evidence.claim).article
+            where = sources.outlet[article]
+            if where == UNKNOWN:  # the article's title says more than "unknown"
+                where = f"“{analysis.article(article).title}”"
             what = f"{conflict.kind} {conflict.subject}".strip()
-            return "conflict", f"{what}: {ours} here, {theirs} in {outlet}"
+            return "conflict", f"{what}: {ours} here, {theirs} in {where}"
     if suggestion.status is Status.DISPUTED:
         return "suggestion", suggestion.reason
     return "", ""
 
 
 def _outlet_order(name: str) -> tuple[bool, str]:
-    return name == "unknown", name.casefold()
+    return name == UNKNOWN, name.casefold()
 
 
 def summarise(

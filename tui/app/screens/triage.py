@@ -43,6 +43,7 @@ class Board(Notifier, Protocol):
 class Triage:
     def __init__(self, host: Host, session: Session, board: Board) -> None:
         self.host, self.session, self.board = host, session, board
+        self.summarised = False  # whether triaging the last claim opened the summary yet
 
     # ---- shared steps ------------------------------------------------------------------
 
@@ -205,10 +206,34 @@ class Triage:
             return
         self.board.ask(OrphansScreen(self.host, self.session))
 
+    # ---- the summary -------------------------------------------------------------------
+
+    def left(self) -> int:
+        """Claims not triaged yet (deferred ones included), as the status line counts."""
+        triaged, total = self.session.progress()
+        return total - triaged
+
+    def finished(self, left_before: int) -> None:
+        """After a decision: the summary, once a session, when it triaged the last claim."""
+        if left_before and not self.left() and not self.summarised:
+            self.summarised = True
+            self.summary()
+
+    def summary(self) -> None:
+        """Where the review stands, and the commands that export it (tui/app/screens/summary.py)."""
+        from tui.app.screens.summary import SummaryScreen
+        from tui.exporters import FORMATS
+        from tui.review.summary import export_commands, session_summary
+
+        commands = export_commands(self.host.path_label, tuple(FORMATS))
+        self.board.ask(SummaryScreen(session_summary(self.session), commands, self.host.keymap))
+
     # ---- deciding ----------------------------------------------------------------------
 
     def mark(self, status: Status) -> None:
+        left = self.left()
         self.attempt(lambda: self.session.mark(status), then_next=True)
+        self.finished(left)
 
     def accept_suggestion(self) -> None:
         from tui.review.suggestions import suggest
@@ -230,7 +255,9 @@ class Triage:
         if s.cursor is None:
             return
         dropped = s.verdict(s.cursor)  # a unit that stops being a claim loses its verdict
+        left = self.left()
         self.attempt(s.toggle_claim)
+        self.finished(left)
         if dropped is not None and s.verdict(dropped.anchor.claim) is None:
             self.say(
                 f"Not a claim now: its verdict ({dropped.status.value}) was removed; "
@@ -270,7 +297,9 @@ class Triage:
 
         def answered(yes: bool | None) -> None:
             if yes:
+                left = self.left()
                 self.attempt(s.apply_to_cluster)
+                self.finished(left)
 
         self.board.ask(ConfirmScreen(question, items, self.host.keymap), answered)
 
