@@ -238,3 +238,47 @@ def test_no_line_when_loading_failed(
     assert run_app(fixed_config(empty), [empty], tmp_path / "v.toml") == 1
     err = capsys.readouterr().err
     assert err.strip() and "triaged" not in err
+
+
+def test_the_status_line_drops_parts_lowest_rank_first() -> None:
+    from rich.text import Text
+
+    from tui.app.widgets.status_bar import PATH_MIN, Part, Rank, bar, fit
+
+    parts = [
+        Part(Text(" crosscheck ")),
+        Part(Text(" 6/137 triaged")),
+        Part(Text(" " + bar(6, 137)), Rank.BAR),
+        Part(Text(" · 2.0/min · ~1 h 10 min left"), Rank.PACE),
+        Part(Text(" · filter: all"), Rank.FILTER_ALL),
+        Part(Text(" · 3 decisions not saved")),
+        Part(Text(" · /a/long/way/to/the/verdicts.toml"), Rank.PATH),
+    ]
+    everything = sum(p.text.cell_len for p in parts)
+    assert fit(parts, everything) == parts
+    # A little short: the path is cut (by the line's ellipsis), nothing dropped...
+    cut = everything - (parts[6].text.cell_len - PATH_MIN)
+    assert fit(parts, cut) == parts
+    # ...shorter still: the pace goes first, then "filter: all", then the bar.
+    ranks = [[p.rank for p in fit(parts, w) if p.rank] for w in (cut - 1, cut - 30, cut - 44)]
+    assert ranks == [
+        [Rank.BAR, Rank.FILTER_ALL, Rank.PATH],
+        [Rank.BAR, Rank.PATH],
+        [Rank.PATH],
+    ]
+    tiny = fit(parts, 10)  # nothing droppable is left: the counts and the warning stay
+    assert [p.text.plain for p in tiny] == [
+        " crosscheck ",
+        " 6/137 triaged",
+        " · 3 decisions not saved",
+    ]
+
+
+def test_the_bar() -> None:
+    from tui.app.widgets.status_bar import BAR_WIDTH, bar
+
+    assert bar(0, 9) == "─" * BAR_WIDTH + " 0%"
+    assert bar(9, 9) == "━" * BAR_WIDTH + " 100%"
+    assert bar(5, 10) == "━━━━━───── 50%"
+    assert bar(11, 20) == "━━━━━╸──── 55%"
+    assert bar(199, 200) == "━━━━━━━━━╸ 99%"  # 100% only when every claim is triaged
