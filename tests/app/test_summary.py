@@ -64,6 +64,10 @@ async def test_triaging_the_last_claim_opens_the_summary_once(
         ids = claim_ids(r.s)
         await r.press(*["c"] * (len(ids) - 1))
         assert r.app.screen is r.app.main_screen  # one claim left: no summary yet
+        # The pace runs on the decisions' clock, fixed here: no rate however many decisions.
+        assert "/min" not in status_line(r) and f"{len(ids) - 1}/{len(ids)} triaged" in status_line(
+            r
+        )
         await r.press("d")
         screen = r.app.screen
         assert isinstance(screen, SummaryScreen)

@@ -12,8 +12,8 @@ No rate is given from fewer than `MIN_STEPS` steps, or when the recent steps set
 nothing on balance: an estimate from two decisions would be a wild number. The time left
 is never negative and is zero when nothing is left.
 
-Time comes from a clock passed in (seconds, monotonic: `time.monotonic` in the app), so
-tests never depend on the wall clock.
+Time comes from a clock passed in (seconds; in the app, the clock that stamps the
+decisions), so tests never depend on the wall clock.
 """
 
 from __future__ import annotations

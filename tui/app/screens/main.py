@@ -94,7 +94,8 @@ class MainScreen(Screen[None]):
             if width >= threshold:
                 self.add_class(name)
                 break
-        yield StatusBar(id="status")
+        # The pace runs on the clock that stamps the decisions (a fixed one in tests).
+        yield StatusBar(id="status", clock=lambda: self.host.store.now().timestamp())
         yield Static(id="pane-label")  # narrow layout: which article the one pane shows
         with Horizontal(id="body"):
             yield ArticleList(id="articles")

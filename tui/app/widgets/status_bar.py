@@ -4,7 +4,8 @@ verdict file's path; while loading, what the worker is doing. Everything in it i
 file name in a loading message is never markup).
 
 The pace is this session's (tui/review/pace.py): the bar tells it the claims left each time
-its status changes, on a clock it is given (`time.monotonic` unless a test gives another).
+its status changes, on the clock it is given (the main screen gives the one that stamps the
+decisions, fixed in tests, so no pace shows there; `time.monotonic` by default).
 When the line is too narrow it drops parts, lowest rank first (`Rank`): the pace, then
 "filter: all", the bar, the path; the counts and the "not saved" warning are never dropped.
 """
