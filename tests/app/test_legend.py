@@ -213,3 +213,24 @@ async def test_the_legend_follows_the_theme(start: Start) -> None:
         assert light == pane.get_component_rich_style("article-pane--match-strong")
         assert light.bgcolor is not None and light.bgcolor.triplet is not None
         assert sum(light.bgcolor.triplet) > 3 * 160  # a light tint on a light theme
+
+
+async def test_marks_add_up_as_the_legend_says(start: Start) -> None:
+    """A claim's marks layer: a conflict (bold) keeps its match's shade, a verdict's colour
+    stays on its cluster's square, the selected claim's shade covers the others."""
+    async with start(size=(120, 40)) as r:
+        pane = r.app.screen.query_one("#left", ArticlePane)
+
+        def own(name: str) -> Style:
+            return pane.get_component_rich_style(f"article-pane--{name}")
+
+        conflict = pane._style(
+            ("article-pane--claim", "article-pane--match-strong", "article-pane--conflict")
+        )
+        assert conflict.bold and conflict.bgcolor == own("match-strong").bgcolor
+        suggestion = pane._style(("article-pane--claim", "article-pane--suggestion"))
+        assert suggestion.underline and suggestion.bgcolor is None  # the pane's own
+        slot = pane._style(("article-pane--disputed", "article-pane--cluster-2"))
+        assert slot.color == own("disputed").color and slot.bgcolor == own("cluster-2").bgcolor
+        chosen = pane._style(("article-pane--match", "article-pane--selected"))
+        assert chosen.bgcolor == own("selected").bgcolor and chosen.bold

@@ -13,6 +13,7 @@ import pytest
 from rich.color import Color
 from textual.geometry import Region
 from textual.pilot import Pilot
+from textual.theme import BUILTIN_THEMES
 
 from tests.app.conftest import Run, settle
 from tests.screenshots import FIXED_TIME, fixed_config, ready
@@ -181,7 +182,8 @@ def _contrast(a: float, b: float) -> float:
     return (max(a, b) + 0.05) / (min(a, b) + 0.05)
 
 
-LIGHT = ("textual-light", "solarized-light", "catppuccin-latte", "rose-pine-dawn")
+# Every light theme Textual offers (the ANSI ones take the terminal's own colours).
+LIGHT = sorted(n for n, t in BUILTIN_THEMES.items() if not t.dark and not n.startswith("ansi"))
 
 
 def unreadable(app: CrosscheckApp, region: Region | None = None) -> tuple[list[str], list[str]]:

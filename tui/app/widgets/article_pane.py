@@ -330,11 +330,23 @@ class ArticlePane(ScrollView, can_focus=True, inherit_bindings=False):
     # ---- painting ---------------------------------------------------------------------
 
     def _style(self, names: tuple[str, ...]) -> Style:
+        """The classes layered in order, each setting only what its own rules set: a bold
+        conflict keeps a match's shading, a verdict's colour stays on its cluster's square."""
         style = self._styles.get(names)
         if style is None:
-            style = Style.combine([Style(), *(self.get_component_rich_style(n) for n in names)])
+            style = Style.combine([Style(), *(self._own(n) for n in names)])
             self._styles[names] = style
         return style
+
+    def _own(self, name: str) -> Style:
+        """What a class sets itself, its colours as drawn (a tint blended with the pane).
+        A class's full style also carries the pane's colours, which would cover the
+        classes before it."""
+        full = self.get_component_rich_style(name)
+        own = self.get_component_rich_style(name, partial=True)
+        return own + Style(
+            color=full.color if own.color else None, bgcolor=full.bgcolor if own.bgcolor else None
+        )
 
     def notify_style_update(self) -> None:
         self._styles.clear()
