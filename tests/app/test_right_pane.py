@@ -92,3 +92,28 @@ async def test_resizing_keeps_the_selected_claim_in_view(start: Start) -> None:
             for _ in range(4):
                 await r.pilot.pause()
             assert in_view(left, ids[-1]), size
+
+
+def styled_lines(pane: ArticlePane) -> list[list[tuple[str, object]]]:
+    height = pane.scrollable_content_region.height
+    return [[(s.text, s.style) for s in pane.render_line(y)] for y in range(height)]
+
+
+async def test_search_highlights_its_words_in_the_panes_until_closed(start: Start) -> None:
+    async with start() as r:
+        left, _ = panes(r)
+        words = r.s.current.text.split()  # type: ignore[union-attr]
+        word = next(w for w in words if len(w) > 5 and w.isalpha())
+        before = styled_lines(left)
+        await r.press("slash", *word.lower())
+        await r.pilot.pause()
+        lit = styled_lines(left)
+        texts = ["".join(t for t, _ in line) for line in lit]
+        assert texts == ["".join(t for t, _ in line) for line in styled_lines(left)]
+        # The hit is a segment of its own, in a style no line had before the search.
+        seen_before = {style for line in before for _, style in line}
+        new = {(t, style) for line in lit for t, style in line if style not in seen_before}
+        assert any(t.casefold() == word.lower().casefold() for t, _ in new)
+        await r.press("escape")
+        after = styled_lines(left)
+        assert not any(style not in seen_before for line in after for _, style in line)

@@ -173,6 +173,14 @@ LEGEND: tuple[Entry, ...] = (
         ("article-pane--link-from",),
     ),
     Entry(
+        "Search",
+        "",
+        "search hit",
+        "the words typed in the search bar ({search}), wherever they occur in the panes while "
+        "it is open",
+        ("article-pane--search",),
+    ),
+    Entry(
         INSPECTOR,
         "",
         "differing words",
@@ -238,6 +246,7 @@ LINE_ORDER = (
     "contradicts",
     "not the same",
     "marked",
+    "search hit",
     "≈ wire copy",
     "reviewers disagree",
     "⚠ conflicting figure",
@@ -257,6 +266,7 @@ def meaning(entry: Entry, keymap: Mapping[str, str]) -> str:
             "reject_link",
             "link_claims",
             "focus_matches",
+            "search",
         )
     }
     return entry.meaning.format_map(fields)

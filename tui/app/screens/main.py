@@ -143,7 +143,8 @@ class MainScreen(Screen[None]):
         self.triage = Triage(self.host, session, self)
         self.linking = Linking(self.triage, self)
         self.right_cursor = RightCursor(self.triage)
-        self.finder = Searching(self.triage, self.query_one(SearchBar))
+        panes = (self.query_one("#left", ArticlePane), self.query_one("#right", ArticlePane))
+        self.finder = Searching(self.triage, self.query_one(SearchBar), panes)
         widgets = Widgets(
             left=self.query_one("#left", ArticlePane),
             right=self.query_one("#right", ArticlePane),
@@ -403,6 +404,8 @@ class MainScreen(Screen[None]):
     @on(SearchBar.Closed)
     def _search_closed(self) -> None:
         self.searching = False
+        if self.finder is not None:
+            self.finder.close()
         self.query_one("#left", ArticlePane).focus()
 
     @on(ArticlePane.ClaimClicked)

@@ -1,5 +1,6 @@
 """What the search bar does to the session: each keystroke searches again from the claim
-selected when the search began; enter goes on to the next hit. The bar's one status line
+selected when the search began, and the panes highlight the words wherever they occur; enter
+goes on to the next hit. The bar's one status line
 says how it went (hits, which one is shown, or that no claim contains the words): no
 toasts, which would stack one per keystroke."""
 
@@ -8,14 +9,24 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from tui.app.screens.triage import Triage
+    from tui.app.widgets.article_pane import ArticlePane
     from tui.app.widgets.search_bar import SearchBar
 
 
 class Searching:
-    def __init__(self, triage: Triage, bar: SearchBar) -> None:
-        self.triage, self.bar = triage, bar
+    def __init__(self, triage: Triage, bar: SearchBar, panes: Sequence[ArticlePane]) -> None:
+        self.triage, self.bar, self.panes = triage, bar, panes
         self._from: str | None = None  # the claim selected when the search began
+
+    def _highlight(self, words: str | None) -> None:
+        for pane in self.panes:
+            pane.highlight(words)
+
+    def close(self) -> None:
+        self._highlight(None)
 
     def start(self) -> None:
         self._from = self.triage.session.cursor
@@ -24,6 +35,7 @@ class Searching:
         self.bar.focus()
 
     def changed(self, query: str) -> None:
+        self._highlight(query)
         if not query.strip():
             return
         s = self.triage.session

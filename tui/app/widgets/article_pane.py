@@ -34,6 +34,7 @@ from textual.widget import Widget
 
 from tui.app.article_meta import Archive, ArticleMeta, archive_state
 from tui.app.widgets.article_header import header_height, header_lines
+from tui.app.widgets.highlight import find_all, overlay
 from tui.support.safe_text import printable
 
 SLOT = "  "
@@ -172,6 +173,7 @@ class ArticlePane(ScrollView, can_focus=True, inherit_bindings=False):
         "article-pane--link-different",
         "article-pane--link-contradicts",
         "article-pane--link-from",
+        "article-pane--search",
         *(f"article-pane--cluster-{i}" for i in range(6)),
     }
 
@@ -190,6 +192,7 @@ class ArticlePane(ScrollView, can_focus=True, inherit_bindings=False):
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
         self.article_id: str | None = None
+        self._search: str | None = None  # the search bar's words, highlighted (casefolded)
         self._title = ""
         self._display = ""
         self._units: list[PaneUnit] = []  # display offsets: slot at start - 2
@@ -396,7 +399,17 @@ class ArticlePane(ScrollView, can_focus=True, inherit_bindings=False):
             at = hi
         if at < len(line):
             segments.append(Segment(line[at:], base))
+        if self._search is not None and (hits := find_all(self._search, line)):
+            segments = overlay(segments, hits, self._style(("article-pane--search",)))
         return Strip(segments).crop_extend(0, width, base)
+
+    def highlight(self, words: str | None) -> None:
+        """Highlight every occurrence of `words` (any case; None or blank: none)."""
+        found = words.strip().casefold() if words else ""
+        search = found or None
+        if search != self._search:
+            self._search = search
+            self.refresh()
 
     def header(self, base: Style | None = None) -> list[Text]:
         """The header's lines as drawn (title, byline, web address, fetch and archive)."""
