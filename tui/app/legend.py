@@ -157,39 +157,40 @@ class LegendLine(Widget):
     def shown(self) -> bool:
         return self.page >= 0
 
-    def _pages(self) -> tuple[list[list[Text]], Text]:
+    def _tail(self, page: int, count: int) -> str:
+        """The line's right end: the page and the key for the next, when there are more
+        pages; always where the whole legend is."""
+        full = f"{GAP}{bound_key('help', self.keymap)} full legend"
+        if count < 2:
+            return full
+        return f"{GAP}{page + 1}/{count} {bound_key('toggle_legend', self.keymap)}▸{full}"
+
+    def _pages(self) -> list[list[Text]]:
         width = self.content_region.width or self.app.size.width
-        help_key = bound_key("help", self.keymap)
-        hint = Text(f"{GAP}{help_key} help: full legend", end="")
-        more = Text(f"{GAP}{bound_key('toggle_legend', self.keymap)} more", end="")
         items = line_items(styler(self))
-        found = pages(items, max(1, width - hint.cell_len))
-        if len(found) > 1:  # room for "L more" on every page
-            found = pages(items, max(1, width - hint.cell_len - more.cell_len - 6))
-        return found, hint
+        found = pages(items, max(1, width - cell_len(self._tail(0, 1))))
+        if len(found) > 1:  # room for the page and the key on every page
+            widest = cell_len(self._tail(len(found) + 9, len(found) + 9))
+            found = pages(items, max(1, width - widest))
+        return found
 
     def toggle(self) -> None:
         """Show the legend, or its next page, or hide it after the last."""
-        count = len(self._pages()[0])
+        count = len(self._pages())
         self.page = self.page + 1 if self.page + 1 < count else -1
 
     def render(self) -> RenderResult:
         if self.page < 0:
             return Text()
-        found, hint = self._pages()
-        page = found[min(self.page, len(found) - 1)] if found else []
+        found = self._pages()
+        at = min(self.page, len(found) - 1)
         line = Text(no_wrap=True, overflow="ellipsis", end="")
-        for i, item in enumerate(page):
+        for i, item in enumerate(found[at] if found else []):
             if i:
                 line.append(GAP)
             line.append_text(item)
-        style = self.get_component_rich_style("legend-line--hint")
-        tail = Text(end="", style=style)
-        if len(found) > 1:
-            more = bound_key("toggle_legend", self.keymap)
-            tail.append(f"{GAP}{self.page + 1}/{len(found)} · {more} more")
-        tail.append_text(hint)
-        tail.stylize(style)
+        tail = Text(self._tail(at, len(found)), end="")
+        tail.stylize(self.get_component_rich_style("legend-line--hint"))
         width = self.content_region.width or self.app.size.width
         line.truncate(max(0, width - tail.cell_len), pad=True)
         line.append_text(tail)
