@@ -19,3 +19,7 @@ from tui.app.screens.main import MainScreen  # noqa: E402
 
 MainScreen.searching  # noqa: B018  a reactive: set here, read by watch_searching (a CSS class)
 MainScreen.analysing  # noqa: B018  a reactive: set here, read by watch_analysing
+
+from tui.app.legend_entries import PLAIN  # noqa: E402
+
+PLAIN  # noqa: B018  the classes the legend need not explain; tests/app/test_legend.py
