@@ -51,16 +51,14 @@ def title(summary: Summary) -> str:
 def outlet_table(outlets: Sequence[Counts]) -> Table:
     table = Table(box=box.SIMPLE_HEAD, expand=False, pad_edge=False)
     table.add_column("Outlet")
-    table.add_column("Claims", justify="right")
-    table.add_column("Triaged", justify="right")
+    table.add_column("Triaged", justify="right")  # of its claims: "3/21"
     for status in VERDICTS:
         table.add_column(status.value.capitalize(), justify="right")
     table.add_column("Later", justify="right")
     for o in outlets:
         table.add_row(
             Text(_cut(o.name, 40)),
-            Text(str(o.claims)),
-            Text(str(o.triaged)),
+            Text(f"{o.triaged}/{o.claims}"),
             *(Text(str(o.by_status[s])) for s in VERDICTS),
             Text(str(o.later)),
         )
