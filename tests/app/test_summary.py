@@ -74,6 +74,9 @@ async def test_triaging_the_last_claim_opens_the_summary_once(
         text = shown(screen)
         assert f"Every claim triaged: {len(ids)} of {len(ids)}" in text
         assert f"{len(ids) - 1} corroborated, 1 disputed, 0 unsourced" in text
+        # By outlet: no article of this corpus names one, so one row, every claim triaged.
+        (row,) = [line for line in text.splitlines() if line.strip().startswith("unknown ")]
+        assert row.split()[1:] == [f"{len(ids)}/{len(ids)}", str(len(ids) - 1), "1", "0", "0"]
         exported = verdicts.with_suffix(".json")
         assert f"crosscheck export --verdicts {verdicts} --format json -o {exported}" in text
         assert "--format w3c" in text
