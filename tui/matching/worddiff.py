@@ -9,6 +9,8 @@ or changes, not where words moved.
 from __future__ import annotations
 
 import re
+import unicodedata
+from functools import lru_cache
 
 from tui.matching.normalise import STOPWORDS, tokens
 
@@ -20,6 +22,19 @@ CHANGED = "changed"
 _PIECE = re.compile(r"[^\W_]+(?:[.,'’][^\W_]+)*|[^\w]+|_+")
 
 
+@lru_cache(maxsize=4096)
+def _shadow(ch: str) -> str:
+    """`ch` as the splitting sees it: "a" for what normalisation turns into a word
+    character or joins to one (㉠ becomes a letter, a combining accent joins its letter),
+    else the character itself. Split on the raw text, "A㉠" or "e" + U+0301 would be two
+    pieces while the normaliser reads one word."""
+    if ch == "_" or ch.isalnum():
+        return ch
+    if unicodedata.category(ch).startswith("M"):
+        return "a"
+    return "a" if any(c.isalnum() for c in unicodedata.normalize("NFKC", ch)) else ch
+
+
 def word_diff(a: str, b: str) -> list[tuple[str, str]]:
     """Split `a` into pieces tagged "same" or "changed" relative to `b`.
 
@@ -29,8 +44,9 @@ def word_diff(a: str, b: str) -> list[tuple[str, str]]:
     """
     other = set(tokens(b))
     out: list[tuple[str, str]] = []
-    for m in _PIECE.finditer(a):
-        piece = m.group()
+    shadow = "".join(_shadow(ch) for ch in a)  # same length as `a`: its spans are a's
+    for m in _PIECE.finditer(shadow):
+        piece = a[m.start() : m.end()]
         norm = tokens(piece)
         tag = SAME if not norm or all(t in STOPWORDS or t in other for t in norm) else CHANGED
         if out and out[-1][1] == tag and (tag == SAME or not piece.strip()):
