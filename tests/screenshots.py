@@ -152,15 +152,24 @@ def write_orphan_case(folder: Path, verdicts: Path) -> Path:
     return corpus
 
 
-def fixed_config(corpus: Path, **keys: str) -> Config:
+def fixed_config(corpus: Path, *, theme: str = "", **keys: str) -> Config:
     return Config(
-        corpus=corpus, verdicts=VERDICTS, reviewer="tester", cache_enabled=False, keys=keys
+        corpus=corpus,
+        verdicts=VERDICTS,
+        reviewer="tester",
+        cache_enabled=False,
+        keys=keys,
+        theme=theme,
     )
 
 
-def make_app(corpus: Path, verdicts: Path = VERDICTS, **keys: str) -> CrosscheckApp:
-    """The app as `crosscheck` builds it, with a fixed reviewer, clock and config."""
-    return build_app(fixed_config(corpus, **keys), [corpus], verdicts, clock=lambda: FIXED_TIME)
+def make_app(
+    corpus: Path, verdicts: Path = VERDICTS, *, theme: str = "", **keys: str
+) -> CrosscheckApp:
+    """The app as `crosscheck` builds it, with a fixed reviewer, clock and config (and the
+    theme `theme` when given, else Textual's default)."""
+    config = fixed_config(corpus, theme=theme, **keys)
+    return build_app(config, [corpus], verdicts, clock=lambda: FIXED_TIME)
 
 
 async def ready(pilot: Pilot[int]) -> None:
@@ -189,6 +198,8 @@ class Scene:
     size: tuple[int, int]
     keys: tuple[str, ...]
     corpus: str = "seeds"  # or "conflict", "outlets", "orphans" or "merged"
+    theme: str = ""  # a Textual theme's name; "" is Textual's default (dark)
+    readme: bool = True  # written to screenshots/ by `make screenshots`
 
     async def play(self, pilot: Pilot[int]) -> None:
         await ready(pilot)
@@ -196,6 +207,23 @@ class Scene:
             await pilot.press(key)
         await pilot.pause()
 
+
+# The screens the reviewer meets most, at a small, a middling and a large terminal: the
+# main screen, the inspector on a conflict, the legend line, the summary after the last
+# claim, a light theme. Only the middling size is written to screenshots/.
+SIZES: dict[str, tuple[int, int]] = {"80x24": (80, 24), "120x40": (120, 40), "160x45": (160, 45)}
+_EVERY_CLAIM = ("d", "u", *["c"] * 16)  # the outlet corpus has 15 claims; extra keys do nothing
+SIZED: tuple[Scene, ...] = tuple(
+    Scene(f"{name}-{label}", size, keys, corpus=corpus, theme=theme, readme=label == "120x40")
+    for name, keys, corpus, theme in (
+        ("main", ("c", "c", "d", "j", "u"), "seeds", ""),
+        ("inspector-conflict", ("j",), "conflict", ""),
+        ("legend", ("j", "L"), "outlets", ""),
+        ("summary", _EVERY_CLAIM, "outlets", ""),
+        ("light", ("c", "j", "d", "j"), "outlets", "textual-light"),
+    )
+    for label, size in SIZES.items()
+)
 
 SCENES: tuple[Scene, ...] = (
     Scene("main", (150, 42), ("c", "c", "d", "j", "u")),
@@ -219,6 +247,7 @@ SCENES: tuple[Scene, ...] = (
     Scene("coverage", (150, 30), ("j", "c", "o"), corpus="outlets"),
     Scene("orphans", (130, 30), ("O",), corpus="orphans"),
     Scene("adjudicate", (150, 42), (), corpus="merged"),
+    *SIZED,
 )
 
 
@@ -252,7 +281,10 @@ def corpus_for(scene: Scene, folder: Path) -> Path:
 
 async def _shoot(scene: Scene, out: Path) -> None:
     with tempfile.TemporaryDirectory() as tmp, inside(Path(tmp)):
-        app = make_app(corpus_for(scene, Path(tmp)))
+        # The theme remembered from the reviewer's own use must not show in the pictures,
+        # nor a picture's theme be remembered for them.
+        os.environ["XDG_STATE_HOME"] = tmp
+        app = make_app(corpus_for(scene, Path(tmp)), theme=scene.theme)
         try:
             async with app.run_test(size=scene.size) as pilot:
                 await scene.play(pilot)
@@ -263,7 +295,7 @@ async def _shoot(scene: Scene, out: Path) -> None:
 
 def main() -> None:
     OUT.mkdir(exist_ok=True)
-    for scene in SCENES:
+    for scene in (s for s in SCENES if s.readme):
         asyncio.run(_shoot(scene, OUT))
         print(f"screenshots/{scene.name}.svg")
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.screenshots import Scene, corpus_for, make_app, scene_named
+from tests.screenshots import SIZED, Scene, corpus_for, make_app, scene_named
 from tui.app.app import CrosscheckApp
 
 
@@ -26,7 +26,7 @@ def shoot(
 
     def compare(name: str) -> bool:
         scene: Scene = scene_named(name)
-        app = make_app(corpus_for(scene, tmp_path))
+        app = make_app(corpus_for(scene, tmp_path), theme=scene.theme)
         apps.append(app)
         same: bool = snap_compare(app, terminal_size=scene.size, run_before=scene.play)
         return same
@@ -86,3 +86,12 @@ class TestOrphans:
 class TestAdjudication:
     def test_merged_file_opens_on_its_disagreements(self, shoot: Callable[[str], bool]) -> None:
         assert shoot("adjudicate")
+
+
+@pytest.mark.parametrize("name", [scene.name for scene in SIZED])
+class TestEverySize:
+    """The main screen, the inspector on a conflict, the legend line, the summary after the
+    last claim and a light theme, each at 80x24, 120x40 and 160x45."""
+
+    def test_screen_at_size(self, shoot: Callable[[str], bool], name: str) -> None:
+        assert shoot(name)
