@@ -1,11 +1,13 @@
 """Opening an article's web page (`b`) and copying the selected claim with its source (`y`).
 
 No browser is launched: the app's `open_url` is replaced on the instance and records what it
-was given. The clipboard is read back from `app.clipboard` (what Textual sends with OSC 52).
+was given, and whether this machine has a browser is what `webbrowser.get` is made to answer.
+The clipboard is read back from `app.clipboard` (what Textual sends with OSC 52).
 """
 
 from __future__ import annotations
 
+import webbrowser
 from pathlib import Path
 
 import pytest
@@ -38,6 +40,19 @@ def corpus(tmp_path: Path) -> Path:
     for name, text in CORPUS.items():
         (root / name).write_text(text, encoding="utf-8")
     return root
+
+
+@pytest.fixture(autouse=True)
+def a_browser(monkeypatch: pytest.MonkeyPatch) -> None:
+    """This machine has a browser (whatever the machine running the tests has)."""
+    monkeypatch.setattr(webbrowser, "get", lambda using=None: object())
+
+
+def no_browser(monkeypatch: pytest.MonkeyPatch) -> None:
+    def none(using: str | None = None) -> object:
+        raise webbrowser.Error("could not locate runnable browser")
+
+    monkeypatch.setattr(webbrowser, "get", none)
 
 
 def opened_urls(r: Run) -> list[str]:
@@ -84,6 +99,38 @@ class TestOpenUrl:
             assert right.article_id == port
             await r.press("b")
             assert opened == ["https://news.example/floods?id=7"]
+
+    async def test_no_browser_here_copies_the_address_instead(
+        self, start: Start, corpus: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        no_browser(monkeypatch)
+        async with start(corpus) as r:
+            opened = opened_urls(r)
+            await select_in(r, "a-port")
+            await r.press("b")
+            assert opened == []  # nothing would have happened
+            assert r.app.clipboard == "https://news.example/floods?id=7"
+            assert r.notices[-1] == (
+                "No web browser found here; the address is copied to the clipboard "
+                "(https://news.example/floods?id=7)"
+            )
+            assert not any(n.startswith("Opening") for n in r.notices)
+
+    async def test_an_app_served_to_a_browser_opens_it_there(
+        self, start: Start, corpus: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """Through Textual's web driver the page opens in the reviewer's browser, whatever
+        the machine running the app has."""
+        no_browser(monkeypatch)
+        async with start(corpus) as r:
+            driver = r.app._driver
+            assert driver is not None
+            monkeypatch.setattr(type(driver), "is_web", property(lambda self: True))
+            opened = opened_urls(r)
+            await select_in(r, "a-port")
+            await r.press("b")
+            assert opened == ["https://news.example/floods?id=7"]
+            assert r.notices[-1] == "Opening https://news.example/floods?id=7"
 
     async def test_a_javascript_address_is_refused(self, start: Start, corpus: Path) -> None:
         async with start(corpus) as r:

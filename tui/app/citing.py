@@ -1,7 +1,8 @@
 """Citing from the main screen: open an article's web page, copy the selected claim with its
 source. The words and the address checks are the domain's (tui/review/citation.py); this
-module only finds the article, hands the address to Textual's `App.open_url` and the text
-to `App.copy_to_clipboard` (OSC 52), and says what it did through `tell`.
+module only finds the article, hands the address to Textual's `App.open_url` (or, where no
+browser is found, to the clipboard) and the text to `App.copy_to_clipboard` (OSC 52), and
+says what it did through `tell`.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from tui.app.notices import tell
 from tui.app.widgets.article_pane import ArticlePane
 
 if TYPE_CHECKING:
+    from textual.app import App
     from textual.screen import Screen
 
     from tui.review.session import Session
@@ -40,8 +42,30 @@ def open_article(screen: Screen[Any], session: Session) -> None:
     if url is None:
         tell(screen.app, refusal(article.url), severity="warning", timeout=5, replace=True)
         return
+    if not can_open_pages(screen.app):
+        screen.app.copy_to_clipboard(url)
+        message = f"No web browser found here; the address is copied to the clipboard ({url})"
+        tell(screen.app, message, severity="warning", timeout=6, replace=True)
+        return
     screen.app.open_url(url)
     tell(screen.app, f"Opening {url}", timeout=4, replace=True)
+
+
+def can_open_pages(app: App[Any]) -> bool:
+    """Whether `App.open_url` has somewhere to go: the browser the app runs in (Textual's web
+    driver hands the address to it), else a browser on this machine, as Python's webbrowser
+    module finds one (the terminal driver calls `webbrowser.open`, which fails silently
+    without one). The look-up reads the environment and PATH once a process, not the
+    network: cheap enough for a key press."""
+    import webbrowser
+
+    if app.is_web:
+        return True
+    try:
+        webbrowser.get()
+    except webbrowser.Error:
+        return False
+    return True
 
 
 def copy_claim(screen: Screen[Any], session: Session) -> None:

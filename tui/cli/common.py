@@ -44,18 +44,28 @@ def print_json(doc: object) -> None:
 
 Handler = Callable[[argparse.Namespace], int]
 
+# After "no such verdict file", for the commands that take --verdicts: the app creates the
+# file at the first decision.
+MISSING_HINT = (
+    " (name another with --verdicts FILE; 'crosscheck PATH... --verdicts FILE' opens the app,"
+    " which creates it)"
+)
+
 
 def fails_cleanly(handler: Handler) -> Handler:
     """A verdict file, corpus or output that cannot be used: one line on stderr, exit 1."""
 
     def run(args: argparse.Namespace) -> int:
         from tui.exporters.output import OutputError
-        from tui.verdicts.corpus_link import WorkspaceError
+        from tui.verdicts.corpus_link import MissingVerdictFile, WorkspaceError
         from tui.verdicts.merge import MergeError
         from tui.verdicts.model import VerdictFileError
 
         try:
             return handler(args)
+        except MissingVerdictFile as exc:
+            warn(f"{exc}{MISSING_HINT if hasattr(args, 'verdicts') else ''}")
+            return EXIT_FAIL
         except (WorkspaceError, VerdictFileError, OutputError, MergeError) as exc:
             warn(str(exc))
             return EXIT_FAIL

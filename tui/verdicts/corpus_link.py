@@ -22,6 +22,10 @@ class WorkspaceError(Exception):
     """A verdict file or its corpus cannot be opened; the message is one line."""
 
 
+class MissingVerdictFile(WorkspaceError):
+    """The verdict file does not exist (yet): the front ends say how to name or create one."""
+
+
 def read_verdict_set(path: Path) -> VerdictSet:
     """Read and parse a verdict file. Raises WorkspaceError or VerdictFileError."""
     if path.is_dir():
@@ -29,7 +33,7 @@ def read_verdict_set(path: Path) -> VerdictSet:
     try:
         data = read_bytes(path)
     except FileNotFoundError:
-        raise WorkspaceError(f"{path}: no such verdict file") from None
+        raise MissingVerdictFile(f"{path}: no such verdict file") from None
     except OSError as exc:
         raise WorkspaceError(f"{path}: cannot read ({exc.strerror or exc})") from None
     return loads(decode_text(data, path), path)
