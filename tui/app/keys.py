@@ -49,6 +49,7 @@ KEYS: tuple[Key, ...] = (
     Key("edit_note", "a", "Note and sources", "Decide", show=True),
     Key("undo", "ctrl+z", "Undo", "Decide"),
     Key("redo", "ctrl+y", "Redo", "Decide"),
+    Key("defer", "w", "Later (defer)", "Decide", show=True, priority=4),
     Key("switch_pane", "tab", "Switch pane", "View"),
     Key("previous_comparison", "[", "Previous comparison article", "View"),
     Key("next_comparison", "]", "Next comparison article", "View"),
@@ -65,7 +66,6 @@ KEYS: tuple[Key, ...] = (
     # confirm, reject, contradicts and unlink act on the match the inspector points at (▶,
     # the first until focus_matches moves into its list), or finish a link begun with
     # link_claims.
-    Key("defer", "w", "Later (defer)", "Links", show=True, priority=4),
     Key("focus_matches", "i", "Match list", "Links", show=True, priority=4),
     Key("confirm_link", "s", "Same fact", "Links", show=True, priority=4),
     Key("reject_link", "r", "Not the same fact", "Links", show=True, priority=4),

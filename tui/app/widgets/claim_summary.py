@@ -76,8 +76,9 @@ def write_summary(pen: Pen, session: Session, claim_id: str) -> Suggestion | Non
     if wire is not None:
         copies = [analysis.article(a).title for a in wire.articles if a != claim.article]
         pen.write("\nWire copy: ", "label")
+        verb = "carries" if len(copies) == 1 else "carry"
         pen.write(
-            f"{'; '.join(safe(t) for t in copies)} carry the same story (counted as one source)",
+            f"{'; '.join(safe(t) for t in copies)} {verb} the same story (counted as one source)",
             "wire",
         )
     if not session.is_claim(claim_id):
