@@ -22,7 +22,7 @@ from tui.corpus.document import Progress, RawDocument, decode_bytes, read_articl
 from tui.corpus.fetched import Origin, Origins
 from tui.corpus.formats import FORMAT_LOADERS
 from tui.corpus.formats.front_matter import split_front_matter
-from tui.corpus.masthead import headline_from, publisher_from, title_from
+from tui.corpus.masthead import headline_from, published_from, publisher_from, title_from
 from tui.support.regular_file import kind_of_mode
 
 TEXT_SUFFIXES = frozenset({".txt", ".md"})
@@ -234,6 +234,8 @@ def load_corpus(paths: Sequence[Path | str], say: Progress | None = None) -> Cor
             for doc in docs:
                 if doc.outlet is None and (named := publisher_from(doc.text)) is not None:
                     doc = replace(doc, outlet=named)
+                if doc.published is None and (dated := published_from(doc.text)) is not None:
+                    doc = replace(doc, published=dated)
                 outlet = " ".join(doc.outlet.split()).casefold() if doc.outlet else None
                 earlier = by_hash.get((doc.sha256, outlet))
                 if earlier is not None:

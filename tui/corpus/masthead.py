@@ -1,5 +1,5 @@
-"""What the top and bottom of an article say about it when no metadata does: its title and
-who published it.
+"""What the top and bottom of an article say about it when no metadata does: its title,
+who published it and when.
 
 Title: the first line when it reads as a headline (short, no sentence-final stop);
 otherwise the first sentence, cut at a word boundary with an ellipsis.
@@ -10,49 +10,49 @@ shape, not a list of outlets):
 - a copyright line: "© 2024 Northern Times. All rights reserved.", "Copyright 2023 Harbour
   Media Group Ltd";
 - a publisher line: "Published by Harbour Media", "Publisher: Northern Times";
-- a byline that names the outlet after the person: "By Jane Roe, Harbour Media Group",
-  "By Jane Roe | Northern Times", "By Jane Roe for the BBC"; after a comma or a bar the
-  name must end in a word that names a publication ("Times", "Media", "News", "Group",
-  "Ltd"), so a place or a role ("By Jane Roe, Kyiv", "..., Senior Correspondent") is not
-  taken for one;
-- in the header (under the headline, before the first paragraph of prose), a line that is
-  only such a name: "ICARO Media Group", "Harbour Times staff".
+- a byline that names the outlet after the person, in several languages: "By Jane Roe,
+  Harbour Media Group", "By Jane Roe | Northern Times", "By Jane Roe for the BBC", "Par
+  Élodie Marchand, Le Quotidien du Nord", "Автор: Ольга Петрова, «Балтийский вестник»";
+  after a comma or a bar the name must end in a word that names a publication ("Times",
+  "Media", "Zeitung", "вестник") or open with one that names a medium ("Radio Veldmoor",
+  "Le Quotidien du Nord"), or stand in quotes, so a place or a role ("By Jane Roe, Kyiv",
+  "..., Senior Correspondent") is not taken for one, and the words before it must be a
+  name, so a sentence ("By Monday, officials said ...", "Par ailleurs, ...") is not;
+- in the header (under the headline, before the first paragraph of prose; among its first
+  lines), a line that is only such a name ("ICARO Media Group", "Harbour Times staff"),
+  the name and a date ("Radio Veldmoor, 4 March 2025"), or a person's name, a bar and the
+  name ("Jane Roe | Northern Times").
 
-The claim classifier (`tui.claims.unit_kinds`) calls each of these lines page furniture,
-using the same predicates, so the line that names the outlet is never offered as a claim.
+Published: a date on a line of its own among the first lines of the header ("March 5,
+2025", "Publié le 4 mars 2025"; `tui.corpus.dateline`), or the date on a line that names
+the publisher.
+
+The claim classifier (`tui.claims.unit_kinds`) calls these lines page furniture or
+headings, using the same predicates, so the line that names the outlet is never offered as
+a claim.
 """
 
 from __future__ import annotations
 
 import re
 
-from tui.support.wordsets import wordset
+from tui.corpus.dateline import date_line, find_date, is_date_only
+from tui.corpus.masthead_words import (
+    ARTICLES,
+    CALENDAR,
+    CORPORATE,
+    DESKS,
+    JOINERS,
+    LEADING_PUBLICATION_WORDS,
+    PUBLICATION_WORDS,
+    STAFF,
+)
 
 TITLE_LENGTH = 80
 _END_CHARS = 4000
 _HEADLINE_END = re.compile(r"[.:;,]\s*$")
 _EMPHASIS = "*_# "
 
-# The last word of a publication's name (before a corporate suffix).
-_PUBLICATION_WORDS = wordset(
-    "media group news times post press herald tribune journal gazette daily weekly network "
-    "networks broadcasting broadcaster radio television tv agency publishing publications "
-    "publishers publisher magazine chronicle telegraph observer courier mail express star "
-    "globe standard review today wire dispatch bulletin record inquirer independent guardian "
-    "monitor examiner sentinel register report insider newspaper newspapers newsroom channel "
-    "service"
-)
-_CORPORATE = wordset("ltd ltd. inc inc. llc corp corp. co co. plc gmbh ag limited company")
-# Words a publication's name may hold in lower case: "Jornal do Norte", "News of the World".
-_JOINERS = wordset("of the and & de da do dos das del della di du la le van von al el")
-# Trailing words that make an outlet's name a credit: "Harbour Times staff", "Daily Mail
-# Reporter".
-_STAFF = wordset("staff newsroom desk team reporter reporters correspondent writer editor")
-_CALENDAR = wordset(
-    "january february march april may june july august september october november december "
-    "jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday "
-    "friday saturday sunday today yesterday updated"
-)
 # "© 2024 X", "Copyright 2024 X", "Copyright © X": a © or a year, so that "Copyright Office
 # officials said" is not a credit.
 _COPYRIGHT = re.compile(
@@ -63,7 +63,11 @@ _COPYRIGHT = re.compile(
 _PUBLISHED_BY = re.compile(
     r"^(?:published\s+by|publisher\s*[:|]|a\s+publication\s+of)\s*(?P<rest>.*)$", re.I
 )
-_BYLINE = re.compile(r"^by\s+(?P<rest>\S.*)$", re.I)
+# "By", "Par", "Von", "Por", "Di", "Автор:", "Від": a byline in the languages news is most
+# often read in here.
+_BYLINE = re.compile(r"^(?:by|par|von|por|di|автор[ыи]?|від)\s*:?\s+(?P<rest>\S.*)$", re.I)
+_BYLINE_INITIALS = frozenset("BbPpVvDdАаВв")
+_BARS = re.compile(r"\s*[|•·]\s*|\s+[–—]\s+")
 _PARTS = re.compile(r"\s*[,|•·]\s*|\s+[–—-]\s+")
 _FOR = re.compile(r"\s+for\s+(?:the\s+)?", re.I)
 _WORD_END = re.compile(r"[.,;:|)\]]+$")
@@ -85,36 +89,85 @@ def leading_name(text: str, *, limit: int = 6) -> str | None:
         ends = word != raw
         if not word:
             break
-        if not (word[:1].isupper() or (words and word.casefold() in _JOINERS)):
+        if not (word[:1].isupper() or (words and word.casefold() in JOINERS)):
             break
         if not all(ch.isalnum() or ch in "&'’.-" for ch in word):
             break
         words.append(word)
         if ends or len(words) > limit:
             break
-    while words and words[-1].casefold() in _JOINERS:
+    while words and words[-1].casefold() in JOINERS:
         words.pop()
     if not words or len(words) > limit:
         return None
-    if all(w.casefold().rstrip(".") in _CALENDAR for w in words):
+    if all(w.casefold().rstrip(".") in CALENDAR for w in words):
         return None  # "Published: March 3, 2024" names a date, not a publisher
     return " ".join(words)
 
 
-def _publication(name: str | None) -> str | None:
+def _publication(name: str | None, *, leading: bool = False) -> str | None:
     """`name` when it ends like a publication's name ("Northern Times", "Harbour Media Group
-    Ltd"), without a trailing "staff"; else None."""
+    Ltd") or, with `leading`, opens like one ("Radio Veldmoor", "Le Quotidien du Nord"),
+    without a trailing "staff"; else None. A desk and a role ("Business News Editor", "News
+    Editor") name a job, not an outlet."""
     if name is None:
         return None
     words = name.split()
-    if len(words) > 1 and words[-1].casefold() in _STAFF:
+    staffed = len(words) > 1 and words[-1].casefold() in STAFF
+    if staffed:
         words.pop()
     core = list(words)
-    while len(core) > 1 and core[-1].casefold() in _CORPORATE:
+    while len(core) > 1 and core[-1].casefold() in CORPORATE:
         core.pop()
-    if core[-1].casefold() in _PUBLICATION_WORDS:
+    lows = [w.casefold() for w in core]
+    named = [w for w in lows if w not in ARTICLES]
+    if staffed and (len(named) <= 1 or any(w in DESKS for w in lows)):
+        return None
+    if lows[-1] in PUBLICATION_WORDS or (
+        leading and named and named[0] in LEADING_PUBLICATION_WORDS and len(named) > 1
+    ):
         return " ".join(words)
     return None
+
+
+_QUOTES = '«»“”„"‹›'
+_NAME_CHARS = frozenset("&'’.-+")
+
+
+def _outlet_name(part: str, *, leading: bool = True) -> str | None:
+    """`part` when it is a publication's name and nothing else: capitalised words (a word
+    that names a publication may stay in lower case: "Балтийский вестник") that end, or
+    with `leading` open, like one; a capitalised name in quotes («Вельдмурский вестник»)
+    counts whole. None otherwise."""
+    part = part.strip().rstrip(".").strip()
+    if len(part) > 1 and part[0] in _QUOTES and part[-1] in _QUOTES:
+        inner = part[1:-1].strip()
+        words = inner.split()
+        plain = all(ch.isalnum() or ch in _NAME_CHARS for w in words for ch in w)
+        named = 1 <= len(words) <= 6 and inner[:1].isupper() and words[-1].casefold() not in STAFF
+        return inner if named and plain else None
+    words = part.split()
+    if not 1 <= len(words) <= 7 or not words[0][:1].isupper():
+        return None
+    for word in words:
+        low = word.casefold()
+        if not (word[:1].isupper() or low in JOINERS or low in PUBLICATION_WORDS):
+            return None
+        if not all(ch.isalnum() or ch in _NAME_CHARS for ch in word):
+            return None
+    if all(w.casefold().rstrip(".") in CALENDAR for w in words):
+        return None
+    return _publication(" ".join(words), leading=leading)
+
+
+def _is_person(part: str) -> bool:
+    """Two to five capitalised words that name no publication: "Jane Q. Roe"."""
+    words = part.split()
+    return (
+        2 <= len(words) <= 5
+        and leading_name(part, limit=5) == part
+        and not any(w.casefold() in PUBLICATION_WORDS for w in words)
+    )
 
 
 def credited_publisher(line: str) -> str | None:
@@ -135,7 +188,7 @@ def credited_publisher(line: str) -> str | None:
         # The name and perhaps a date: "Published by Oxfam on Monday, the report said ..."
         # is a sentence.
         return name if name and _is_date_tail(rest[len(name) :]) else None
-    if first in "Bb" and (m := _BYLINE.match(line)) and len(line.split()) <= 14:
+    if first in _BYLINE_INITIALS and (m := _BYLINE.match(line)) and len(line.split()) <= 14:
         person, *others = _PARTS.split(m.group("rest").rstrip("."))
         person, *publisher = _FOR.split(person, maxsplit=1)
         if leading_name(person, limit=12) != person:
@@ -144,7 +197,7 @@ def credited_publisher(line: str) -> str | None:
             name = leading_name(publisher[0])
             return name if name == publisher[0] else None  # "By Jane Roe for the BBC"
         for part in others:
-            if leading_name(part) == part and (name := _publication(part)):
+            if name := _outlet_name(part):
                 return name
     return None
 
@@ -166,14 +219,28 @@ def _is_date_tail(tail: str) -> bool:
 
 def name_line_publisher(line: str) -> str | None:
     """The publisher a line names when the line is nothing but a publication's name
-    ("ICARO Media Group", "Harbour Times staff"); None otherwise. Only a header line
-    counts: further down, such a line is a heading."""
-    words = _strip(line).rstrip(".").split()
-    if not words or len(words) > 7:
+    ("ICARO Media Group", "Harbour Times staff"), that name and a date ("Radio Veldmoor, 4
+    March 2025"), or a person's name and the publication's ("Jane Roe | Northern Times");
+    None otherwise. Only a header line counts: further down, such a line is a heading."""
+    line = _strip(line)
+    words = line.rstrip(".").split()
+    if not words or len(words) > 12:
         return None
-    core = words[:-1] if words[-1] in _STAFF else words  # "Harbour Times staff"
+    core = words[:-1] if words[-1] in STAFF else words  # "Harbour Times staff"
     name = " ".join(core)
-    return _publication(name) if core and leading_name(name, limit=7) == name else None
+    whole = len(words) <= 7 and core and leading_name(name, limit=7) == name
+    if whole and (outlet := _publication(name)):
+        return outlet
+    found = find_date(line)
+    rest = found[1] if found else line
+    if found:  # "Radio Veldmoor, 4 March 2025", "Northern Times | Updated 3 May 2025"
+        parts = [p for p in _PARTS.split(rest) if not is_date_only(p)]
+        if len(parts) == 1:
+            return _outlet_name(parts[0])
+    bars = [p.strip() for p in _BARS.split(rest) if not is_date_only(p)]
+    if len(bars) == 2 and _is_person(bars[0]):
+        return _outlet_name(bars[1])  # "Jane Roe | Northern Times"
+    return None
 
 
 def _is_prose(line: str) -> bool:
@@ -185,22 +252,33 @@ def _is_prose(line: str) -> bool:
     return line.rstrip()[-1:] in '.!?…"”' and (words >= 8 or bool(_SENTENCE_END.search(line)))
 
 
-def publisher_from(text: str) -> str | None:
-    """Who published the article, as a line of it names it (see the module docstring):
-    a credit line in the header, else a name line in the header, else a credit line among
-    the last lines; None when no line names one."""
-    # Only the ends are read: a credit line is short and near one of them.
+# Name lines and date lines are read among the first lines of the header only.
+_HEADER_LINES = 6
+
+
+def _header(text: str) -> tuple[list[str], list[str]]:
+    """The first non-blank lines of `text` (a slice of its start) and, of them, the header:
+    the lines before the first line of prose."""
     head = [line for line in text[:_END_CHARS].splitlines() if line.strip()]
     header: list[str] = []
     for line in head[:12]:
         if _is_prose(line):
             break
         header.append(line)
+    return head, header
+
+
+def publisher_from(text: str) -> str | None:
+    """Who published the article, as a line of it names it (see the module docstring):
+    a credit line in the header, else a name line in the header, else a credit line among
+    the last lines; None when no line names one."""
+    # Only the ends are read: a credit line is short and near one of them.
+    head, header = _header(text)
     for line in header:
         if name := credited_publisher(line):
             return name
     # The first line is the headline (the classifier keeps it as a claim).
-    for line in header[1:]:
+    for line in header[1:_HEADER_LINES]:
         if name := name_line_publisher(line):
             return name
     if len(text) <= _END_CHARS:
@@ -210,6 +288,19 @@ def publisher_from(text: str) -> str | None:
     for line in reversed(tail[-6:]):
         if name := credited_publisher(line):
             return name
+    return None
+
+
+def published_from(text: str) -> str | None:
+    """The date (ISO 8601) the article's header gives: a line of its own among the first
+    lines ("March 5, 2025", "Published: 4 mars 2025"), or the date on a credit or name line
+    ("Radio Veldmoor, 4 March 2025"); None when the header gives none."""
+    for line in _header(text)[1][:_HEADER_LINES]:
+        if date := date_line(line):
+            return date
+        found = find_date(_strip(line))
+        if found and (credited_publisher(line) or name_line_publisher(line)):
+            return found[0].isoformat()
     return None
 
 
