@@ -2,9 +2,10 @@
 
 The screen routes: each key's action goes to a controller, Triage (tui/app/screens/triage.py)
 or Linking for the link keys (linking.py), which calls the Session and asks the Host to save;
-the Painter (painting.py) then draws the screen from the session's state. Until the articles
-are read, the actions that need them are disabled (`check_action`), so the footer and the
-palette show them dimmed.
+the Painter (painting.py) then draws the screen from the session's state. The keys that only
+call a controller are routed by one table (routes.py); the others have a method here. Until
+the articles are read, the actions that need them are disabled (`check_action`), so the
+footer and the palette show them dimmed.
 """
 
 from __future__ import annotations
@@ -25,14 +26,13 @@ from tui.app.citing import copy_claim, open_article
 from tui.app.commands import MainCommands
 from tui.app.keys import KEYS
 from tui.app.legend import LegendLine
+from tui.app.screens.routes import DECISIONS, LINKS, MOVES, REBIND_AFTER, ROUTED
 from tui.app.widgets.article_list import ArticleList
 from tui.app.widgets.article_pane import ArticlePane
 from tui.app.widgets.inspector import Inspector
 from tui.app.widgets.key_footer import KeyFooter, priorities
 from tui.app.widgets.search_bar import SearchBar
 from tui.app.widgets.status_bar import Status, StatusBar
-from tui.verdicts.model import Relation
-from tui.verdicts.model import Status as Verdict
 
 if TYPE_CHECKING:
     from tui.app.host import Host
@@ -225,7 +225,7 @@ class MainScreen(Screen[None]):
             self.triage.leave_settled_disagreements()
             self.paint()
 
-    # ---- actions: each key's action, run by the controller ----------------------------
+    # ---- actions: routed through routes.py, or a method of their own below -----------
 
     def _run(self, act: Callable[[Triage], None]) -> None:
         if self.triage is not None:  # check_action keeps these off until then
@@ -236,107 +236,22 @@ class MainScreen(Screen[None]):
         self._back_to_left()
         self._run(act)
 
+    def route(self, action: str) -> None:
+        """Run a key's action through its controller (tui/app/screens/routes.py)."""
+        if action in MOVES:
+            self._move(MOVES[action])
+        elif action in DECISIONS:
+            self._run(DECISIONS[action])
+        elif self.linking is not None:  # check_action keeps these off until then
+            LINKS[action](self.linking)
+            if action in REBIND_AFTER:
+                self.refresh_bindings()  # the mark enables or disables keys
+
     def action_next_claim(self) -> None:
         self._step(1)
 
     def action_previous_claim(self) -> None:
         self._step(-1)
-
-    def action_next_untriaged(self) -> None:
-        self._move(lambda t: t.step(1, untriaged=True))
-
-    def action_previous_untriaged(self) -> None:
-        self._move(lambda t: t.step(-1, untriaged=True))
-
-    def action_first_claim(self) -> None:
-        self._move(lambda t: t.first())
-
-    def action_last_claim(self) -> None:
-        self._move(lambda t: t.last())
-
-    def action_previous_comparison(self) -> None:
-        self._move(lambda t: t.cycle_compare(-1))
-
-    def action_next_comparison(self) -> None:
-        self._move(lambda t: t.cycle_compare(1))
-
-    def action_previous_article(self) -> None:
-        self._move(lambda t: t.cycle_article(-1))
-
-    def action_next_article(self) -> None:
-        self._move(lambda t: t.cycle_article(1))
-
-    def action_show_best_match(self) -> None:
-        self._move(lambda t: t.show_best_match())
-
-    def action_cycle_filter(self) -> None:
-        self._move(lambda t: t.cycle_filter())
-
-    def action_coverage(self) -> None:
-        self._move(lambda t: t.coverage())
-
-    def action_orphans(self) -> None:
-        self._run(lambda t: t.orphans())
-
-    def action_mark_corroborated(self) -> None:
-        self._run(lambda t: t.mark(Verdict.CORROBORATED))
-
-    def action_mark_disputed(self) -> None:
-        self._run(lambda t: t.mark(Verdict.DISPUTED))
-
-    def action_mark_unsourced(self) -> None:
-        self._run(lambda t: t.mark(Verdict.UNSOURCED))
-
-    def action_accept_suggestion(self) -> None:
-        self._run(lambda t: t.accept_suggestion())
-
-    def action_clear_verdict(self) -> None:
-        self._run(lambda t: t.clear())
-
-    def action_toggle_claim(self) -> None:
-        self._run(lambda t: t.toggle_claim())
-
-    def action_cluster_verdict(self) -> None:
-        self._run(lambda t: t.cluster_verdict())
-
-    def action_edit_note(self) -> None:
-        self._run(lambda t: t.edit_note())
-
-    def action_undo(self) -> None:
-        self._run(lambda t: t.undo())
-
-    def action_redo(self) -> None:
-        self._run(lambda t: t.redo())
-
-    def _link(self, act: Callable[[Linking], None]) -> None:
-        if self.linking is not None:  # check_action keeps these off until then
-            act(self.linking)
-
-    def action_defer(self) -> None:
-        self._link(lambda k: k.defer())
-
-    def action_confirm_link(self) -> None:
-        self._link(lambda k: k.relate(Relation.SAME))
-
-    def action_reject_link(self) -> None:
-        self._link(lambda k: k.relate(Relation.DIFFERENT))
-
-    def action_contradicts_link(self) -> None:
-        self._link(lambda k: k.relate(Relation.CONTRADICTS))
-
-    def action_link_claims(self) -> None:
-        self._link(lambda k: k.link())
-        self.refresh_bindings()  # the mark enables the keys
-
-    def action_unlink(self) -> None:
-        self._link(lambda k: k.unlink())
-        self.refresh_bindings()
-
-    def action_split_claim(self) -> None:
-        self._link(lambda k: k.split())
-
-    def action_join_claims(self) -> None:
-        self._link(lambda k: k.join())
 
     def action_focus_matches(self) -> None:
         inspector = self.query_one(Inspector)
@@ -444,3 +359,16 @@ class MainScreen(Screen[None]):
         if self.triage is not None:
             found = self.triage.session.article_start(event.article)
             self.triage.go(found, "This article has no claim in this filter.")
+
+
+def _routed(action: str) -> Callable[[MainScreen], None]:
+    def run(screen: MainScreen) -> None:
+        screen.route(action)
+
+    run.__name__ = run.__qualname__ = f"action_{action}"
+    run.__doc__ = f"The {action} key (tui/app/screens/routes.py)."
+    return run
+
+
+for _action in sorted(ROUTED):
+    setattr(MainScreen, f"action_{_action}", _routed(_action))
