@@ -365,8 +365,7 @@ def _routed(action: str) -> Callable[[MainScreen], None]:
     def run(screen: MainScreen) -> None:
         screen.route(action)
 
-    run.__name__ = run.__qualname__ = f"action_{action}"
-    run.__doc__ = f"The {action} key (tui/app/screens/routes.py)."
+    run.__name__ = f"action_{action}"
     return run
 
 
