@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Set
 from typing import TYPE_CHECKING
 
-from tui.app.widgets.article_pane import Mark
+from tui.app.widgets.pane_layout import Mark
 
 if TYPE_CHECKING:
     from tui.review.session import Session

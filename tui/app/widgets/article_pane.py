@@ -9,18 +9,19 @@ Only visible lines are rendered, so a long article costs the same per frame as a
 Each unit is preceded by a two-cell slot ("✓ ", "✗ ", "? ", "· ") that shows its verdict as
 a symbol; the slot is always there, so a verdict changing never reflows the text. How a unit
 looks is decided by the screen (a `Mark`: component class names); colours live in app.tcss.
+The article laid out for painting (slots, display offsets, wrapping) is pane_layout.py.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 from typing import ClassVar
 
-from rich.cells import cell_len, get_character_cell_size
+from rich.cells import cell_len
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
@@ -33,116 +34,14 @@ from textual.strip import Strip
 from textual.widget import Widget
 
 from tui.app.article_meta import Archive, ArticleMeta, archive_state
-from tui.app.widgets.article_header import header_height, header_lines
+from tui.app.widgets.article_header import header_lines
 from tui.app.widgets.highlight import find_all, overlay
-from tui.support.safe_text import printable
+from tui.app.widgets.pane_layout import SLOT, Layout, Mark, PaneUnit
 
-SLOT = "  "
+__all__ = ["KEPT_LAYOUTS", "ArticlePane", "Mark", "PaneUnit"]
+
 MAX_LINE_REFRESH = 24  # more units restyled than this: repaint the whole pane
 KEPT_LAYOUTS = 8  # articles kept prepared per pane: going back to one costs no rebuild
-
-
-@dataclass(frozen=True, slots=True)
-class PaneUnit:
-    id: str
-    start: int  # offsets in the article text
-    end: int
-
-
-@dataclass(frozen=True, slots=True)
-class Mark:
-    """How one unit is drawn: component classes for its text and its slot, and the symbol."""
-
-    text: tuple[str, ...]
-    slot: tuple[str, ...] = ()
-    symbol: str = " "
-
-
-@dataclass(slots=True)
-class _Layout:
-    """An article made ready to paint: safe display text with a slot before each unit,
-    the units in display offsets, and its screen lines for each width it was shown at."""
-
-    source: tuple[str, str, tuple[PaneUnit, ...], ArticleMeta | None]  # what it was built from
-    title: str
-    meta: ArticleMeta | None
-    display: str
-    units: list[PaneUnit]
-    starts: list[int]
-    lines: dict[int, tuple[list[tuple[int, int]], list[int]]] = field(default_factory=dict)
-
-    @classmethod
-    def build(
-        cls, title: str, text: str, units: Sequence[PaneUnit], meta: ArticleMeta | None = None
-    ) -> _Layout:
-        safe = printable(text).replace("\t", " ")
-        parts: list[str] = []
-        placed: list[PaneUnit] = []
-        pos = shift = 0
-        for u in units:
-            parts.append(safe[pos : u.start])
-            parts.append(SLOT)
-            shift += len(SLOT)
-            placed.append(PaneUnit(u.id, u.start + shift, u.end + shift))
-            pos = u.start
-        parts.append(safe[pos:])
-        return cls(
-            (title, text, tuple(units), meta),
-            printable(title, keep_newlines=False),
-            meta,
-            "".join(parts),
-            placed,
-            [u.start for u in placed],
-        )
-
-    @property
-    def head(self) -> int:
-        """Screen lines before the text: the title, then the metadata lines."""
-        return header_height(self.meta)
-
-    def wrapped(self, width: int) -> tuple[list[tuple[int, int]], list[int]]:
-        """(start, end) of each screen line at `width` (the header's lines first), and the
-        starts."""
-        found = self.lines.get(width)
-        if found is None:
-            lines = [(0, 0)] * self.head + wrap_offsets(self.display, width)
-            found = self.lines[width] = (lines, [s for s, _ in lines])
-        return found
-
-
-def wrap_offsets(text: str, width: int) -> list[tuple[int, int]]:
-    """(start, end) of each screen line when `text` is wrapped at `width` cells: breaks at
-    spaces where it can, inside a word when the word alone is wider; newlines always break."""
-    width = max(1, width)
-    lines: list[tuple[int, int]] = []
-    pos = 0
-    for raw in text.split("\n"):
-        end_of_para = pos + len(raw)
-        start = pos
-        while True:
-            if raw.isascii():
-                fit = min(end_of_para, start + width)
-            else:
-                cells, fit = 0, start
-                while fit < end_of_para:
-                    cells += get_character_cell_size(text[fit])
-                    if cells > width:
-                        break
-                    fit += 1
-                fit = max(fit, start + 1) if start < end_of_para else fit
-            if fit >= end_of_para:
-                lines.append((start, end_of_para))
-                break
-            space = text.rfind(" ", start, fit + 1)
-            cut = space if space > start else fit
-            lines.append((start, cut))
-            start = cut
-            while start < end_of_para and text[start] == " ":
-                start += 1
-            if start >= end_of_para:
-                break
-        pos = end_of_para + 1
-    return lines
 
 
 class ArticlePane(ScrollView, can_focus=True, inherit_bindings=False):
@@ -202,8 +101,8 @@ class ArticlePane(ScrollView, can_focus=True, inherit_bindings=False):
         self._marks: Mapping[str, Mark] = {}
         self._wrapped_at = -1
         self._styles: dict[tuple[str, ...], Style] = {}
-        self._layout = _Layout.build("", "", ())  # no article yet: an empty page
-        self._layouts: dict[str, _Layout] = {}  # by article id, the most recent last
+        self._layout = Layout.build("", "", ())  # no article yet: an empty page
+        self._layouts: dict[str, Layout] = {}  # by article id, the most recent last
         self._head = 1  # screen lines of the header (title, metadata)
         self._archive: dict[Path, Archive | None] = {}  # a fetched file -> its check
 
@@ -224,7 +123,7 @@ class ArticlePane(ScrollView, can_focus=True, inherit_bindings=False):
         # most of the cost of a key that changes articles: panes keep the last few.
         layout = self._layouts.pop(article_id, None)
         if layout is None or layout.source != (title, text, tuple(units), meta):
-            layout = _Layout.build(title, text, units, meta)
+            layout = Layout.build(title, text, units, meta)
         self._layouts[article_id] = layout
         if len(self._layouts) > KEPT_LAYOUTS:
             del self._layouts[next(iter(self._layouts))]
