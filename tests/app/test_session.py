@@ -117,7 +117,7 @@ async def test_inspector_counts_outlets_and_names_them(start: Start, outlets: Pa
         await r.press("right_curly_bracket", "right_curly_bracket", "j")  # into wire-a
         assert r.s.current.article == "wire-a"  # type: ignore[union-attr]
         text = inspector.describe(r.s, r.s.cursor).plain  # type: ignore[arg-type]
-        assert "Wire copy: River port shut by floods carry the same story" in text
+        assert "Wire copy: River port shut by floods carries the same story" in text
         assert "(same source: not independent)" in text
 
 

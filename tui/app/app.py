@@ -26,7 +26,7 @@ from tui.app.commands import CommandPalette
 from tui.app.fetching import Adding, ArticleAdder
 from tui.app.keys import bound_key, bound_keys, clashes, unknown_ids
 from tui.app.loading import ArticlesLoaded, LoadingFailed, LoadingProgressed, load
-from tui.app.notices import tell
+from tui.app.notices import Severity, notify_at_once, tell
 from tui.app.screens.add_article import AddArticleWanted
 from tui.app.screens.confirm import ConfirmScreen
 from tui.app.screens.main import MainScreen
@@ -82,6 +82,21 @@ class CrosscheckApp(App[int]):
         # The theme: config.toml's or the one last chosen, before the first frame; a change
         # is remembered (tui/app/theme_state.py).
         self.theme_keeper = ThemeKeeper(self, config.theme, state_path())
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: Severity = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        """A toast on the list at once, so the next notice can replace it (notices.py)."""
+        timeout = self.NOTIFICATION_TIMEOUT if timeout is None else timeout
+        notify_at_once(
+            self, message, title=title, severity=severity, timeout=timeout, markup=markup
+        )
 
     def get_default_screen(self) -> MainScreen:
         return self.main_screen

@@ -124,6 +124,9 @@ class SummaryScreen(Screen[None]):
         return Text(line)
 
     def on_mount(self) -> None:
+        # The notices of the triage that led here ("No suggestion: ..." after a fast run of
+        # keys) would cover the summary: it says where the review stands instead.
+        self.app.clear_notifications()
         self.query_one("#summary-body", VerticalScroll).focus()
 
     def action_summary_down(self) -> None:

@@ -24,6 +24,8 @@ if TYPE_CHECKING:
 
 T = TypeVar("T")
 
+NO_SUGGESTION = "No suggestion:"  # begins every such notice; the next one replaces the last
+
 
 class Board(Notifier, Protocol):
     """The screen the controller drives."""
@@ -47,13 +49,18 @@ class Triage:
 
     # ---- shared steps ------------------------------------------------------------------
 
-    def say(self, message: str, *, warning: bool = False, timeout: float = 2) -> None:
+    def say(
+        self, message: str, *, warning: bool = False, timeout: float = 2, family: str = ""
+    ) -> None:
+        """A toast that replaces the same one still shown (and, with `family`, any that
+        begins with those words), so pressing fast shows the latest, not a stack."""
         tell(
             self.board,
             message,
             severity="warning" if warning else "information",
             timeout=timeout,
             replace=True,
+            family=family,
         )
 
     def refused(self, exc: TriageError) -> None:
@@ -243,7 +250,7 @@ class Triage:
             return
         suggestion = suggest(s.analysis, s.cursor, s.sources)
         if suggestion.status is None:
-            self.say(f"No suggestion: {suggestion.reason}", timeout=3)
+            self.say(f"{NO_SUGGESTION} {suggestion.reason}", timeout=3, family=NO_SUGGESTION)
             return
         self.mark(suggestion.status)
 
