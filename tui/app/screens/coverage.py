@@ -12,6 +12,7 @@ with None.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import ClassVar
 
 from rich.text import Text
@@ -69,6 +70,41 @@ def _label(text: str, width: int = CLAIM_WIDTH) -> str:
     return text if len(text) <= width else text[: width - 1].rstrip() + "…"
 
 
+def _shared_words(a: str, b: str) -> int:
+    """How many words `a` and `b` begin with in common."""
+    n = 0
+    for x, y in zip(a.split(), b.split(), strict=False):
+        if x != y:
+            break
+        n += 1
+    return n
+
+
+def outlet_headers(outlets: Sequence[str], width: int) -> list[str]:
+    """The outlets' column headers, each at most `width` long and told apart when cut.
+
+    A name that fits is kept whole. One that must be cut gives up the words it begins with
+    in common with another outlet, for "…", so the words that tell it apart stay ("…Ledger",
+    "…Tribune" for "Veldmoor Ledger" and "Veldmoor Tribune"), else loses its end; if
+    headers still read alike, the name is cut in the middle, keeping its beginning and its
+    end."""
+    names = [_one_line(o) for o in outlets]
+    headers = [_label(n, width) for n in names]
+    for i, name in enumerate(names):
+        if len(name) <= width:
+            continue
+        shared = max((_shared_words(name, o) for j, o in enumerate(names) if j != i), default=0)
+        rest = " ".join(name.split()[shared:])
+        if shared and rest:
+            headers[i] = _label("…" + rest, width)
+    tail = (width - 1) // 2
+    alike = [i for i, h in enumerate(headers) if headers.count(h) > 1 and len(names[i]) > width]
+    for i in alike:
+        name = names[i]
+        headers[i] = name[: width - 1 - tail].rstrip() + "…" + name[len(name) - tail :]
+    return headers
+
+
 def cell_text(cell: Cell) -> str:
     """A cell as the table shows it before cutting: the mark, then the claim's words."""
     words = _one_line(cell.text) if cell.carried else ""
@@ -124,7 +160,9 @@ class CoverageScreen(Screen[str | None]):
             id="coverage-title",
         )
         yield Static(Text(LEGEND), id="coverage-legend")
-        yield DataTable(id="coverage-table", cursor_type="row", zebra_stripes=True)
+        # The claim and its count stay put when the outlets' columns scroll sideways (a
+        # narrow screen, many outlets), so each row stays readable.
+        yield DataTable(id="coverage-table", cursor_type="row", zebra_stripes=True, fixed_columns=2)
         yield Static(Text(""), id="coverage-detail")
         notes = "\n".join(f"Counted as one source: {n}." for n in self.coverage.notes)
         yield Static(Text(printable(notes)), id="coverage-notes")
@@ -156,8 +194,8 @@ class CoverageScreen(Screen[str | None]):
         table.clear(columns=True)
         table.add_column("Claim", key="claim")
         table.add_column("Sources", key="sources")
-        for index, outlet in enumerate(self.coverage.outlets):
-            table.add_column(Text(_label(outlet, outlet_width)), key=f"outlet:{index}")
+        for index, header in enumerate(outlet_headers(outlets, outlet_width)):
+            table.add_column(Text(header), key=f"outlet:{index}")
         for row in self.coverage.rows:
             style = "bold" if row.single_source else ""
             table.add_row(
