@@ -20,6 +20,7 @@ from tui.app.keys import DECIDE, bound_key, bound_keys
 from tui.support.safe_text import printable
 
 if TYPE_CHECKING:
+    from tui.review.links import Counterpart
     from tui.review.session import Session
     from tui.review.suggestions import Suggestion
 
@@ -57,9 +58,27 @@ class Pen:
         return Text(f"· {status}", style=self.style("muted"))
 
 
-def write_summary(pen: Pen, session: Session, claim_id: str) -> Suggestion | None:
+def conflict_lines(claim_id: str, other: Counterpart) -> list[str]:
+    """ "⚠ number workers (killed): 12 here, 15 there" for each figure or date of `claim_id`
+    that `other` states otherwise."""
+    ours_first = claim_id < other.claim  # a conflict's `a` is the pair's first claim
+    lines = []
+    for k in other.conflicts:
+        ours, their = (k.a, k.b) if ours_first else (k.b, k.a)
+        what = f" {k.subject}" if k.subject else ""
+        lines.append(f"⚠ {k.kind}{what}: {safe(ours)} here, {safe(their)} there")
+    return lines
+
+
+def write_summary(
+    pen: Pen, session: Session, claim_id: str, *, compact: bool = False
+) -> Suggestion | None:
     """The claim down to its suggestion; the suggestion (None for a unit that is not a
-    claim, which has none)."""
+    claim, which has none).
+
+    `compact` (an inspector of few lines): the suggestion and the figures or dates that
+    disagree come right under the claim, before its article, verdict and the rest, so the
+    reason for a suggested verdict is on screen without scrolling."""
     from tui.review.suggestions import suggest
 
     analysis = session.analysis
@@ -67,6 +86,16 @@ def write_summary(pen: Pen, session: Session, claim_id: str) -> Suggestion | Non
     article = analysis.article(claim.article)
     sources = session.sources
     pen.write(safe(claim.text), "claim")
+    early = suggest(analysis, claim_id, sources) if compact and session.is_claim(claim_id) else None
+    if early is not None:
+        _suggestion(pen, early)
+        evidence = {e.claim for e in early.evidence}
+        for other in session.counterparts(claim_id):
+            if other.claim in evidence:
+                outlet = safe(sources.outlet[analysis.claim(other.claim).article])
+                for line in conflict_lines(claim_id, other):
+                    pen.write(f"\n{line}", "conflict")
+                    pen.write(f" ({outlet})", "muted")
     pen.write(f"\n{safe(article.title)} · ", "muted")
     pen.write(safe(sources.outlet[claim.article]), "outlet")
     units = analysis.claims_of(claim.article)
@@ -88,7 +117,14 @@ def write_summary(pen: Pen, session: Session, claim_id: str) -> Suggestion | Non
         pen.write("\nAttributed to: ", "label")
         pen.write(safe(claim.attribution))
     _verdict(pen, session, claim_id)
+    if early is not None:
+        return early
     suggestion = suggest(analysis, claim_id, sources)
+    _suggestion(pen, suggestion)
+    return suggestion
+
+
+def _suggestion(pen: Pen, suggestion: Suggestion) -> None:
     pen.write("\nSuggestion: ", "label")
     if suggestion.status is not None:
         pen.out.append_text(pen.status(suggestion.status.value))
@@ -96,7 +132,6 @@ def write_summary(pen: Pen, session: Session, claim_id: str) -> Suggestion | Non
         pen.write(f" ({safe(suggestion.reason)}; {accept} accepts)", "suggestion")
     else:
         pen.write(f"none ({safe(suggestion.reason)})", "suggestion")
-    return suggestion
 
 
 def _marked(pen: Pen, session: Session, claim_id: str) -> None:

@@ -42,6 +42,10 @@ from tui.app.widgets.match_list import GUTTER, POINTER, write_matches
 if TYPE_CHECKING:
     from tui.review.session import Session
 
+# An inspector of fewer lines puts the suggestion and its reason (the figures or dates that
+# disagree) right under the claim: on a narrow screen (80x24) it has 8, else 11 (app.tcss).
+COMPACT_BELOW = 10
+
 
 class Inspector(ScrollView, can_focus=True, inherit_bindings=False):
     BINDINGS: ClassVar[list[BindingType]] = bindings_for(MATCH_LIST_KEYS)
@@ -79,6 +83,7 @@ class Inspector(ScrollView, can_focus=True, inherit_bindings=False):
         self._highlight = 0
         self._analysis: object = None  # the analysis described (links change it)
         self._session: Session | None = None  # the session of the claim described
+        self._compact = False  # whether the claim was described for few lines
 
     @dataclass
     class MatchChosen(Message):
@@ -179,6 +184,8 @@ class Inspector(ScrollView, can_focus=True, inherit_bindings=False):
             self._scroll_update(size)
 
     def on_resize(self, event: events.Resize) -> None:
+        if self.compact != self._compact:
+            self._describe_again()
         self._rewrap()
 
     def notify_style_update(self) -> None:
@@ -250,10 +257,16 @@ class Inspector(ScrollView, can_focus=True, inherit_bindings=False):
         if self._entries:
             self._paint_highlight(scroll=self.has_focus)
 
+    @property
+    def compact(self) -> bool:
+        """Few lines to show: the suggestion and its reason come right under the claim."""
+        return 0 < self.scrollable_content_region.height < COMPACT_BELOW
+
     def describe(self, session: Session, claim_id: str) -> Text:
         """The claim's whole account; the list's entries are kept for the highlight."""
         pen = Pen(self._s, self.keymap)
-        suggestion = write_summary(pen, session, claim_id)
+        self._compact = self.compact
+        suggestion = write_summary(pen, session, claim_id, compact=self._compact)
         self._entries = (
             [] if suggestion is None else write_matches(pen, session, claim_id, suggestion)
         )

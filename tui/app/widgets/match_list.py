@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 
 from rich.text import Text
 
-from tui.app.widgets.claim_summary import Pen, safe
+from tui.app.widgets.claim_summary import Pen, conflict_lines, safe
 from tui.corpus.outlets import UNKNOWN
 
 if TYPE_CHECKING:
@@ -124,10 +124,8 @@ def _entry(pen: Pen, session: Session, claim_id: str, m: Counterpart, entries: E
         pen.write(" (same source: not independent)", "wire")
     ours_first = claim_id < m.claim  # a conflict's `a` is the pair's first claim
     theirs = [k.b if ours_first else k.a for k in m.conflicts]
-    for k in m.conflicts:
-        ours, their = (k.a, k.b) if ours_first else (k.b, k.a)
-        what = f" {k.subject}" if k.subject else ""
-        pen.write(f"\n        ⚠ {k.kind}{what}: {safe(ours)} here, {safe(their)} there", "conflict")
+    for line in conflict_lines(claim_id, m):
+        pen.write(f"\n        {line}", "conflict")
     pen.write("\n        ")
     pen.out.append_text(_diff(pen, own.text, other.text, theirs))
 
