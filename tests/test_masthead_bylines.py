@@ -79,6 +79,8 @@ NOT_OUTLETS = [
     "By Jane Roe, Business News Editor",
     "By Jane Roe, Radio Host",
     "By Jane Roe, Senior Political Correspondent",
+    "By Jane Roe, Kyiv news desk",
+    "By Jane Roe, Kyiv news",
     "By Jane Roe, “Senior Correspondent”",
     "By Jane Roe and Tom Reed, Kyiv, March 4, 2025",
     "On March 5, 2025, Radio Veldmoor said",

@@ -151,7 +151,10 @@ def _outlet_name(part: str, *, leading: bool = True) -> str | None:
         return None
     for word in words:
         low = word.casefold()
-        if not (word[:1].isupper() or low in JOINERS or low in PUBLICATION_WORDS):
+        # Lower case only for a joiner or, outside the Latin script, a word that names a
+        # publication ("Балтийский вестник"): "Kyiv news desk" names a desk.
+        lower_ok = low in JOINERS or (not word.isascii() and low in PUBLICATION_WORDS)
+        if not (word[:1].isupper() or lower_ok):
             return None
         if not all(ch.isalnum() or ch in _NAME_CHARS for ch in word):
             return None
