@@ -121,6 +121,9 @@ def test_a_sentence_under_the_headline_names_no_outlet_and_no_date(line: str) ->
         ("Jane Roe | Kyiv", None),
         ("Lagos | Jane Roe", None),
         ("Radio Silence Over Kursk", None),  # a subheading that opens with a medium
+        ("News", None),  # a section's label
+        ("Новости", None),
+        ("Business News Editor", None),  # a job
     ],
 )
 def test_header_lines_with_a_date_or_a_person(line: str, outlet: str | None) -> None:

@@ -123,6 +123,8 @@ def _publication(name: str | None, *, leading: bool = False) -> str | None:
     named = [w for w in lows if w not in ARTICLES]
     if staffed and (len(named) <= 1 or any(w in DESKS for w in lows)):
         return None
+    if len(lows) == 1 and lows[0] in PUBLICATION_WORDS:
+        return None  # a section's label: "News", "Radio", "Новости"
     if lows[-1] in PUBLICATION_WORDS or (
         leading and named and named[0] in LEADING_PUBLICATION_WORDS and len(named) > 1
     ):
