@@ -177,9 +177,15 @@ def test_date_lines(line: str, date: str | None) -> None:
         ),
         ("Jane Roe | Northern Times | March 4, 2025", "Northern Times", "2025-03-04"),
         ("By Jane Roe\nMarch 5, 2025", None, "2025-03-05"),
+        ("By Jane Roe | March 5, 2025", None, "2025-03-05"),
+        ("Par Élodie Marchand, publié le 4 mars 2025", None, "2025-03-04"),
+        ("By Jane Roe, Kyiv, March 5, 2025", None, None),  # a place: left unread
+        ("By March 5, 2025, the bridge will", None, None),
     ],
 )
-def test_the_header_gives_outlet_and_date(header: str, outlet: str | None, date: str) -> None:
+def test_the_header_gives_outlet_and_date(
+    header: str, outlet: str | None, date: str | None
+) -> None:
     text = f"{HEADLINE}\n{header}\n\n{PROSE}"
     assert (publisher_from(text), published_from(text)) == (outlet, date)
 

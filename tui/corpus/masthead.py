@@ -299,14 +299,27 @@ def publisher_from(text: str) -> str | None:
 def published_from(text: str) -> str | None:
     """The date (ISO 8601) the article's header gives: a line of its own among the first
     lines ("March 5, 2025", "Published: 4 mars 2025"), or the date on a credit or name line
-    ("Radio Veldmoor, 4 March 2025"); None when the header gives none."""
+    ("Radio Veldmoor, 4 March 2025"), or on a byline that names only the author ("By Jane
+    Roe | March 4, 2025"); None when the header gives none."""
     for line in _header(text)[1][:_HEADER_LINES]:
         if date := date_line(line):
             return date
         found = find_date(_strip(line))
-        if found and (credited_publisher(line) or name_line_publisher(line)):
+        if found and (
+            credited_publisher(line) or name_line_publisher(line) or _author_only(found[1])
+        ):
             return found[0].isoformat()
     return None
+
+
+def _author_only(rest: str) -> bool:
+    """Whether `rest` (a line with its date cut out) is a byline naming only its author:
+    "By Jane Roe | ", "Par Élodie Marchand, publié le"."""
+    m = _BYLINE.match(rest.strip())
+    if m is None:
+        return False
+    person, *others = _PARTS.split(m.group("rest"))
+    return leading_name(person, limit=6) == person and all(is_date_only(p) for p in others)
 
 
 def headline_from(text: str) -> str | None:
