@@ -89,6 +89,12 @@ def test_conflict_outranks_agreement() -> None:
     )
 
 
+def test_a_time_conflict_disputes_the_claim_and_is_named_as_times() -> None:
+    time = (Conflict("time", "", "7:15 a.m.", "7:40 a.m."),)
+    a = corpus({"x": None, "p": None}, [("x", "p", "match", time)])
+    assert verdict(a) == (Status.DISPUTED, "times disagree with 1 source of unknown outlet")
+
+
 def test_no_match_and_no_source_is_unsourced() -> None:
     a = corpus({"x": None, "p": None}, [])
     assert verdict(a) == (Status.UNSOURCED, "no match and no named source")

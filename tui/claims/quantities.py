@@ -2,7 +2,8 @@
 
 Dates are found first; numbers inside a date ("Nov. 7", "August 6, 2024") or used as a year
 ("in 2023", "the 2023 counter-offensive") are dates, not quantities. Ordinals ("95th"),
-identifiers glued to letters ("F-16", "COVID-19") and clock times are not quantities either.
+identifiers glued to letters ("F-16", "COVID-19") and times of day ("7:15 a.m.", "7 p.m.",
+"19h40"; `tui.claims.times`) are not quantities either.
 Offsets are relative to the sentence text.
 """
 
@@ -11,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from tui.claims.times import find_times
 from tui.support.wordsets import wordset
 
 _MONTHS = {
@@ -254,7 +256,7 @@ def find_figures(text: str, words: frozenset[str]) -> tuple[list[DateMention], l
 def find_quantities(
     text: str, dates: list[DateMention] | None = None, words: frozenset[str] | None = None
 ) -> list[Quantity]:
-    """Figures stated in `text`, skipping those inside the given dates."""
+    """Figures stated in `text`, skipping those inside the given dates and times of day."""
     if words is None:
         words = lexicon(text)
     candidates = _candidates(text, words)
@@ -262,7 +264,7 @@ def find_quantities(
         return []
     if dates is None:
         dates = find_dates(text, words)
-    spans = [(d.start, d.end) for d in dates]
+    spans = [(d.start, d.end) for d in dates] + [(t.start, t.end) for t in find_times(text)]
     found = []
     for m in candidates:
         start, end = m.span()

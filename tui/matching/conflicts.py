@@ -15,7 +15,9 @@ and neither an addition ("another 25 homes"). Figures with no counted word are n
 compared: a bare number in two sentences is too often about different things. Two claims
 about different events list no conflict at all (`scoped_conflicts`, `tui.matching.scope`),
 which leaves date conflicts to dates that bound a span ("until March 3"): a claim's own
-date that differs places it at another moment.
+date that differs places it at another moment. Times of day of the same thing that no moment
+fits both ("collapsed at 7:15 a.m." / "collapsed at 7:40 a.m.") are a conflict of kind "time"
+(`tui.matching.stated_times`).
 """
 
 from __future__ import annotations
@@ -29,14 +31,15 @@ from tui.claims.units import DateMention, Unit
 from tui.matching.figure_roles import roles_agree
 from tui.matching.scope import StoryScope
 from tui.matching.stated_figures import Figure, consistent, figures
+from tui.matching.stated_times import comparable, stated_times, times_agree
 
 
 @dataclass(frozen=True, slots=True)
 class Conflict:
     """Figures or dates about the same thing that disagree between two claims."""
 
-    kind: str  # "number" or "date"
-    subject: str  # what is counted ("troops"), or "" for dates
+    kind: str  # "number", "date" or "time"
+    subject: str  # what is counted ("troops"), or "" for dates and times
     a: str  # surface text in claim a
     b: str  # surface text in claim b
 
@@ -149,9 +152,29 @@ def date_conflicts(a: Unit, b: Unit) -> list[Conflict]:
     return out
 
 
+def time_conflicts(a: Unit, b: Unit) -> list[Conflict]:
+    ta, tb = stated_times(a.text), stated_times(b.text)
+    if not (ta and tb):
+        return []
+    # Times that agree with a counterpart of the same thing are settled first.
+    several = len(ta) > 1 or len(tb) > 1
+    open_a = [x for x in ta if not any(times_agree(x, y) for y in tb)]
+    open_b = [y for y in tb if not any(times_agree(x, y) for x in ta)]
+    out: list[Conflict] = []
+    used: set[int] = set()
+    for x in open_a:
+        for k, y in enumerate(open_b):
+            if k not in used and comparable(x, y, several):
+                used.add(k)
+                out.append(Conflict("time", "", x.mention.text, y.mention.text))
+                break
+    return out
+
+
 def find_conflicts(a: Unit, b: Unit) -> tuple[Conflict, ...]:
-    """Disagreeing figures, then dates, in the order they appear in claim a."""
-    return (*number_conflicts(a, b), *date_conflicts(a, b))
+    """Disagreeing figures, then dates, then times of day, in the order they appear in
+    claim a."""
+    return (*number_conflicts(a, b), *date_conflicts(a, b), *time_conflicts(a, b))
 
 
 def scoped_conflicts(a: Unit, b: Unit, scope: StoryScope) -> tuple[Conflict, ...]:

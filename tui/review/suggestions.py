@@ -138,7 +138,7 @@ def suggest(analysis: Analysis, claim_id: str, sources: Sources) -> Suggestion:
             _evidence(r.contradicting),
         )
     if r.conflicting:
-        what = {"number": "figures", "date": "dates"}
+        what = {"number": "figures", "date": "dates", "time": "times"}
         subject = " and ".join(what.get(k, k) for k in sorted(r.conflict_kinds)) or "figures"
         return Suggestion(
             Status.DISPUTED,
