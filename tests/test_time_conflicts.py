@@ -73,6 +73,7 @@ def test_different_times_of_the_same_thing_conflict(
         ("The bridge collapsed at 19:40 GMT.", "The bridge collapsed at 20:40 CET."),
         ("The bridge collapsed at 19:40 GMT.", "The bridge collapsed at 20:40."),
         ("The bridge collapsed at 7:40 local time.", "The bridge collapsed at 6:40 a.m."),
+        ("The bridge collapsed at 9:40 a.m. ET.", "The bridge collapsed at 6:40 a.m. PT."),
         # other things
         ("The bridge collapsed at 7:15 a.m.", "Rescuers reached the bridge at 7:40 a.m."),
         ("The bridge was due to reopen at 9 a.m.", "The bridge reopened at 11 a.m."),

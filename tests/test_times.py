@@ -30,6 +30,8 @@ def figures(text: str) -> list[str]:
         ("It hit around 12:30.", [("12:30", 30, True, "")]),
         ("It landed at 19:40 GMT.", [("19:40 GMT", 1180, False, "GMT")]),
         ("It began at 8:40 CET", [("8:40 CET", 520, True, "CET")]),
+        ("Published March 4 at 9:12 a.m. ET", [("9:12 a.m. ET", 552, False, "ET")]),
+        ("It landed 19:40 hrs", [("19:40 hrs", 1180, False, "")]),
         ("It struck 7:40 local time.", [("7:40 local time", 460, True, "local time")]),
         ("Le pont s'est effondré à 7 h 40.", [("7 h 40", 460, False, "")]),
         ("Le pont s'est effondré à 19h40.", [("19h40", 1180, False, "")]),

@@ -36,10 +36,12 @@ class TimeMention:
 
 
 _MERIDIEM = r"(?P<mer>[AaPp])(?:\.\s?[Mm]\b\.?|\s?[Mm]\b)"  # "a.m.", "am", "PM" (not "am.")
-_ZONE = (
-    r"(?:\s*(?P<zone>(?:GMT|UTC|BST|CET|CEST|EET|EEST|WET|WEST|EST|EDT|CST|CDT|MST|MDT|PST|PDT|"
-    r"IST|JST|AEST|AEDT|MSK|Zulu|[Ll]ocal(?: time)?|heure locale|hrs)\b(?:[+-]\d{1,2})?))?"
+_ZONES = (
+    r"(?:GMT|UTC|BST|CET|CEST|EET|EEST|WET|WEST|EST|EDT|CST|CDT|MST|MDT|PST|PDT|ET|PT|CT|MT|"
+    r"AKST|HST|IST|JST|KST|HKT|SGT|AEST|AEDT|NZST|NZDT|SAST|WAT|EAT|MSK|TRT|Zulu|"
+    r"[Ll]ocal(?: time)?|heure locale|hrs)\b"
 )
+_ZONE = rf"(?:\s*(?P<zone>{_ZONES}(?:[+-]\d{{1,2}})?))?"
 # A word that introduces a time of day ("at 19:40", "shortly before 7:40", "à 7 h 40").
 _CUE = (
     r"(?:\b(?:[Aa]t|[Aa]round|[Aa]bout|[Aa]pproximately|[Rr]oughly|[Bb]efore|[Aa]fter|[Uu]ntil|"
@@ -55,7 +57,7 @@ _PATTERNS = (
     # "19:40 GMT", "7:40 local time": a zone makes it a time
     re.compile(
         r"(?<![\w.,:/-])(?P<h>[01]?\d|2[0-3]):(?P<m>[0-5]\d)(?![\d:.,]\d|\w)"
-        r"\s*(?=(?:GMT|UTC|BST|CET|CEST|EET|EST|EDT|CST|PST|PDT|JST|MSK|[Ll]ocal|hrs)\b)" + _ZONE
+        rf"\s*(?={_ZONES})" + _ZONE
     ),
     # "at 19:40", "around 7:40": a word that introduces a time makes it one
     re.compile(_CUE + r"(?P<h>[01]?\d|2[0-3]):(?P<m>[0-5]\d)(?![\d:.,]\d|[\w:/-])" + _ZONE),
@@ -63,16 +65,24 @@ _PATTERNS = (
 )
 _DIAL12 = frozenset({3, 4})  # colon forms without a.m./p.m.: "at 7:40" may be 19:40
 _WORD_MINUTES = {"noon": 720, "midday": 720, "midnight": 0}
-_QUICK = re.compile(r"\d|noon|midday|midnight")
+_QUICK = re.compile(r"\d\s?[AaPp](?:\.\s?)?[Mm]|\d\s?h\s?\d|\d:\d\d|noon|midday|midnight")
+# What each pattern needs, found cheaply: most sentences with a digit state no time.
+_MER_NEEDS = re.compile(r"\d\s?[AaPp](?:\.\s?)?[Mm]")
+_H_NEEDS = re.compile(r"\d\s?h\s?\d")
+_COLON_NEEDS = re.compile(r"\d:\d\d")
+_WORD_NEEDS = re.compile(r"noon|midday|midnight")
+_NEEDS = (_MER_NEEDS, _MER_NEEDS, _H_NEEDS, _COLON_NEEDS, _COLON_NEEDS, _WORD_NEEDS)
 
 
 @lru_cache(maxsize=8192)
 def find_times(text: str) -> tuple[TimeMention, ...]:
     """Times of day in `text`, earliest first, never overlapping."""
     if _QUICK.search(text) is None:
-        return ()  # no digit and no time word: the common case
+        return ()  # no form of a time and no time word: the common case
     found: list[TimeMention] = []
     for k, pattern in enumerate(_PATTERNS):
+        if _NEEDS[k].search(text) is None:
+            continue
         for m in pattern.finditer(text):
             start = m.start("word") if m.groupdict().get("word") else m.start("h")
             end = m.end()
@@ -86,6 +96,7 @@ def _mention(m: re.Match[str], text: str, start: int, end: int, dial12: bool) ->
     parts = m.groupdict()
     zone = (parts.get("zone") or "").strip()
     zone = "local time" if zone.casefold().startswith(("local", "heure")) else zone.upper()
+    zone = "" if zone == "HRS" else zone  # "19:40 hrs" names no zone
     if parts.get("word"):
         minutes = _WORD_MINUTES[parts["word"].casefold()]
         return TimeMention(text[start:end], minutes, False, True, zone, start, end)
