@@ -49,6 +49,16 @@ def time_conflicts(text_a: str, text_b: str) -> list[tuple[str, str]]:
             [("19:40 GMT", "20:40 GMT")],
         ),
         ("Polls closed at 7 p.m.", "Polls closed at 9 p.m.", [("7 p.m.", "9 p.m.")]),
+        (
+            "The bridge collapsed shortly after 7:40 a.m.",
+            "The bridge collapsed at 7:20 a.m.",
+            [("7:40 a.m.", "7:20 a.m.")],
+        ),
+        (
+            "Polls opened at 7 a.m. and closed at 8 p.m.",
+            "Polls closed at 9 p.m.",
+            [("8 p.m.", "9 p.m.")],
+        ),
     ],
 )
 def test_different_times_of_the_same_thing_conflict(
@@ -69,6 +79,8 @@ def test_different_times_of_the_same_thing_conflict(
         ("The quake struck at 7 a.m.", "The quake struck at 7:10 a.m."),
         ("The bridge collapsed at midnight.", "The bridge collapsed at 11:55 p.m."),
         ("The bridge collapsed shortly after 7:40 a.m.", "The bridge collapsed at 7:50 a.m."),
+        ("The bridge collapsed just after 7 a.m.", "The bridge collapsed at 7:25 a.m."),
+        ("The bridge collapsed shortly before midnight.", "The bridge collapsed at 11:35 p.m."),
         # zones differ or only one side names one
         ("The bridge collapsed at 19:40 GMT.", "The bridge collapsed at 20:40 CET."),
         ("The bridge collapsed at 19:40 GMT.", "The bridge collapsed at 20:40."),

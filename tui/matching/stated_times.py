@@ -5,8 +5,9 @@ A time (`tui.claims.times`) is read as the moments it allows:
 
 - a time with its minutes is exact ("7:42 a.m." is 7:42);
 - a time to the hour ("7 p.m.", "noon") or hedged ("about", "around", "approximately",
-  "roughly", "shortly before/after", "just before/after", "vers", "or so") allows
-  `TOLERANCE` minutes either side, since news rounds times to the hour and to the quarter;
+  "roughly", "vers", "or so") allows `TOLERANCE` minutes either side, since news rounds
+  times to the hour and to the quarter; "shortly after" / "just after" allows up to
+  `SHORTLY` minutes after it, "shortly before" up to `SHORTLY` before it;
 - "at 7:40" without a.m./p.m. may be either half of the day;
 - a time that bounds a span ("before 7 a.m.", "until midnight", "from 7 to 9 p.m.") places
   nothing and is never compared.
@@ -32,12 +33,17 @@ from tui.matching.normalise import is_content, word_token
 from tui.support.wordsets import wordset
 
 TOLERANCE = 15  # minutes a time to the hour or a hedged time allows either side
+SHORTLY = 30  # minutes "shortly after" allows after the time ("shortly before": before it)
 _DAY = 24 * 60
 
 _HEDGE_BEFORE = re.compile(
     r"\b(?:about|around|approximately|roughly|circa|c\.|shortly (?:before|after)|"
     r"just (?:before|after)|soon after|some time (?:before|after|around)|vers|environ)"
     r"(?:\s+(?:at|à))?\s*$|~\s*$",
+    re.IGNORECASE,
+)
+_SHORTLY = re.compile(
+    r"\b(?:shortly|just|soon)\s+(?P<side>before|after)(?:\s+(?:at|à))?\s*$",
     re.IGNORECASE,
 )
 _BOUND_BEFORE = re.compile(
@@ -87,11 +93,16 @@ def stated_times(text: str) -> tuple[StatedTime, ...]:
         if (not hedged and _BOUND_BEFORE.search(before)) or _RANGE_AFTER.match(after):
             continue  # a bound or a range places nothing
         slack = TOLERANCE if hedged or t.to_the_hour else 0
+        lo_slack = hi_slack = slack
+        if shortly := _SHORTLY.search(before):
+            far, near = max(slack, SHORTLY), (TOLERANCE if t.to_the_hour else 0)
+            before_it = shortly.group("side").casefold() == "before"
+            lo_slack, hi_slack = (far, near) if before_it else (near, far)
         moments = (t.minutes, t.minutes + 720) if t.both_halves else (t.minutes,)
         key, clause, raw = _clause_words(text, t)
         qualifiers = frozenset(_QUALIFIER_OF[w] for w in raw if w in _QUALIFIER_OF)
-        low = tuple(m - slack for m in moments)
-        high = tuple(m + slack for m in moments)
+        low = tuple(m - lo_slack for m in moments)
+        high = tuple(m + hi_slack for m in moments)
         out.append(StatedTime(t, low, high, key, clause, qualifiers))
     return tuple(out)
 
