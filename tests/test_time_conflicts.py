@@ -89,6 +89,10 @@ def test_different_times_of_the_same_thing_conflict(
         # other things
         ("The bridge collapsed at 7:15 a.m.", "Rescuers reached the bridge at 7:40 a.m."),
         ("The bridge was due to reopen at 9 a.m.", "The bridge reopened at 11 a.m."),
+        (
+            "The bridge collapsed, the agency said at 10 a.m.",
+            "The bridge collapsed, the agency said at 11 a.m.",
+        ),
         # bounds and ranges place nothing
         ("The bridge was closed until 9 p.m.", "The bridge was closed until 11 p.m."),
         ("A curfew runs from 7 to 9 p.m.", "A curfew runs from 8 to 10 p.m."),

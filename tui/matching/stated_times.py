@@ -18,8 +18,9 @@ allows 11:50 p.m.). Times in different zones, or with a zone on one side only ("
 (before it in its clause, else after it: "collapsed at 7:15", "At 7:15, the bridge ...")
 is among the other's clause words both ways, and the clauses share their qualifiers (a
 schedule, an expectation, a routine: "was due to reopen at 9 a.m." is not "reopened at
-11 a.m."); when either claim states several times, only times whose nearest words are the
-same are compared ("the first blast at 7:15 and the second at 7:40").
+11 a.m."); the time a source spoke or a text came out ("said at 10 a.m.", "published
+at 9:12") is not compared; when either claim states several times, only times whose
+nearest words are the same are compared ("the first blast at 7:15 and the second at 7:40").
 """
 
 from __future__ import annotations
@@ -69,6 +70,12 @@ _QUALIFIERS = {
     "routine": "usually normally every daily each nightly routinely",
 }
 _QUALIFIER_OF = {w: k for k, words in _QUALIFIERS.items() for w in words.split()}
+# The moment a source spoke or a text came out is not the event's time ("the agency said
+# at 10 a.m.", "Published at 9:12 a.m.", "updated at 14:05").
+_SPEAKING = wordset(
+    """said says say told tell tells announced announces announce statement briefing
+    conference tweeted posted published publish updated update released release reported"""
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,6 +107,8 @@ def stated_times(text: str) -> tuple[StatedTime, ...]:
             lo_slack, hi_slack = (far, near) if before_it else (near, far)
         moments = (t.minutes, t.minutes + 720) if t.both_halves else (t.minutes,)
         key, clause, raw = _clause_words(text, t)
+        if not _SPEAKING.isdisjoint(_WORD.findall(before.casefold())[-4:]):
+            continue  # when a source spoke or a text came out, not when the event happened
         qualifiers = frozenset(_QUALIFIER_OF[w] for w in raw if w in _QUALIFIER_OF)
         low = tuple(m - lo_slack for m in moments)
         high = tuple(m + hi_slack for m in moments)
