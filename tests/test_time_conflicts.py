@@ -6,7 +6,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tui.claims.units import Unit, extract_units
+from tui.claims.times import find_times
+from tui.claims.units import Kind, Unit, extract_units
 from tui.matching.conflicts import find_conflicts, scoped_conflicts
 from tui.matching.scope import story_scope
 
@@ -148,3 +149,27 @@ def test_time_conflicts_are_symmetric_and_never_with_oneself(
     forth = sorted((k.kind, k.a, k.b) for k in find_conflicts(a, b))
     back = sorted((k.kind, k.b, k.a) for k in find_conflicts(b, a))
     assert forth == back
+
+
+_PIECES = st.sampled_from(
+    ["at ", "about ", "until ", "7", "19", ":40", ".15", " a.m.", "pm", " h ", "40", " GMT",
+     "noon", "collapsed ", "the bridge ", ", ", " and ", "said ", "3-1 ", "John 3:16 "]
+)  # fmt: skip
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(_PIECES, min_size=1, max_size=12), st.lists(_PIECES, min_size=1, max_size=12))
+def test_any_text_reads_safely_symmetrically_and_never_against_itself(
+    pieces_a: list[str], pieces_b: list[str]
+) -> None:
+    text_a, text_b = "".join(pieces_a), "".join(pieces_b)
+    a = Unit("a1", "a", text_a, 0, len(text_a), Kind.CLAIM, 0)
+    b = Unit("b1", "b", text_b, 0, len(text_b), Kind.CLAIM, 0)
+    for t in find_times(text_a):
+        assert text_a[t.start : t.end] == t.text and 0 <= t.minutes < 24 * 60
+    assert time_conflicts_of(a, a) == []
+    assert sorted(time_conflicts_of(a, b)) == sorted((y, x) for x, y in time_conflicts_of(b, a))
+
+
+def time_conflicts_of(a: Unit, b: Unit) -> list[tuple[str, str]]:
+    return [(k.a, k.b) for k in find_conflicts(a, b) if k.kind == "time"]
