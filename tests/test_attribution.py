@@ -261,3 +261,33 @@ def test_the_speaker_stands_in_the_match_tokens_as_one_token() -> None:
     assert similarity(FACT_A, FACT_B) == 100
     assert speaker not in match_tokens(FACT_A.replace("300", "400"))
     assert similarity("Officials said so.", "Officials said no.") == 0
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The repair budget was cut in 2022, council records show.", "council records"),
+        ("Council records show the repair budget was cut in 2022.", "Council records"),
+        (
+            "Traffic reached 30,000 vehicles a day, data from the ministry show.",
+            "data from the ministry",
+        ),
+        ("Police records show 12 arrests in the district.", "Police records"),
+    ],
+)
+def test_records_and_data_that_show_are_sources(text: str, expected: str) -> None:
+    # The plural present ("records show") as well as "records showed" / "the data shows".
+    assert find_attribution(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Crowds came to the air show on Sunday.",  # a noun
+        "They show no sign of stopping.",  # a pronoun names no one
+        "Photos show the bridge lying in the river.",  # pictures show a scene, not a finding
+        "Organisers will show the film twice.",  # a deed: showing something
+    ],
+)
+def test_show_that_names_no_source(text: str) -> None:
+    assert find_attribution(text) == ""

@@ -28,11 +28,11 @@ SPEECH_VERBS = wordset(
 )
 # Verbs of finding or showing: their subject may be a document or data ("the minutes
 # showed"); they name a source only when no verb of saying does.
-EVIDENCE_WORDS = wordset("found finds showed shows concluded concludes")
+EVIDENCE_WORDS = wordset("found finds show showed shows concluded concludes")
 # Verbs that put the speaker after a quotation: '"...," said the minister'.
 TAG_VERBS = wordset("said says added wrote asked explained noted warned claimed insisted")
 # After these verbs an object like "victory" or "pictures" makes the verb a deed.
-DOING_VERBS = wordset("claimed claims claim showed shows posted")
+DOING_VERBS = wordset("claimed claims claim show showed shows posted")
 DOING_OBJECTS = wordset(
     """responsibility victory credit lives life title picture pictures image images footage
     video videos photo photos photograph photographs clip clips film"""
