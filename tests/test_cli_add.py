@@ -10,16 +10,19 @@ from pathlib import Path
 import pytest
 
 from tests.cli_web_support import NAME, PAGE, cli, files_of, write_config
-from tests.web_server import STORY, Reply, Site, article_html, free_port, running_site
+from tests.web_server import (
+    STORY,
+    Reply,
+    Site,
+    article_html,
+    feed_reply,
+    free_port,
+    running_site,
+)
 from tui.cli.main import EXIT_FAIL, EXIT_OK, EXIT_USAGE
 from tui.corpus.web.provenance import PROVENANCE_FILE, load_provenance
 
 NO_TEXT_PAGE = b"<!DOCTYPE html><html><head><title>Gallery</title></head><body></body></html>"
-RSS = """<?xml version="1.0"?>
-<rss version="2.0"><channel><title>The Daily Test: City</title><link>{base}/</link>
-<item><title>Council approves road budget</title><link>{base}/news/1</link></item>
-<item><title>Second story</title><link>/news/2</link></item>
-</channel></rss>"""
 
 
 @pytest.fixture
@@ -122,9 +125,7 @@ def test_a_feed_is_listed_and_its_entries_added_with_all(
     desk: Path, site: Site, capsys: pytest.CaptureFixture[str]
 ) -> None:
     base = site.url("")
-    feed = site.route(
-        "/rss", Reply(body=RSS.format(base=base).encode(), content_type="application/rss+xml")
-    )
+    feed = site.route("/rss", feed_reply(site))
     site.route("/news/1", Reply(body=PAGE))
     site.route("/news/2", Reply(body=article_html("Second story", STORY[::-1])))
     code, out, err = cli(capsys, "add", feed)

@@ -336,3 +336,17 @@ def warc_records(path: Path) -> list[dict[str, Any]]:
                 }
             )
     return out
+
+
+# A feed of two entries, one linked absolutely and one relative to the site: the feed the
+# add tests (command line and app) list and fetch from.
+FEED = """<?xml version="1.0"?>
+<rss version="2.0"><channel><title>The Daily Test: City</title><link>{base}/</link>
+<item><title>Council approves road budget</title><link>{base}/news/1</link></item>
+<item><title>Second story</title><link>/news/2</link></item>
+</channel></rss>"""
+
+
+def feed_reply(site: Site, feed: str = FEED) -> Reply:
+    """`feed` (FEED's shape: `{base}` is the site's address) served as RSS."""
+    return Reply(body=feed.format(base=site.url("")).encode(), content_type="application/rss+xml")

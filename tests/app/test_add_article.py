@@ -17,7 +17,7 @@ from textual.widgets import Input, SelectionList, Static
 from tests.app.conftest import Run, Start, settle, statuses
 from tests.cli_web_support import NAME, PAGE, files_of
 from tests.screenshots import fixed_config, write_conflict_corpus
-from tests.web_server import STORY, Reply, Site, article_html, running_site
+from tests.web_server import FEED, STORY, Reply, Site, article_html, feed_reply, running_site
 from tui.app.app import build_app
 from tui.app.screens.add_article import AddArticleScreen
 from tui.app.widgets.article_list import ArticleList
@@ -27,11 +27,6 @@ from tui.corpus.web.provenance import load_provenance
 
 SECOND = article_html("Second story on the budget", STORY[::-1], "Other Times")
 SECOND_NAME = "other-times-second-story-on-the-budget.html"
-FEED = """<?xml version="1.0"?>
-<rss version="2.0"><channel><title>The Daily Test: City</title><link>{base}/</link>
-<item><title>Council approves road budget</title><link>{base}/news/1</link></item>
-<item><title>Second story</title><link>/news/2</link></item>
-</channel></rss>"""
 
 
 @pytest.fixture
@@ -189,10 +184,7 @@ async def test_a_feed_lists_its_entries_and_only_the_ticked_one_is_fetched(
 ) -> None:
     site.route("/news/1", Reply(body=PAGE))
     site.route("/news/2", Reply(body=SECOND))
-    feed = site.route(
-        "/feed.xml",
-        Reply(body=FEED.format(base=site.url("")).encode(), content_type="application/rss+xml"),
-    )
+    feed = site.route("/feed.xml", feed_reply(site))
     async with start(corpus) as r:
         dialog = await ask_to_add(r, feed)
         await finish(r)
@@ -214,11 +206,11 @@ async def test_a_feed_listed_after_the_dialog_closed_is_offered_on_the_next_add(
     start: Start, corpus: Path, site: Site
 ) -> None:
     gate = threading.Event()
-    listing = FEED.format(base=site.url("")).encode()
+    listing = feed_reply(site)
 
     def slow(_: BaseHTTPRequestHandler) -> Reply:
         gate.wait(10)
-        return Reply(body=listing, content_type="application/rss+xml")
+        return listing
 
     feed = site.route("/feed.xml", slow)
     try:
@@ -246,10 +238,7 @@ async def test_hostile_feed_entries_are_listed_literally(
     start: Start, corpus: Path, site: Site
 ) -> None:
     hostile = FEED.replace("Council approves road budget", "[@click=app.quit]x\u202e[b]evil")
-    feed = site.route(
-        "/feed.xml",
-        Reply(body=hostile.format(base=site.url("")).encode(), content_type="application/rss+xml"),
-    )
+    feed = site.route("/feed.xml", feed_reply(site, hostile))
     async with start(corpus) as r:
         dialog = await ask_to_add(r, feed)
         await finish(r)
@@ -262,10 +251,7 @@ async def test_hostile_feed_entries_are_listed_literally(
 
 
 async def test_ticking_nothing_says_so(start: Start, corpus: Path, site: Site) -> None:
-    feed = site.route(
-        "/feed.xml",
-        Reply(body=FEED.format(base=site.url("")).encode(), content_type="application/rss+xml"),
-    )
+    feed = site.route("/feed.xml", feed_reply(site))
     async with start(corpus) as r:
         dialog = await ask_to_add(r, feed)
         await finish(r)
