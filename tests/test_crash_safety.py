@@ -30,81 +30,21 @@ from __future__ import annotations
 
 import json
 import os
-import queue
 import random
-import signal
-import subprocess
-import sys
-import threading
 import time
 import tomllib
-from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from tests.child_reports import ReportingChild
 from tests.crash_child import state
 from tui.verdicts.reader import loads
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
-START_TIMEOUT = 120.0  # seconds to wait for a child line (a loaded machine is slow)
-
-
-@dataclass
-class Child:
-    """A running crash_child and the lines it has reported so far."""
-
-    proc: subprocess.Popen[str]
-    lines: queue.Queue[dict[str, Any] | None] = field(default_factory=queue.Queue)
-    seen: list[dict[str, Any]] = field(default_factory=list)  # every line, in order
-
-    @classmethod
-    def start(cls, verdicts: Path, seed: int, corpus: Path = SEEDS) -> Child:
-        proc = subprocess.Popen(
-            [sys.executable, "-m", "tests.crash_child", str(verdicts), str(corpus), str(seed)],
-            cwd=ROOT,
-            stdin=subprocess.DEVNULL,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            text=True,
-        )
-        child = cls(proc)
-        threading.Thread(target=child._read, daemon=True).start()
-        return child
-
-    def _read(self) -> None:
-        assert self.proc.stdout is not None
-        for line in self.proc.stdout:
-            self.lines.put(json.loads(line))
-        self.lines.put(None)
-
-    def next(self) -> dict[str, Any]:
-        try:
-            item = self.lines.get(timeout=START_TIMEOUT)
-        except queue.Empty:
-            self.kill()
-            pytest.fail("crash_child reported nothing in time")
-        if item is None:
-            err = self.proc.stderr.read() if self.proc.stderr else ""
-            pytest.fail(f"crash_child ended early (status {self.proc.wait()}):\n{err}")
-        self.seen.append(item)
-        return item
-
-    def kill(self) -> None:
-        self.proc.send_signal(signal.SIGKILL)
-        self.proc.wait()
-        assert self.proc.returncode == -signal.SIGKILL
-        if self.proc.stderr:
-            self.proc.stderr.close()
-
-    def drain(self) -> list[dict[str, Any]]:
-        """Every line written before the kill (the pipe keeps them after the child died)."""
-        while (item := self.lines.get(timeout=START_TIMEOUT)) is not None:
-            self.seen.append(item)
-        return self.seen
 
 
 def file_state(path: Path) -> dict[str, Any]:
@@ -153,7 +93,9 @@ def run_trials(tmp_path: Path, trials: int, seed: int) -> int:
     on_disk = EMPTY
     completed = 0
     for trial in range(trials):
-        child = Child.start(verdicts, rng.randrange(1 << 30))
+        child = ReportingChild(
+            "crash_child", str(verdicts), str(SEEDS), str(rng.randrange(1 << 30))
+        )
         opened = child.next()
         assert opened["event"] == "opened"
         # The file the last instance left (killed, lock never released) is what this one reads.

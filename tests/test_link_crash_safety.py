@@ -16,12 +16,7 @@ in a copy of the tree) fails "the file lost a completed save" within the first t
 from __future__ import annotations
 
 import json
-import queue
 import random
-import signal
-import subprocess
-import sys
-import threading
 import time
 import tomllib
 from datetime import datetime
@@ -30,59 +25,13 @@ from typing import Any
 
 import pytest
 
+from tests.child_reports import ReportingChild
 from tests.link_crash_child import state
 from tui.verdicts.reader import loads
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
-WAIT = 120.0  # seconds to wait for a child line (a loaded machine is slow)
 EMPTY: dict[str, Any] = {"links": {}, "verdicts": {}, "corrections": {}}
-
-
-class Child:
-    def __init__(self, verdicts: Path, seed: int, mode: str) -> None:
-        argv = [sys.executable, "-m", "tests.link_crash_child", str(verdicts), str(SEEDS)]
-        self.proc = subprocess.Popen(
-            [*argv, str(seed), *(["--session"] if mode == "session" else [])],
-            cwd=ROOT,
-            stdin=subprocess.DEVNULL,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            text=True,
-        )
-        self.lines: queue.Queue[dict[str, Any] | None] = queue.Queue()
-        self.seen: list[dict[str, Any]] = []
-        threading.Thread(target=self._read, daemon=True).start()
-
-    def _read(self) -> None:
-        assert self.proc.stdout is not None
-        for line in self.proc.stdout:
-            self.lines.put(json.loads(line))
-        self.lines.put(None)
-
-    def next(self) -> dict[str, Any]:
-        try:
-            item = self.lines.get(timeout=WAIT)
-        except queue.Empty:
-            self.kill()
-            pytest.fail("link_crash_child reported nothing in time")
-        if item is None:
-            err = self.proc.stderr.read() if self.proc.stderr else ""
-            pytest.fail(f"link_crash_child ended early (status {self.proc.wait()}):\n{err}")
-        self.seen.append(item)
-        return item
-
-    def kill(self) -> None:
-        self.proc.send_signal(signal.SIGKILL)
-        self.proc.wait()
-        assert self.proc.returncode == -signal.SIGKILL
-        if self.proc.stderr:
-            self.proc.stderr.close()
-
-    def drain(self) -> list[dict[str, Any]]:
-        while (item := self.lines.get(timeout=WAIT)) is not None:
-            self.seen.append(item)
-        return self.seen
 
 
 def file_state(path: Path) -> dict[str, Any]:
@@ -119,7 +68,13 @@ def run_trials(tmp_path: Path, trials: int, seed: int, mode: str) -> tuple[int, 
     on_disk, seen_states = EMPTY, [EMPTY]
     completed = most_links = 0
     for trial in range(trials):
-        child = Child(verdicts, rng.randrange(1 << 30), mode)
+        child = ReportingChild(
+            "link_crash_child",
+            str(verdicts),
+            str(SEEDS),
+            str(rng.randrange(1 << 30)),
+            *(["--session"] if mode == "session" else []),
+        )
         opened = child.next()
         assert opened["event"] == "opened"
         assert opened["state"] == on_disk, f"trial {trial}: reopened state differs"
