@@ -21,9 +21,9 @@ import tomllib
 from dataclasses import replace
 from pathlib import Path
 
+from tests.child_reports import ReportingChild
 from tests.crash_child import state
 from tests.screenshots import SEEDS, make_app, ready
-from tests.test_crash_safety import Child
 from tui.app.app import CrosscheckApp
 from tui.support.atomic_file import write_atomically
 from tui.verdicts.model import Status, Verdict, make_anchor
@@ -45,7 +45,7 @@ def crosscheck(*args: str | Path, cwd: Path) -> subprocess.CompletedProcess[str]
 
 def test_second_instance_refuses_and_a_killed_holders_lock_is_free(tmp_path: Path) -> None:
     verdicts = tmp_path / "verdicts.toml"
-    holder = Child.start(verdicts, seed=1)
+    holder = ReportingChild("crash_child", str(verdicts), str(SEEDS), "1")
     try:
         assert holder.next()["event"] == "opened"  # the real app, running, holds the lock
         second = crosscheck("open", "--verdicts", verdicts, SEEDS, cwd=tmp_path)
